@@ -1,0 +1,11 @@
+/** `npm run db:migrate`: applies drizzle/ migrations to DATABASE_URL (or the embedded database). */
+import { createDb } from '../src/lib/server/db/client';
+import { runMigrations } from '../src/lib/server/db/migrate';
+
+const handle = await createDb(process.env.DATABASE_URL);
+try {
+	await runMigrations(handle);
+	console.log('migrations applied');
+} finally {
+	await handle.close();
+}

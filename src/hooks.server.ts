@@ -1,0 +1,23 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { openAppDb } from '$lib/server/db';
+
+/** Opens the database (migrations, demo content on first start) before the first request is answered. */
+export const init: ServerInit = async () => {
+	const started = performance.now();
+	const { target } = await openAppDb({ log: (m) => console.log(`[db] ${m}`) });
+	const where = target.kind === 'postgres' ? 'PostgreSQL' : target.dataDir ? `PGlite in ${target.dataDir}` : 'PGlite in memory';
+	console.log(`[db] ready on ${where} in ${Math.round(performance.now() - started)} ms`);
+};
+
+/** Headers every response carries; the page CSP itself comes from svelte.config.js. */
+export const handle: Handle = async ({ event, resolve }) => {
+	const response = await resolve(event);
+	response.headers.set('x-content-type-options', 'nosniff');
+	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
+	if (!event.url.pathname.startsWith('/embed/')) {
+		// Only embed routes may be framed by other sites.
+		response.headers.set('x-frame-options', 'DENY');
+		response.headers.append('content-security-policy', "frame-ancestors 'none'");
+	}
+	return response;
+};

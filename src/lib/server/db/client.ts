@@ -1,0 +1,67 @@
+/**
+ * Builds a drizzle database for a URL. postgres:// and postgresql:// go to a real server through postgres.js;
+ * pglite:///dir and pglite://memory (and no URL at all) use the embedded PGlite. Nothing outside this file knows
+ * which one it got: both are a drizzle `PgDatabase` over the same schema and the same migrations.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+/** A transaction handle: the same query API as Db, used by writes that must land whole or not at all. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export type DbTarget =
+	| { kind: 'postgres'; url: string }
+	| { kind: 'pglite'; dataDir: string | null /* null: in memory */ };
+
+export interface DbHandle {
+	db: Db;
+	target: DbTarget;
+	/** Runs raw SQL outside drizzle (migrations, LISTEN, test set-up). */
+	close(): Promise<void>;
+}
+
+export const DEFAULT_PGLITE_DIR = './data/pglite';
+
+/** Reads a DATABASE_URL-style string; an empty or missing one means the embedded database in ./data/pglite. */
+export function parseDatabaseUrl(url: string | undefined | null): DbTarget {
+	const value = url?.trim();
+	if (!value) return { kind: 'pglite', dataDir: DEFAULT_PGLITE_DIR };
+	if (/^postgres(ql)?:\/\//i.test(value)) return { kind: 'postgres', url: value };
+	if (/^pglite:/i.test(value)) {
+		const rest = value.replace(/^pglite:(\/\/)?/i, '');
+		if (rest === '' || rest === 'memory' || rest === 'memory/') return { kind: 'pglite', dataDir: null };
+		return { kind: 'pglite', dataDir: decodeURIComponent(rest) };
+	}
+	throw new Error(
+		`DATABASE_URL: "${value.replace(/:[^:@/]*@/, ':***@')}" is not a database URL this site understands. ` +
+			'Use postgres://user:password@host:5432/db, pglite:///path/to/dir, pglite://memory, or leave it unset.'
+	);
+}
+
+/** Opens a database. The caller owns the handle and closes it. */
+export async function createDb(url?: string | null, options: { maxConnections?: number } = {}): Promise<DbHandle> {
+	const target = parseDatabaseUrl(url);
+	if (target.kind === 'postgres') {
+		const client = postgres(target.url, {
+			max: options.maxConnections ?? 10,
+			onnotice: () => {}, // "extension already exists" and the like are not worth a log line
+			connection: { application_name: 'podcast-moments' }
+		});
+		const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db;
+		return { db, target, close: () => client.end({ timeout: 5 }) };
+	}
+	if (target.dataDir) {
+		const { mkdir } = await import('node:fs/promises');
+		await mkdir(target.dataDir, { recursive: true });
+	}
+	const client = await PGlite.create(target.dataDir ?? undefined, { extensions: { btree_gist } });
+	const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+	return { db, target, close: () => client.close() };
+}

@@ -1,0 +1,217 @@
+/**
+ * Every table of the site. Column names are snake_case in SQL (drizzle `casing: 'snake_case'`), and say their unit.
+ * Rules that drizzle-kit cannot express (no overlapping segments, segments inside the episode) live in the custom
+ * migration drizzle/0001_segment_rules.sql.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	boolean,
+	check,
+	doublePrecision,
+	index,
+	integer,
+	pgEnum,
+	pgTable,
+	primaryKey,
+	real,
+	serial,
+	text,
+	timestamp,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+
+const timestamps = {
+	createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+	updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+};
+
+export const podcasts = pgTable(
+	'podcasts',
+	{
+		id: serial().primaryKey(),
+		slug: text().notNull(),
+		title: text().notNull(),
+		author: text(),
+		description: text(),
+		link: text(),
+		imageUrl: text(),
+		language: text(),
+		feedUrl: text(),
+		...timestamps
+	},
+	(t) => [uniqueIndex('podcasts_slug_key').on(t.slug), uniqueIndex('podcasts_feed_url_key').on(t.feedUrl)]
+);
+
+export const episodes = pgTable(
+	'episodes',
+	{
+		id: serial().primaryKey(),
+		podcastId: integer()
+			.notNull()
+			.references(() => podcasts.id, { onDelete: 'cascade' }),
+		slug: text().notNull(),
+		guid: text().notNull(),
+		title: text().notNull(),
+		season: integer(),
+		episodeNumber: integer(),
+		publishedAt: timestamp({ withTimezone: true }),
+		durationSeconds: doublePrecision(),
+		audioUrl: text(),
+		audioMimeType: text(),
+		imageUrl: text(),
+		/** Sanitized on the way in (src/lib/server/sanitize.ts); rendered as HTML. */
+		descriptionHtml: text(),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('episodes_podcast_slug_key').on(t.podcastId, t.slug),
+		uniqueIndex('episodes_podcast_guid_key').on(t.podcastId, t.guid),
+		index('episodes_podcast_published_idx').on(t.podcastId, t.publishedAt.desc()),
+		index('episodes_published_idx').on(t.publishedAt.desc()),
+		check('episodes_duration_positive', sql`${t.durationSeconds} IS NULL OR ${t.durationSeconds} > 0`)
+	]
+);
+
+export const people = pgTable(
+	'people',
+	{
+		id: serial().primaryKey(),
+		slug: text().notNull(),
+		name: text().notNull(),
+		/** Professional letters such as "MSW, LCSW". */
+		credentials: text(),
+		/** A social handle such as "@the_trail_therapist". */
+		handle: text(),
+		link: text(),
+		imageUrl: text(),
+		bio: text(),
+		...timestamps
+	},
+	(t) => [uniqueIndex('people_slug_key').on(t.slug)]
+);
+
+export const episodePeople = pgTable(
+	'episode_people',
+	{
+		episodeId: integer()
+			.notNull()
+			.references(() => episodes.id, { onDelete: 'cascade' }),
+		personId: integer()
+			.notNull()
+			.references(() => people.id, { onDelete: 'cascade' }),
+		/** host, guest, cohost, producer ... (podcast:person roles are open-ended, so free text). */
+		role: text().notNull().default('guest'),
+		position: integer().notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.episodeId, t.personId, t.role] }),
+		index('episode_people_person_idx').on(t.personId)
+	]
+);
+
+export const segmentOrigin = pgEnum('segment_origin', ['editorial', 'chapters', 'shownotes', 'transcript']);
+
+export const segments = pgTable(
+	'segments',
+	{
+		id: serial().primaryKey(),
+		episodeId: integer()
+			.notNull()
+			.references(() => episodes.id, { onDelete: 'cascade' }),
+		/** 0-based order within the episode. */
+		position: integer().notNull(),
+		startSeconds: doublePrecision().notNull(),
+		endSeconds: doublePrecision().notNull(),
+		title: text().notNull(),
+		summary: text(),
+		/** The transcript text this segment covers, so search finds what was said. */
+		text: text(),
+		/** Where the segment came from; 'transcript' means it was split automatically. */
+		origin: segmentOrigin().notNull().default('editorial'),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('segments_episode_position_key').on(t.episodeId, t.position),
+		index('segments_episode_start_idx').on(t.episodeId, t.startSeconds),
+		check('segments_start_not_negative', sql`${t.startSeconds} >= 0`),
+		check('segments_end_after_start', sql`${t.endSeconds} > ${t.startSeconds}`)
+	]
+);
+
+export const transcriptCues = pgTable(
+	'transcript_cues',
+	{
+		id: serial().primaryKey(),
+		episodeId: integer()
+			.notNull()
+			.references(() => episodes.id, { onDelete: 'cascade' }),
+		position: integer().notNull(),
+		startSeconds: doublePrecision().notNull(),
+		endSeconds: doublePrecision().notNull(),
+		speaker: text(),
+		text: text().notNull()
+	},
+	(t) => [
+		uniqueIndex('transcript_cues_episode_position_key').on(t.episodeId, t.position),
+		index('transcript_cues_episode_start_idx').on(t.episodeId, t.startSeconds),
+		check('transcript_cues_start_not_negative', sql`${t.startSeconds} >= 0`),
+		check('transcript_cues_end_after_start', sql`${t.endSeconds} > ${t.startSeconds}`)
+	]
+);
+
+export const questions = pgTable(
+	'questions',
+	{
+		id: serial().primaryKey(),
+		slug: text().notNull(),
+		text: text().notNull(),
+		/** Other phrasings of the same question; indexed for search. */
+		alternatives: text().array().notNull().default(sql`'{}'::text[]`),
+		/** An editorial answer; without one, the question page answers with its segments' summaries. */
+		answer: text(),
+		featured: boolean().notNull().default(false),
+		...timestamps
+	},
+	(t) => [uniqueIndex('questions_slug_key').on(t.slug), index('questions_featured_idx').on(t.featured)]
+);
+
+export const linkOrigin = pgEnum('link_origin', ['editorial', 'auto']);
+
+export const questionSegments = pgTable(
+	'question_segments',
+	{
+		questionId: integer()
+			.notNull()
+			.references(() => questions.id, { onDelete: 'cascade' }),
+		segmentId: integer()
+			.notNull()
+			.references(() => segments.id, { onDelete: 'cascade' }),
+		/** 1-based citation order on the question page. */
+		rank: integer().notNull(),
+		excerpt: text(),
+		/** Editorial links are pinned; automatic ones are recomputed by the search index. */
+		origin: linkOrigin().notNull(),
+		score: real(),
+		...timestamps
+	},
+	(t) => [
+		primaryKey({ columns: [t.questionId, t.segmentId] }),
+		index('question_segments_segment_idx').on(t.segmentId),
+		index('question_segments_question_rank_idx').on(t.questionId, t.rank),
+		check('question_segments_rank_positive', sql`${t.rank} >= 1`)
+	]
+);
+
+export type Podcast = typeof podcasts.$inferSelect;
+export type NewPodcast = typeof podcasts.$inferInsert;
+export type Episode = typeof episodes.$inferSelect;
+export type NewEpisode = typeof episodes.$inferInsert;
+export type Person = typeof people.$inferSelect;
+export type NewPerson = typeof people.$inferInsert;
+export type Segment = typeof segments.$inferSelect;
+export type NewSegment = typeof segments.$inferInsert;
+export type TranscriptCue = typeof transcriptCues.$inferSelect;
+export type NewTranscriptCue = typeof transcriptCues.$inferInsert;
+export type Question = typeof questions.$inferSelect;
+export type NewQuestion = typeof questions.$inferInsert;
+export type QuestionSegment = typeof questionSegments.$inferSelect;

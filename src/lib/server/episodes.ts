@@ -1,0 +1,145 @@
+/** One episode with everything its page shows: people, segments, transcript and the questions it answers. */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments, transcriptCues } from './db/schema';
+
+export interface EpisodePerson {
+	slug: string;
+	name: string;
+	credentials: string | null;
+	handle: string | null;
+	link: string | null;
+	imageUrl: string | null;
+	role: string;
+}
+
+export interface EpisodeSegment {
+	id: number;
+	position: number;
+	startSeconds: number;
+	endSeconds: number;
+	title: string;
+	summary: string | null;
+}
+
+export interface EpisodeCue {
+	startSeconds: number;
+	endSeconds: number;
+	speaker: string | null;
+	text: string;
+}
+
+export interface EpisodeQuestion {
+	slug: string;
+	text: string;
+	/** The segment of this episode that answers it, for a "jump to the answer" link. */
+	segmentStartSeconds: number;
+}
+
+export interface EpisodePage {
+	podcast: { slug: string; title: string; author: string | null; imageUrl: string | null };
+	episode: {
+		id: number;
+		slug: string;
+		guid: string;
+		title: string;
+		season: number | null;
+		episodeNumber: number | null;
+		publishedAt: string | null;
+		durationSeconds: number | null;
+		audioUrl: string | null;
+		audioMimeType: string | null;
+		imageUrl: string | null;
+		descriptionHtml: string | null;
+	};
+	people: EpisodePerson[];
+	segments: EpisodeSegment[];
+	cues: EpisodeCue[];
+	questions: EpisodeQuestion[];
+}
+
+/** Loads an episode page by show and episode slug; null when either does not exist. */
+export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: string): Promise<EpisodePage | null> {
+	const [row] = await db
+		.select({
+			podcast: { slug: podcasts.slug, title: podcasts.title, author: podcasts.author, imageUrl: podcasts.imageUrl },
+			episode: {
+				id: episodes.id,
+				slug: episodes.slug,
+				guid: episodes.guid,
+				title: episodes.title,
+				season: episodes.season,
+				episodeNumber: episodes.episodeNumber,
+				publishedAt: sql<string | null>`to_char(${episodes.publishedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+				durationSeconds: episodes.durationSeconds,
+				audioUrl: episodes.audioUrl,
+				audioMimeType: episodes.audioMimeType,
+				imageUrl: episodes.imageUrl,
+				descriptionHtml: episodes.descriptionHtml
+			}
+		})
+		.from(episodes)
+		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+		.where(and(eq(podcasts.slug, podcastSlug), eq(episodes.slug, episodeSlug)));
+	if (!row) return null;
+	const episodeId = row.episode.id;
+
+	const [cast, segmentRows, cues] = await Promise.all([
+		db
+			.select({
+				slug: people.slug,
+				name: people.name,
+				credentials: people.credentials,
+				handle: people.handle,
+				link: people.link,
+				imageUrl: people.imageUrl,
+				role: episodePeople.role
+			})
+			.from(episodePeople)
+			.innerJoin(people, eq(people.id, episodePeople.personId))
+			.where(eq(episodePeople.episodeId, episodeId))
+			.orderBy(asc(episodePeople.position), asc(people.name)),
+		db
+			.select({
+				id: segments.id,
+				position: segments.position,
+				startSeconds: segments.startSeconds,
+				endSeconds: segments.endSeconds,
+				title: segments.title,
+				summary: segments.summary
+			})
+			.from(segments)
+			.where(eq(segments.episodeId, episodeId))
+			.orderBy(asc(segments.startSeconds)),
+		db
+			.select({
+				startSeconds: transcriptCues.startSeconds,
+				endSeconds: transcriptCues.endSeconds,
+				speaker: transcriptCues.speaker,
+				text: transcriptCues.text
+			})
+			.from(transcriptCues)
+			.where(eq(transcriptCues.episodeId, episodeId))
+			.orderBy(asc(transcriptCues.position))
+	]);
+
+	const answered = segmentRows.length
+		? await db
+				.select({ slug: questions.slug, text: questions.text, segmentStartSeconds: segments.startSeconds, rank: questionSegments.rank })
+				.from(questionSegments)
+				.innerJoin(questions, eq(questions.id, questionSegments.questionId))
+				.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
+				.where(inArray(questionSegments.segmentId, segmentRows.map((s) => s.id)))
+				.orderBy(asc(questionSegments.rank), asc(segments.startSeconds))
+		: [];
+	// A question may be answered by several segments here: list it once, at its best-ranked moment.
+	const seen = new Set<string>();
+	const questionList: EpisodeQuestion[] = [];
+	for (const q of answered) {
+		if (seen.has(q.slug)) continue;
+		seen.add(q.slug);
+		questionList.push({ slug: q.slug, text: q.text, segmentStartSeconds: q.segmentStartSeconds });
+	}
+
+	return { podcast: row.podcast, episode: row.episode, people: cast, segments: segmentRows, cues, questions: questionList };
+}

@@ -1,0 +1,17 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { getEpisodePage } from '$lib/server/episodes';
+import { parseTimeParam } from '$lib/timestamp';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params, url }) => {
+	const page = await getEpisodePage(await getDb(), params.podcast, params.episode);
+	if (!page) error(404, `There is no episode "${params.episode}" in "${params.podcast}".`);
+	// A bad `t` never fails the page: it plays from the start and says why.
+	const time = parseTimeParam(url.searchParams.get('t'), page.episode.durationSeconds);
+	return {
+		...page,
+		start: time?.ok ? time.range : null,
+		timeNotice: time && !time.ok ? time.reason : null
+	};
+};
