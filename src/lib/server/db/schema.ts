@@ -159,6 +159,48 @@ export const transcriptCues = pgTable(
 	]
 );
 
+/** Chapters a feed marks `toc:false`: hidden markers (an image or place change), kept out of the segment list. */
+export const chapterMarkers = pgTable(
+	'chapter_markers',
+	{
+		id: serial().primaryKey(),
+		episodeId: integer()
+			.notNull()
+			.references(() => episodes.id, { onDelete: 'cascade' }),
+		/** 0-based order within the episode. */
+		position: integer().notNull(),
+		startSeconds: doublePrecision().notNull(),
+		/** Hidden chapters often have no title. */
+		title: text(),
+		imageUrl: text(),
+		link: text()
+	},
+	(t) => [
+		uniqueIndex('chapter_markers_episode_position_key').on(t.episodeId, t.position),
+		check('chapter_markers_start_not_negative', sql`${t.startSeconds} >= 0`)
+	]
+);
+
+/**
+ * What the importer last wrote for an episode, one hash per part, so a re-import rewrites only what changed in the
+ * feed (and says "unchanged" for the rest). Rows exist only for imported episodes.
+ */
+export const episodeImports = pgTable('episode_imports', {
+	episodeId: integer()
+		.primaryKey()
+		.references(() => episodes.id, { onDelete: 'cascade' }),
+	/** The feed the episode was last imported from. */
+	feedUrl: text().notNull(),
+	/** The enclosure URL, the fallback match when a feed changes an item's guid. */
+	enclosureUrl: text(),
+	episodeHash: text().notNull(),
+	peopleHash: text().notNull(),
+	segmentsHash: text().notNull(),
+	cuesHash: text().notNull(),
+	markersHash: text().notNull(),
+	importedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
+
 export const questions = pgTable(
 	'questions',
 	{
@@ -212,6 +254,9 @@ export type Segment = typeof segments.$inferSelect;
 export type NewSegment = typeof segments.$inferInsert;
 export type TranscriptCue = typeof transcriptCues.$inferSelect;
 export type NewTranscriptCue = typeof transcriptCues.$inferInsert;
+export type ChapterMarker = typeof chapterMarkers.$inferSelect;
+export type NewChapterMarker = typeof chapterMarkers.$inferInsert;
+export type EpisodeImport = typeof episodeImports.$inferSelect;
 export type Question = typeof questions.$inferSelect;
 export type NewQuestion = typeof questions.$inferInsert;
 export type QuestionSegment = typeof questionSegments.$inferSelect;
