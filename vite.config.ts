@@ -6,7 +6,7 @@ export default defineConfig({
 	server: { port: 3000 },
 	preview: { port: 3000 },
 	test: {
-		globalSetup: ['tests/global-setup.ts'],
+		globalSetup: ['tests/global-setup.ts', 'tests/global-build.ts'],
 		projects: [
 			{
 				extends: true,
