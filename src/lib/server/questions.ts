@@ -1,7 +1,9 @@
 /** Questions people ask, and the segments that answer them. */
-import { asc, desc } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { timeParamValue } from '../timestamp';
+import { contentChanged } from './content-events';
 import type { Db } from './db/client';
-import { questions } from './db/schema';
+import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments } from './db/schema';
 
 export interface QuestionSummary {
 	slug: string;
@@ -15,4 +17,134 @@ export async function listFeaturedQuestions(db: Db, limit = 8): Promise<Question
 		.from(questions)
 		.orderBy(desc(questions.featured), asc(questions.id))
 		.limit(limit);
+}
+
+/** One numbered source of a question's answer: a segment, where it is, and who is speaking. */
+export interface Citation {
+	/** 1-based: the [n] of the answer. */
+	n: number;
+	origin: 'editorial' | 'auto';
+	excerpt: string | null;
+	segment: { id: number; title: string; summary: string | null; startSeconds: number; endSeconds: number; url: string };
+	episode: { slug: string; title: string; url: string; audioUrl: string | null; audioMimeType: string | null };
+	show: { slug: string; title: string; url: string };
+	guests: { slug: string; name: string; credentials: string | null }[];
+}
+
+export interface QuestionPage {
+	question: { id: number; slug: string; text: string; alternatives: string[]; answer: string | null; featured: boolean };
+	citations: Citation[];
+}
+
+/** A question with its citations (editorial first, by rank); null when there is no such question. */
+export async function getQuestionPage(db: Db, slug: string): Promise<QuestionPage | null> {
+	const [question] = await db
+		.select({
+			id: questions.id,
+			slug: questions.slug,
+			text: questions.text,
+			alternatives: questions.alternatives,
+			answer: questions.answer,
+			featured: questions.featured
+		})
+		.from(questions)
+		.where(eq(questions.slug, slug));
+	if (!question) return null;
+
+	const rows = await db
+		.select({
+			origin: questionSegments.origin,
+			excerpt: questionSegments.excerpt,
+			segment: {
+				id: segments.id,
+				title: segments.title,
+				summary: segments.summary,
+				startSeconds: segments.startSeconds,
+				endSeconds: segments.endSeconds
+			},
+			episodeId: episodes.id,
+			episode: { slug: episodes.slug, title: episodes.title, audioUrl: episodes.audioUrl, audioMimeType: episodes.audioMimeType },
+			show: { slug: podcasts.slug, title: podcasts.title }
+		})
+		.from(questionSegments)
+		.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
+		.innerJoin(episodes, eq(episodes.id, segments.episodeId))
+		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+		.where(eq(questionSegments.questionId, question.id))
+		.orderBy(asc(questionSegments.rank), asc(segments.startSeconds));
+
+	const episodeIds = [...new Set(rows.map((r) => r.episodeId))];
+	const guestRows = episodeIds.length
+		? await db
+				.select({ episodeId: episodePeople.episodeId, slug: people.slug, name: people.name, credentials: people.credentials })
+				.from(episodePeople)
+				.innerJoin(people, eq(people.id, episodePeople.personId))
+				.where(and(inArray(episodePeople.episodeId, episodeIds), eq(episodePeople.role, 'guest')))
+				.orderBy(asc(episodePeople.position))
+		: [];
+
+	const citations = rows.map((row, i): Citation => {
+		const episodeUrl = `/podcasts/${row.show.slug}/${row.episode.slug}`;
+		return {
+			n: i + 1,
+			origin: row.origin,
+			excerpt: row.excerpt,
+			segment: { ...row.segment, url: `${episodeUrl}?t=${timeParamValue({ start: row.segment.startSeconds, end: null })}` },
+			episode: { ...row.episode, url: episodeUrl },
+			show: { ...row.show, url: `/podcasts/${row.show.slug}` },
+			guests: guestRows.filter((g) => g.episodeId === row.episodeId).map(({ slug, name, credentials }) => ({ slug, name, credentials }))
+		};
+	});
+	return { question, citations };
+}
+
+export interface QuestionInput {
+	slug: string;
+	text: string;
+	alternatives?: string[];
+	answer?: string | null;
+	featured?: boolean;
+}
+
+/** Creates or updates a question by slug, then lets search re-index it and recompute its automatic links. */
+export async function saveQuestion(db: Db, input: QuestionInput): Promise<number> {
+	const values = {
+		slug: input.slug,
+		text: input.text,
+		alternatives: input.alternatives ?? [],
+		answer: input.answer ?? null,
+		featured: input.featured ?? false
+	};
+	const [row] = await db
+		.insert(questions)
+		.values(values)
+		.onConflictDoUpdate({ target: questions.slug, set: { ...values, updatedAt: new Date() } })
+		.returning({ id: questions.id });
+	await contentChanged({ questionIds: [row!.id] });
+	return row!.id;
+}
+
+/** Deletes a question (its links go with it) and takes it out of search. */
+export async function deleteQuestion(db: Db, questionId: number): Promise<void> {
+	await db.delete(questions).where(eq(questions.id, questionId));
+	await contentChanged({ questionIds: [questionId] });
+}
+
+/**
+ * Pins a segment as an editorial answer to a question, cited after the existing editorial links and before the
+ * automatic ones (which are then recomputed around it). An automatic link to the same segment becomes editorial.
+ */
+export async function linkQuestionToSegment(db: Db, questionId: number, segmentId: number, excerpt: string | null = null): Promise<void> {
+	await db.transaction(async (tx) => {
+		const [row] = await tx
+			.select({ rank: max(questionSegments.rank) })
+			.from(questionSegments)
+			.where(and(eq(questionSegments.questionId, questionId), eq(questionSegments.origin, 'editorial')));
+		const values = { questionId, segmentId, rank: (row?.rank ?? 0) + 1, excerpt, origin: 'editorial' as const, score: null };
+		await tx
+			.insert(questionSegments)
+			.values(values)
+			.onConflictDoUpdate({ target: [questionSegments.questionId, questionSegments.segmentId], set: { ...values, updatedAt: new Date() } });
+	});
+	await contentChanged({ questionIds: [questionId] });
 }

@@ -1,0 +1,95 @@
+/**
+ * The shape of search results: what /search renders, what GET /api/search returns (documented in
+ * docs/api-search.md), and what the search box receives while typing. Types only, so the browser can import them.
+ * Every `url` is a path on this site; a segment's `url` is a deep link that starts the episode at the segment.
+ */
+
+export interface ShowRef {
+	slug: string;
+	title: string;
+	url: string;
+}
+
+export interface EpisodeRef {
+	slug: string;
+	title: string;
+	url: string;
+	durationSeconds: number | null;
+}
+
+export interface PersonRef {
+	slug: string;
+	name: string;
+	role: string;
+}
+
+/** A moment in an episode. */
+export interface SegmentResult {
+	id: number;
+	title: string;
+	summary: string | null;
+	startSeconds: number;
+	endSeconds: number;
+	/** /podcasts/{show}/{episode}?t={start} */
+	url: string;
+	score: number;
+	/** A few dozen words of what was said, HTML-escaped, with the matched words in <mark>. Safe to render as HTML. */
+	snippetHtml: string;
+	episode: EpisodeRef;
+	show: ShowRef;
+	/** People on the episode (hosts and guests). */
+	people: PersonRef[];
+	/** Start times of every segment of the episode, to draw where this one sits. */
+	episodeSegmentStarts: number[];
+}
+
+export interface QuestionResult {
+	slug: string;
+	text: string;
+	url: string;
+	score: number;
+	/** The question with the matched words in <mark>; HTML-escaped. */
+	textHtml: string;
+	/** The segment that answers it best (its first citation), if it has any. */
+	bestSegment: SegmentResult | null;
+}
+
+export interface EpisodeResult {
+	slug: string;
+	title: string;
+	url: string;
+	score: number;
+	show: ShowRef;
+	/** How many of its segments matched. */
+	matchingSegments: number;
+	bestSegment: SegmentResult;
+}
+
+export interface PersonResult {
+	slug: string;
+	name: string;
+	credentials: string | null;
+	url: string;
+	score: number;
+}
+
+export interface QuestionLink {
+	slug: string;
+	text: string;
+	url: string;
+}
+
+export interface SearchResults {
+	query: string;
+	filters: { show: string | null; person: string | null };
+	questions: QuestionResult[];
+	segments: SegmentResult[];
+	episodes: EpisodeResult[];
+	people: PersonResult[];
+	/** Stored questions the query may be heading for, for the suggestion list while typing. */
+	suggestions: QuestionLink[];
+	/** Questions related to the best results, beyond those in `questions`. */
+	related: QuestionLink[];
+	/** Featured questions, when the query is blank or nothing matched (never a blank page). */
+	featured: QuestionLink[];
+}

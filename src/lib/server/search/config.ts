@@ -1,0 +1,77 @@
+/**
+ * Every number that shapes search, in one place, so ranking can be tuned (and benchmarked) without reading the code
+ * that uses it. Scores are minisearch BM25 scores: relative values matter, not units.
+ */
+
+/** The indexed fields. Each kind of document fills the ones that mean something for it (see documents.ts). */
+export const SEARCH_FIELDS = ['title', 'summary', 'text', 'alternatives', 'episode', 'show', 'people'] as const;
+export type SearchField = (typeof SEARCH_FIELDS)[number];
+
+/**
+ * How much a match in each field counts. A segment's title and summary say what it is about; its transcript text
+ * is long and chatty, so a word there is weaker evidence. A question's phrasings are the strongest signal for
+ * question hits; episode, show and people names place a segment but rarely answer anything on their own.
+ */
+export const FIELD_BOOSTS: Record<SearchField, number> = {
+	title: 3,
+	summary: 2,
+	text: 1,
+	alternatives: 2,
+	episode: 1,
+	show: 0.4,
+	people: 1
+};
+
+/** Query terms this long or longer may match with typos; shorter ones must be exact (a 3-letter typo is another word). */
+export const FUZZY_MIN_LENGTH = 4;
+/** Edit distance allowed, as a share of the term's length (0.2: one typo per five letters). */
+export const FUZZY_RATIO = 0.2;
+/** Never more typos than this per term, however long. */
+export const FUZZY_MAX_EDITS = 2;
+/** Prefix expansion (as-you-type) starts at this many letters. */
+export const PREFIX_MIN_LENGTH = 3;
+/** How much a fuzzy or prefix match counts next to an exact one (minisearch's own defaults are 0.45 / 0.375). */
+export const MATCH_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
+/** Queries are cut to this many characters: a pasted essay is not a search. */
+export const MAX_QUERY_LENGTH = 200;
+
+/**
+ * A stored question that matches a query lends its editorial segments a share of its score: the editors already
+ * said those segments answer it, and listeners phrase things the way other listeners do.
+ */
+export const QUESTION_SUPPORT_WEIGHT = 0.5;
+/** Only questions scoring at least this share of the best question hit lend support (weak matches are noise). */
+export const QUESTION_SUPPORT_MIN_RELATIVE = 0.5;
+
+/** Automatic links: at most this many per question, besides the pinned editorial ones. */
+export const AUTO_LINKS_PER_QUESTION = 2;
+/**
+ * Automatic links: a segment must score at least this (mean over the question's phrasings), so a question the
+ * content does not cover gets no links rather than its least bad match. BM25 scores grow with the corpus (rarer
+ * terms weigh more), so this is tuned on the demo content: real answers there score 70 and up, stray matches on one
+ * shared word ("shoes", "run") 25 to 55.
+ */
+export const AUTO_LINK_MIN_SCORE = 60;
+/**
+ * ...and at least this share of the question's best segment (editorial ones included), so one strong answer is
+ * not padded with weak ones. On the demo content 0.6 keeps "Active Recovery or Full Rest?" for "Why are rest days
+ * important?" and drops "Meet Dr. Owen Hartley" for "How much sleep do runners need?".
+ */
+export const AUTO_LINK_MIN_RELATIVE = 0.6;
+/** When a segment changes, this many questions nearest to its title and summary have their automatic links redone. */
+export const AUTO_LINK_TOUCHED_QUESTIONS = 25;
+
+/** Excerpts and snippets: about this many words around the densest cluster of matches. */
+export const SNIPPET_WORDS = 28;
+
+/** Related questions shown beside a question, an episode or search results. */
+export const RELATED_LIMIT = 5;
+/** Sharing an answering segment is strong evidence two questions are related; sharing an episode is weaker. */
+export const RELATED_SHARED_SEGMENT_WEIGHT = 100;
+export const RELATED_SHARED_EPISODE_WEIGHT = 10;
+
+/** Question suggestions while typing. */
+export const SUGGESTION_LIMIT = 6;
+/** Results per group, unless the caller asks for fewer or more (the API allows 1 to MAX_RESULT_LIMIT). */
+export const DEFAULT_RESULT_LIMIT = 10;
+export const MAX_RESULT_LIMIT = 50;

@@ -1,0 +1,69 @@
+/**
+ * The content the search index holds, as plain serialisable records. load.ts reads them from the database;
+ * benchmarks and tests can build them by hand. Segments point at episodes, episodes at shows and people, so a show
+ * title is stored once, not once per segment.
+ */
+
+export interface ShowRecord {
+	id: number;
+	slug: string;
+	title: string;
+}
+
+export interface EpisodeRecord {
+	id: number;
+	podcastId: number;
+	slug: string;
+	title: string;
+	durationSeconds: number | null;
+	audioUrl: string | null;
+	audioMimeType: string | null;
+	/** People on the episode, in credit order. */
+	people: { personId: number; role: string }[];
+}
+
+export interface SegmentRecord {
+	id: number;
+	episodeId: number;
+	position: number;
+	startSeconds: number;
+	endSeconds: number;
+	title: string;
+	summary: string | null;
+	text: string | null;
+}
+
+export interface QuestionRecord {
+	id: number;
+	slug: string;
+	text: string;
+	alternatives: string[];
+	featured: boolean;
+}
+
+export interface PersonRecord {
+	id: number;
+	slug: string;
+	name: string;
+	credentials: string | null;
+	handle: string | null;
+	bio: string | null;
+}
+
+export interface LinkRecord {
+	questionId: number;
+	segmentId: number;
+	rank: number;
+	origin: 'editorial' | 'auto';
+	score: number | null;
+}
+
+/** Everything the index is built from; a change carries the same records for just what changed. */
+export interface IndexContent {
+	shows: ShowRecord[];
+	episodes: EpisodeRecord[];
+	segments: SegmentRecord[];
+	questions: QuestionRecord[];
+	people: PersonRecord[];
+	links: LinkRecord[];
+}

@@ -1,0 +1,62 @@
+/**
+ * The app's search: one SearchService, built once when the server starts (hooks.server.ts `init`) and kept current
+ * through content-change events. Routes call `getSearch()`; nothing here runs per request.
+ */
+import { eq } from 'drizzle-orm';
+import { onContentChange } from '../content-events';
+import { getDb } from '../db';
+import type { Db } from '../db/client';
+import { questionSegments } from '../db/schema';
+import { SearchService } from './service';
+
+export { SearchService } from './service';
+
+let ready: Promise<SearchService> | null = null;
+let unsubscribe: (() => void) | null = null;
+
+export interface InitOptions {
+	log?: (message: string) => void;
+}
+
+/** Builds the app's index from the database (once: later calls get the same service) and subscribes it to changes. */
+export function initSearch(db: Db, { log = () => {} }: InitOptions = {}): Promise<SearchService> {
+	ready ??= (async () => {
+		const started = performance.now();
+		const service = await SearchService.build(db);
+		unsubscribe = onContentChange((change) => service.applyChange(change));
+		const s = service.index.stats();
+		log(
+			`indexed ${s.segments} segments of ${s.episodes} episodes, ${s.questions} questions and ${s.people} people ` +
+				`(${s.terms} terms) in ${Math.round(performance.now() - started)} ms`
+		);
+		// Fresh content (the demo on first start, a restored dump) has only editorial links: add the automatic ones once.
+		if (s.questions > 0 && !(await hasAutoLinks(db))) {
+			const linkStarted = performance.now();
+			const result = await service.recomputeAutoLinks();
+			log(`linked ${result.questions} questions to ${result.links} segments automatically in ${Math.round(performance.now() - linkStarted)} ms`);
+		}
+		return service;
+	})().catch((error: unknown) => {
+		ready = null;
+		unsubscribe?.();
+		throw error;
+	});
+	return ready;
+}
+
+/** The app's search service; builds it on first use if start-up has not (a script, a test importing a route). */
+export async function getSearch(): Promise<SearchService> {
+	return ready ?? initSearch(await getDb());
+}
+
+/** Forgets the app's index and stops following changes (tests, shutdown). */
+export function resetSearch(): void {
+	unsubscribe?.();
+	unsubscribe = null;
+	ready = null;
+}
+
+async function hasAutoLinks(db: Db): Promise<boolean> {
+	const rows = await db.select({ id: questionSegments.questionId }).from(questionSegments).where(eq(questionSegments.origin, 'auto')).limit(1);
+	return rows.length > 0;
+}

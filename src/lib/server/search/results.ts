@@ -1,0 +1,180 @@
+/**
+ * Turns ranked hits into search results: every hit a place with its deep link, snippet and context. This is what
+ * /search renders and /api/search returns (shape in src/lib/search-results.ts).
+ */
+import type {
+	EpisodeResult,
+	PersonResult,
+	QuestionLink,
+	QuestionResult,
+	SearchResults,
+	SegmentResult
+} from '../../search-results';
+import { timeParamValue } from '../../timestamp';
+import { DEFAULT_RESULT_LIMIT, SUGGESTION_LIMIT } from './config';
+import { fuzzyEdits, normalizeQuery, prefixLastTerm, questionPasses, rankAll, segmentPasses, type Hit, type SearchFilter } from './ranking';
+import { findRelatedQuestions } from './related';
+import { parseDocId, type SearchIndex } from './search-index';
+import { buildSnippet } from './snippet';
+import { queryTerms } from './terms';
+
+/** A segment's deep link: the episode page, started at the segment. */
+export function segmentUrl(showSlug: string, episodeSlug: string, startSeconds: number): string {
+	return `/podcasts/${showSlug}/${episodeSlug}?t=${timeParamValue({ start: startSeconds, end: null })}`;
+}
+
+/** A segment as a result; `terms` are the index terms to mark in its snippet. */
+export function toSegmentResult(index: SearchIndex, segmentId: number, score: number, terms: ReadonlySet<string>): SegmentResult | null {
+	const segment = index.segments.get(segmentId);
+	const episode = segment && index.episodes.get(segment.episodeId);
+	const show = episode && index.shows.get(episode.podcastId);
+	if (!segment || !episode || !show) return null;
+	return {
+		id: segment.id,
+		title: segment.title,
+		summary: segment.summary,
+		startSeconds: segment.startSeconds,
+		endSeconds: segment.endSeconds,
+		url: segmentUrl(show.slug, episode.slug, segment.startSeconds),
+		score: round(score),
+		snippetHtml: buildSnippet(segment.text || segment.summary || segment.title, terms),
+		episode: {
+			slug: episode.slug,
+			title: episode.title,
+			url: `/podcasts/${show.slug}/${episode.slug}`,
+			durationSeconds: episode.durationSeconds
+		},
+		show: { slug: show.slug, title: show.title, url: `/podcasts/${show.slug}` },
+		people: episode.people.flatMap((p) => {
+			const person = index.people.get(p.personId);
+			return person ? [{ slug: person.slug, name: person.name, role: p.role }] : [];
+		}),
+		episodeSegmentStarts: (index.segmentsByEpisode.get(episode.id) ?? []).map((id) => index.segments.get(id)?.startSeconds ?? 0)
+	};
+}
+
+/** A stored question as a plain link. */
+export function toQuestionLink(index: SearchIndex, questionId: number): QuestionLink | null {
+	const question = index.questions.get(questionId);
+	return question ? { slug: question.slug, text: question.text, url: `/questions/${question.slug}` } : null;
+}
+
+function toQuestionResult(index: SearchIndex, hit: Hit, filter: SearchFilter): QuestionResult | null {
+	const link = toQuestionLink(index, hit.id);
+	if (!link) return null;
+	// Its first citation that passes the filters: with ?show=..., the answer from that show.
+	const best = (index.linksByQuestion.get(hit.id) ?? []).find((l) => segmentPasses(index, l.segmentId, filter));
+	return {
+		...link,
+		score: round(hit.score),
+		textHtml: buildSnippet(link.text, hit.terms, Number.MAX_SAFE_INTEGER),
+		bestSegment: best ? toSegmentResult(index, best.segmentId, best.score ?? 0, hit.terms) : null
+	};
+}
+
+function toEpisodeResults(segments: SegmentResult[], limit: number): EpisodeResult[] {
+	const byEpisode = new Map<string, EpisodeResult>();
+	for (const segment of segments) {
+		const key = `${segment.show.slug}/${segment.episode.slug}`;
+		const known = byEpisode.get(key);
+		// Segments arrive best first: the first is the episode's best, the rest add a little.
+		if (known) {
+			known.matchingSegments++;
+			known.score = round(known.score + segment.score * 0.1);
+		} else {
+			const { slug, title, url } = segment.episode;
+			byEpisode.set(key, { slug, title, url, score: segment.score, show: segment.show, matchingSegments: 1, bestSegment: segment });
+		}
+	}
+	return [...byEpisode.values()].sort((a, b) => b.score - a.score || a.url.localeCompare(b.url)).slice(0, limit);
+}
+
+function toPersonResult(index: SearchIndex, hit: Hit): PersonResult | null {
+	const person = index.people.get(hit.id);
+	if (!person) return null;
+	return { slug: person.slug, name: person.name, credentials: person.credentials, url: `/people/${person.slug}`, score: round(hit.score) };
+}
+
+export interface SearchRequest {
+	query: string;
+	filter?: SearchFilter;
+	/** Filters as slugs, echoed back in the results. */
+	filterSlugs?: { show: string | null; person: string | null };
+	limit?: number;
+}
+
+/** Featured questions first, then the rest, by id: for a blank query or a query nothing matched. */
+export function listFeatured(index: SearchIndex, limit = SUGGESTION_LIMIT): QuestionLink[] {
+	return [...index.questions.values()]
+		.sort((a, b) => Number(b.featured) - Number(a.featured) || a.id - b.id)
+		.slice(0, limit)
+		.flatMap((q) => toQuestionLink(index, q.id) ?? []);
+}
+
+/**
+ * Stored questions a half-typed query may be heading for. These are minisearch's autoSuggest options (every term
+ * must match, the last one as a prefix, typos allowed) run over question documents: autoSuggest itself returns
+ * strings of matched index terms, which here are stems ("sleep runner need"), not something to show a listener.
+ */
+export function suggestQuestions(index: SearchIndex, query: string, filter: SearchFilter = {}, limit = SUGGESTION_LIMIT): QuestionLink[] {
+	const ids = rankQuestionsForSuggestion(index, normalizeQuery(query)).filter((id) => questionPasses(index, id, filter));
+	return ids.slice(0, limit).flatMap((id) => toQuestionLink(index, id) ?? []);
+}
+
+function rankQuestionsForSuggestion(index: SearchIndex, query: string): number[] {
+	const run = (combineWith: 'AND' | 'OR') =>
+		index
+			.search(query, {
+				combineWith,
+				fuzzy: fuzzyEdits,
+				prefix: prefixLastTerm,
+				filter: (r) => parseDocId(r.id as string).kind === 'question'
+			})
+			.map((r) => parseDocId(r.id as string).id);
+	// All words first; if a stray word rules everything out, the best partial matches are still worth offering.
+	const all = run('AND');
+	return all.length ? all : run('OR');
+}
+
+/** Searches everything and groups the results. A blank query gives empty groups and the featured questions. */
+export function searchContent(index: SearchIndex, request: SearchRequest): SearchResults {
+	const query = normalizeQuery(request.query);
+	const filter = request.filter ?? {};
+	const limit = request.limit ?? DEFAULT_RESULT_LIMIT;
+	const results: SearchResults = {
+		query,
+		filters: request.filterSlugs ?? { show: null, person: null },
+		questions: [],
+		segments: [],
+		episodes: [],
+		people: [],
+		suggestions: [],
+		related: [],
+		featured: []
+	};
+	if (queryTerms(query).length === 0) {
+		results.featured = listFeatured(index);
+		return results;
+	}
+
+	const ranked = rankAll(index, query, filter);
+	const allSegments = ranked.segments.flatMap((h) => toSegmentResult(index, h.id, h.score, h.terms) ?? []);
+	results.segments = allSegments.slice(0, limit);
+	results.episodes = toEpisodeResults(allSegments, limit);
+	const questionHits = ranked.questions.slice(0, limit);
+	results.questions = questionHits.flatMap((h) => toQuestionResult(index, h, filter) ?? []);
+	results.people = ranked.people.slice(0, limit).flatMap((h) => toPersonResult(index, h) ?? []);
+	results.suggestions = suggestQuestions(index, query, filter);
+	const relatedIds = findRelatedQuestions(index, {
+		segmentIds: ranked.segments.slice(0, 3).map((h) => h.id),
+		text: query,
+		exclude: questionHits.map((h) => h.id)
+	});
+	results.related = relatedIds.flatMap((id) => toQuestionLink(index, id) ?? []);
+	if (!results.segments.length && !results.questions.length && !results.people.length) results.featured = listFeatured(index);
+	return results;
+}
+
+function round(score: number): number {
+	return Math.round(score * 1000) / 1000;
+}

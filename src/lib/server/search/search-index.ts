@@ -1,0 +1,274 @@
+/**
+ * The one in-memory search index: a minisearch index over segments, questions and people, plus the records it was
+ * built from (for snippets, filters and deep links) and the question -> segment links (for related questions and
+ * question support). It is built once and then changed in place with add / replace / discard; it never touches the
+ * database itself (service.ts does that).
+ */
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import { FIELD_BOOSTS, MATCH_WEIGHTS, SEARCH_FIELDS } from './config';
+import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
+import { indexTerms, queryTerm, tokenize } from './terms';
+
+export type DocKind = 'segment' | 'question' | 'person';
+
+/** The document minisearch sees. Its id says the kind: s12 is segment 12, q3 question 3, p7 person 7. */
+interface IndexedDoc {
+	id: string;
+	title: string;
+	summary?: string;
+	text?: string;
+	alternatives?: string;
+	episode?: string;
+	show?: string;
+	people?: string;
+}
+
+const PREFIX: Record<DocKind, string> = { segment: 's', question: 'q', person: 'p' };
+const KIND: Record<string, DocKind> = { s: 'segment', q: 'question', p: 'person' };
+
+/** The document id minisearch uses for a record. */
+export function docId(kind: DocKind, id: number): string {
+	return `${PREFIX[kind]}${id}`;
+}
+
+/** Splits a minisearch document id back into kind and record id. */
+export function parseDocId(id: string): { kind: DocKind; id: number } {
+	return { kind: KIND[id[0]!]!, id: Number(id.slice(1)) };
+}
+
+/** The minisearch options; loadJSON must be given the same ones the index was built with. */
+function miniSearchOptions(): Options<IndexedDoc> {
+	return {
+		fields: [...SEARCH_FIELDS],
+		tokenize,
+		processTerm: (term) => indexTerms(term),
+		searchOptions: {
+			processTerm: (term) => queryTerm(term),
+			boost: FIELD_BOOSTS,
+			weights: MATCH_WEIGHTS
+		}
+	};
+}
+
+/** A snapshot of the whole index, for SearchIndex.loadJSON (benchmarks, or a faster start-up later). */
+export interface SearchIndexSnapshot {
+	version: 1;
+	miniSearch: ReturnType<MiniSearch['toJSON']>;
+	content: IndexContent;
+}
+
+export class SearchIndex {
+	readonly miniSearch: MiniSearch<IndexedDoc>;
+	readonly shows = new Map<number, ShowRecord>();
+	readonly episodes = new Map<number, EpisodeRecord>();
+	readonly segments = new Map<number, SegmentRecord>();
+	readonly questions = new Map<number, QuestionRecord>();
+	readonly people = new Map<number, PersonRecord>();
+	/** Segment ids of each episode, in order. */
+	readonly segmentsByEpisode = new Map<number, number[]>();
+	/** Each question's links, by rank. */
+	readonly linksByQuestion = new Map<number, LinkRecord[]>();
+	/** Which questions each segment answers. */
+	readonly questionsBySegment = new Map<number, Set<number>>();
+
+	private constructor(miniSearch: MiniSearch<IndexedDoc>) {
+		this.miniSearch = miniSearch;
+	}
+
+	/** Builds the index from scratch. */
+	static build(content: IndexContent): SearchIndex {
+		const index = new SearchIndex(new MiniSearch(miniSearchOptions()));
+		index.storeRecords(content);
+		const docs: IndexedDoc[] = [];
+		for (const segment of content.segments) docs.push(index.segmentDoc(segment));
+		for (const question of content.questions) docs.push(questionDoc(question));
+		for (const person of content.people) docs.push(personDoc(person));
+		index.miniSearch.addAll(docs);
+		return index;
+	}
+
+	/** Restores an index saved with toJSON (JSON text or the parsed object), without re-tokenizing anything. */
+	static loadJSON(snapshot: string | SearchIndexSnapshot): SearchIndex {
+		const data: SearchIndexSnapshot = typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot;
+		if (data.version !== 1) throw new Error(`SearchIndex: snapshot version ${String(data.version)} is not supported; rebuild the index`);
+		const index = new SearchIndex(MiniSearch.loadJS(data.miniSearch, miniSearchOptions()));
+		index.storeRecords(data.content);
+		return index;
+	}
+
+	toJSON(): SearchIndexSnapshot {
+		const content: IndexContent = {
+			shows: [...this.shows.values()],
+			episodes: [...this.episodes.values()],
+			segments: [...this.segments.values()],
+			questions: [...this.questions.values()],
+			people: [...this.people.values()],
+			links: [...this.linksByQuestion.values()].flat()
+		};
+		return { version: 1, miniSearch: this.miniSearch.toJSON(), content };
+	}
+
+	/** Runs a minisearch query over every kind of document. */
+	search(query: string, options: Parameters<MiniSearch['search']>[1] = {}): SearchResult[] {
+		return this.miniSearch.search(query, options);
+	}
+
+	/** Adds or replaces a show; its episodes' segments are re-indexed, since they carry the show's title. */
+	putShow(show: ShowRecord): void {
+		this.shows.set(show.id, show);
+		for (const episode of this.episodes.values()) if (episode.podcastId === show.id) this.reindexEpisode(episode.id);
+	}
+
+	/** Removes a show and everything under it. */
+	removeShow(showId: number): void {
+		for (const episode of [...this.episodes.values()]) if (episode.podcastId === showId) this.removeEpisode(episode.id);
+		this.shows.delete(showId);
+	}
+
+	/** Adds or replaces an episode with its segments (the complete new list: segments not in it are discarded). */
+	putEpisode(episode: EpisodeRecord, segments: SegmentRecord[]): void {
+		for (const id of this.segmentsByEpisode.get(episode.id) ?? []) {
+			if (!segments.some((s) => s.id === id)) this.removeSegment(id);
+		}
+		this.episodes.set(episode.id, episode);
+		const ordered = [...segments].sort((a, b) => a.startSeconds - b.startSeconds);
+		this.segmentsByEpisode.set(episode.id, ordered.map((s) => s.id));
+		for (const segment of ordered) {
+			const known = this.segments.has(segment.id);
+			this.segments.set(segment.id, segment);
+			if (known) this.miniSearch.replace(this.segmentDoc(segment));
+			else this.miniSearch.add(this.segmentDoc(segment));
+		}
+	}
+
+	/** Removes an episode and its segments. */
+	removeEpisode(episodeId: number): void {
+		for (const id of this.segmentsByEpisode.get(episodeId) ?? []) this.removeSegment(id);
+		this.segmentsByEpisode.delete(episodeId);
+		this.episodes.delete(episodeId);
+	}
+
+	putQuestion(question: QuestionRecord): void {
+		const known = this.questions.has(question.id);
+		this.questions.set(question.id, question);
+		if (known) this.miniSearch.replace(questionDoc(question));
+		else this.miniSearch.add(questionDoc(question));
+	}
+
+	removeQuestion(questionId: number): void {
+		if (!this.questions.delete(questionId)) return;
+		this.miniSearch.discard(docId('question', questionId));
+		this.setLinks(questionId, []);
+	}
+
+	/** Adds or replaces a person; segments of their episodes are re-indexed, since they carry people's names. */
+	putPerson(person: PersonRecord): void {
+		const previous = this.people.get(person.id);
+		this.people.set(person.id, person);
+		if (previous) this.miniSearch.replace(personDoc(person));
+		else this.miniSearch.add(personDoc(person));
+		if (previous && previous.name !== person.name) {
+			for (const episode of this.episodes.values()) {
+				if (episode.people.some((p) => p.personId === person.id)) this.reindexEpisode(episode.id);
+			}
+		}
+	}
+
+	removePerson(personId: number): void {
+		if (!this.people.delete(personId)) return;
+		this.miniSearch.discard(docId('person', personId));
+	}
+
+	/** Replaces all of one question's links (editorial and automatic). */
+	setLinks(questionId: number, links: LinkRecord[]): void {
+		for (const link of this.linksByQuestion.get(questionId) ?? []) this.questionsBySegment.get(link.segmentId)?.delete(questionId);
+		if (links.length === 0) {
+			this.linksByQuestion.delete(questionId);
+			return;
+		}
+		this.linksByQuestion.set(questionId, [...links].sort((a, b) => a.rank - b.rank));
+		for (const link of links) {
+			let set = this.questionsBySegment.get(link.segmentId);
+			if (!set) this.questionsBySegment.set(link.segmentId, (set = new Set()));
+			set.add(questionId);
+		}
+	}
+
+	/** Counts of what is indexed, for the start-up log. */
+	stats(): { segments: number; questions: number; people: number; episodes: number; terms: number } {
+		return {
+			segments: this.segments.size,
+			questions: this.questions.size,
+			people: this.people.size,
+			episodes: this.episodes.size,
+			terms: this.miniSearch.termCount
+		};
+	}
+
+	private storeRecords(content: IndexContent): void {
+		for (const show of content.shows) this.shows.set(show.id, show);
+		for (const episode of content.episodes) this.episodes.set(episode.id, episode);
+		for (const person of content.people) this.people.set(person.id, person);
+		for (const question of content.questions) this.questions.set(question.id, question);
+		const sorted = [...content.segments].sort((a, b) => a.episodeId - b.episodeId || a.startSeconds - b.startSeconds);
+		for (const segment of sorted) {
+			this.segments.set(segment.id, segment);
+			let list = this.segmentsByEpisode.get(segment.episodeId);
+			if (!list) this.segmentsByEpisode.set(segment.episodeId, (list = []));
+			list.push(segment.id);
+		}
+		const byQuestion = new Map<number, LinkRecord[]>();
+		for (const link of content.links) {
+			let list = byQuestion.get(link.questionId);
+			if (!list) byQuestion.set(link.questionId, (list = []));
+			list.push(link);
+		}
+		for (const [questionId, links] of byQuestion) this.setLinks(questionId, links);
+	}
+
+	private reindexEpisode(episodeId: number): void {
+		for (const id of this.segmentsByEpisode.get(episodeId) ?? []) {
+			const segment = this.segments.get(id);
+			if (segment) this.miniSearch.replace(this.segmentDoc(segment));
+		}
+	}
+
+	private removeSegment(segmentId: number): void {
+		if (!this.segments.delete(segmentId)) return;
+		this.miniSearch.discard(docId('segment', segmentId));
+		// Links to a deleted segment are deleted with it (ON DELETE CASCADE); mirror that here.
+		for (const questionId of this.questionsBySegment.get(segmentId) ?? []) {
+			const links = this.linksByQuestion.get(questionId) ?? [];
+			this.setLinks(questionId, links.filter((l) => l.segmentId !== segmentId));
+		}
+		this.questionsBySegment.delete(segmentId);
+	}
+
+	private segmentDoc(segment: SegmentRecord): IndexedDoc {
+		const episode = this.episodes.get(segment.episodeId);
+		const show = episode ? this.shows.get(episode.podcastId) : undefined;
+		const names = episode?.people.map((p) => this.people.get(p.personId)?.name).filter(Boolean) ?? [];
+		return {
+			id: docId('segment', segment.id),
+			title: segment.title,
+			summary: segment.summary ?? undefined,
+			text: segment.text ?? undefined,
+			episode: episode?.title,
+			show: show?.title,
+			people: names.join(', ')
+		};
+	}
+}
+
+function questionDoc(question: QuestionRecord): IndexedDoc {
+	return { id: docId('question', question.id), title: question.text, alternatives: question.alternatives.join('\n') };
+}
+
+function personDoc(person: PersonRecord): IndexedDoc {
+	return {
+		id: docId('person', person.id),
+		title: person.name,
+		summary: [person.credentials, person.handle].filter(Boolean).join(' '),
+		text: person.bio ?? undefined
+	};
+}

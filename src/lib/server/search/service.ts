@@ -1,0 +1,147 @@
+/**
+ * Search kept in step with the database: builds the index once, then applies each content change to it in place
+ * (add / replace / discard) and recomputes the automatic question links the change touched. Changes are applied
+ * one at a time, in the order they were announced.
+ */
+import { and, eq, max } from 'drizzle-orm';
+import type { ContentChange } from '../content-events';
+import type { Db } from '../db/client';
+import { questionSegments } from '../db/schema';
+import { computeAutoLinks, questionsTouchedBySegments } from './auto-links';
+import type { LinkRecord } from './content';
+import { loadIndexContent, loadLinks } from './load';
+import { SearchIndex } from './search-index';
+
+export interface LinkRecomputation {
+	questions: number;
+	/** Automatic links written. */
+	links: number;
+}
+
+export class SearchService {
+	#queue: Promise<unknown> = Promise.resolve();
+
+	constructor(
+		readonly db: Db,
+		readonly index: SearchIndex
+	) {}
+
+	/** Reads all content and builds the index. */
+	static async build(db: Db): Promise<SearchService> {
+		return new SearchService(db, SearchIndex.build(await loadIndexContent(db)));
+	}
+
+	/** Applies a content change (after the queue of earlier ones); resolves when index and links are current. */
+	applyChange(change: ContentChange): Promise<void> {
+		return this.#enqueue(() => this.#apply(change));
+	}
+
+	/** Recomputes the automatic links of some questions (all when omitted), keeping editorial links as they are. */
+	recomputeAutoLinks(questionIds?: Iterable<number>): Promise<LinkRecomputation> {
+		return this.#enqueue(() => this.#recompute(questionIds ? [...questionIds] : null));
+	}
+
+	#enqueue<T>(task: () => Promise<T>): Promise<T> {
+		const run = this.#queue.then(task);
+		this.#queue = run.catch(() => {}); // one failed change must not block the ones after it
+		return run;
+	}
+
+	async #apply(change: ContentChange): Promise<void> {
+		const index = this.index;
+		const touchedQuestions = new Set<number>(change.questionIds ?? []);
+		const episodeIds = new Set(change.episodeIds ?? []);
+		// A deleted show takes its episodes with it, whether or not the change lists them.
+		for (const podcastId of change.podcastIds ?? []) {
+			for (const episode of index.episodes.values()) if (episode.podcastId === podcastId) episodeIds.add(episode.id);
+		}
+		// Segments about to be replaced: the questions linked to them must be looked at again.
+		for (const episodeId of episodeIds) {
+			for (const segmentId of index.segmentsByEpisode.get(episodeId) ?? []) {
+				for (const q of index.questionsBySegment.get(segmentId) ?? []) touchedQuestions.add(q);
+			}
+		}
+
+		const content = await loadIndexContent(this.db, {
+			podcastIds: change.podcastIds ?? [],
+			episodeIds: [...episodeIds],
+			questionIds: change.questionIds ?? [],
+			personIds: [],
+			linkQuestionIds: []
+		});
+		const foundShows = new Set(content.shows.map((s) => s.id));
+		for (const podcastId of change.podcastIds ?? []) if (!foundShows.has(podcastId)) index.removeShow(podcastId);
+		for (const show of content.shows) index.putShow(show);
+		await this.#loadMissingShowsAndPeople(content.episodes);
+
+		const foundEpisodes = new Set(content.episodes.map((e) => e.id));
+		for (const episodeId of episodeIds) if (!foundEpisodes.has(episodeId)) index.removeEpisode(episodeId);
+		const changedSegments: number[] = [];
+		for (const episode of content.episodes) {
+			const segments = content.segments.filter((s) => s.episodeId === episode.id);
+			index.putEpisode(episode, segments);
+			changedSegments.push(...segments.map((s) => s.id));
+		}
+
+		const foundQuestions = new Set(content.questions.map((q) => q.id));
+		for (const questionId of change.questionIds ?? []) if (!foundQuestions.has(questionId)) index.removeQuestion(questionId);
+		for (const question of content.questions) index.putQuestion(question);
+
+		for (const q of questionsTouchedBySegments(index, changedSegments)) touchedQuestions.add(q);
+		if (touchedQuestions.size) await this.#recompute([...touchedQuestions].filter((id) => index.questions.has(id)));
+	}
+
+	/** Shows and people an episode refers to that the index has not seen (a new show or guest from an import). */
+	async #loadMissingShowsAndPeople(episodes: { podcastId: number; people: { personId: number }[] }[]): Promise<void> {
+		const podcastIds = [...new Set(episodes.map((e) => e.podcastId))].filter((id) => !this.index.shows.has(id));
+		// People are re-read for every changed episode: a re-import may have changed a guest's name or bio.
+		const personIds = [...new Set(episodes.flatMap((e) => e.people.map((p) => p.personId)))];
+		if (!podcastIds.length && !personIds.length) return;
+		const extra = await loadIndexContent(this.db, { podcastIds, personIds, episodeIds: [], questionIds: [], linkQuestionIds: [] });
+		for (const show of extra.shows) this.index.shows.set(show.id, show);
+		for (const person of extra.people) this.index.putPerson(person);
+	}
+
+	/** Recomputes the given questions' automatic links (null: every question's). */
+	async #recompute(only: number[] | null): Promise<LinkRecomputation> {
+		const questionIds = only ?? [...this.index.questions.keys()];
+		// Links as they stand in the database (cascades may have removed some), so support and pinning are current.
+		await this.#reloadLinks(questionIds, only === null);
+
+		let written = 0;
+		for (const questionId of questionIds) {
+			const editorial = (this.index.linksByQuestion.get(questionId) ?? []).filter((l) => l.origin === 'editorial');
+			const links = computeAutoLinks(this.index, questionId, new Set(editorial.map((l) => l.segmentId)));
+			await this.db.transaction(async (tx) => {
+				await tx.delete(questionSegments).where(and(eq(questionSegments.questionId, questionId), eq(questionSegments.origin, 'auto')));
+				// Automatic links are cited after every editorial one; read the highest rank inside the transaction.
+				const [row] = await tx
+					.select({ rank: max(questionSegments.rank) })
+					.from(questionSegments)
+					.where(eq(questionSegments.questionId, questionId));
+				const after = row?.rank ?? 0;
+				if (links.length) {
+					await tx.insert(questionSegments).values(
+						links.map((link, i) => ({
+							questionId,
+							segmentId: link.segmentId,
+							rank: after + i + 1,
+							excerpt: link.excerpt,
+							origin: 'auto' as const,
+							score: link.score
+						}))
+					);
+				}
+			});
+			written += links.length;
+		}
+		await this.#reloadLinks(questionIds, only === null);
+		return { questions: questionIds.length, links: written };
+	}
+
+	async #reloadLinks(questionIds: number[], all: boolean): Promise<void> {
+		const byQuestion = new Map<number, LinkRecord[]>(questionIds.map((id) => [id, []]));
+		for (const link of await loadLinks(this.db, all ? undefined : questionIds)) byQuestion.get(link.questionId)?.push(link);
+		for (const [questionId, links] of byQuestion) this.index.setLinks(questionId, links);
+	}
+}

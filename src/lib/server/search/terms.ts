@@ -1,0 +1,59 @@
+/**
+ * How text becomes index terms: tokenize, fold case and accents, drop stop words, stem (the `stemmer` package,
+ * Porter), then map synonyms to one term. The index also keeps each word's own form beside its stem, so a
+ * half-typed word ("marath", "runni") still prefix-matches the words that start with it.
+ */
+import { stemmer } from 'stemmer';
+import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
+const stopWords = new Set(STOP_WORDS);
+
+/** Lower case, accents folded ("Tomás" -> "tomas"), apostrophes and a possessive 's removed ("runner's" -> "runner"). */
+export function normalizeWord(word: string): string {
+	return word
+		.normalize('NFKD')
+		.replace(/\p{M}/gu, '')
+		.toLowerCase()
+		.replace(/['’]s$/, '')
+		.replace(/['’]/g, '');
+}
+
+/** Splits text into its words, in order. Hyphenated words split ("walk-run" -> "walk", "run"). */
+export function tokenize(text: string): string[] {
+	return text.match(WORD) ?? [];
+}
+
+// stem -> the stem of its group's first word, built once.
+const canonicalStems = new Map<string, string>();
+for (const group of SYNONYM_GROUPS) {
+	const canonical = stemmer(normalizeWord(group[0]!));
+	for (const word of group) canonicalStems.set(stemmer(normalizeWord(word)), canonical);
+}
+
+/** The term a word is searched by: its stem, or its synonym group's stem; null for stop words and single letters. */
+export function queryTerm(word: string): string | null {
+	const normalized = normalizeWord(word);
+	if (normalized.length < 2 && !/\d/.test(normalized)) return null;
+	if (stopWords.has(normalized)) return null;
+	const stem = stemmer(normalized);
+	return canonicalStems.get(stem) ?? stem;
+}
+
+/** The terms a word is indexed under: its search term, plus its own form when that differs (for prefix matching). */
+export function indexTerms(word: string): string[] | null {
+	const term = queryTerm(word);
+	if (term === null) return null;
+	const normalized = normalizeWord(word);
+	return normalized === term ? [term] : [term, normalized];
+}
+
+/** The distinct search terms of a text, in order of first appearance. */
+export function queryTerms(text: string): string[] {
+	const terms: string[] = [];
+	for (const word of tokenize(text)) {
+		const term = queryTerm(word);
+		if (term !== null && !terms.includes(term)) terms.push(term);
+	}
+	return terms;
+}
