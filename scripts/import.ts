@@ -1,0 +1,29 @@
+/**
+ * `npm run import -- <feed file or http(s) URL> [more feeds ...]`: imports podcast feeds into DATABASE_URL (or the
+ * embedded database), with progress on stderr and the summary on stdout. Exits 1 when any feed failed.
+ */
+import { createDb } from '../src/lib/server/db/client';
+import { runMigrations } from '../src/lib/server/db/migrate';
+import { importFeeds } from '../src/lib/server/import/import-feeds';
+import { createProgressDisplay } from '../src/lib/server/import/progress-display';
+import { formatImportReport } from '../src/lib/server/import/report';
+
+const feeds = process.argv.slice(2).filter((arg) => arg !== '--');
+if (!feeds.length || feeds.some((f) => f === '-h' || f === '--help')) {
+	console.error('usage: npm run import -- <feed file or http(s) URL> [more feeds ...]');
+	process.exit(feeds.length ? 0 : 2);
+}
+
+const handle = await createDb(process.env.DATABASE_URL);
+let failed = false;
+try {
+	await runMigrations(handle);
+	const display = createProgressDisplay();
+	const report = await importFeeds(handle.db, feeds, { onProgress: (event) => display.onProgress(event) });
+	display.stop();
+	console.log(formatImportReport(report).join('\n'));
+	failed = report.feeds.some((f) => !f.ok);
+} finally {
+	await handle.close();
+}
+process.exitCode = failed ? 1 : 0;

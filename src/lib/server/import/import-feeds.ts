@@ -1,0 +1,158 @@
+/**
+ * The importer: for each feed, fetch it, parse it, read every chapters and transcript file it points at, build
+ * the episodes, and write them in one transaction. A feed that fails leaves the database as it was and the next
+ * feed still runs. After each feed commits, contentChanged() tells the search index and question links what changed.
+ */
+import { contentChanged } from '../content-events';
+import type { Db } from '../db/client';
+import { buildEpisodeDraft, type EpisodeDraft } from './episode-draft';
+import { FeedImportError, messageOf } from './errors';
+import { parsePodcastFeed, type ParsedItem } from './feed';
+import { decodeFeedBytes } from './feed-xml';
+import type { FetchLike } from './fetch-file';
+import { countItemFiles, loadItemFiles, type ItemFiles } from './item-files';
+import { writeFeed } from './persist';
+import { emptyFeedReport, type FeedReport, type ImportReport } from './report';
+import { feedSourceOf, loadFeed, type SourceLimits } from './sources';
+
+export interface ImportLimits {
+	/** Largest feed accepted (default 50 MB). */
+	feedBytes: number;
+	/** Largest chapters or transcript file accepted (default 10 MB). */
+	fileBytes: number;
+	/** Deadline for one download, redirects and body included (default 30 s). */
+	timeoutMs: number;
+	maxRedirects: number;
+	/** Files fetched at the same time (default 8). */
+	concurrency: number;
+}
+
+export const DEFAULT_LIMITS: ImportLimits = {
+	feedBytes: 50 * 1024 * 1024,
+	fileBytes: 10 * 1024 * 1024,
+	timeoutMs: 30_000,
+	maxRedirects: 5,
+	concurrency: 8
+};
+
+export type ImportStage = 'fetching' | 'parsing' | 'files' | 'writing' | 'done' | 'failed';
+
+/** What a progress display is told; `feed` is the feed as the user named it. */
+export type ImportProgress =
+	| { type: 'feed'; feed: string; index: number; total: number; stage: ImportStage; detail?: string }
+	| { type: 'files'; feed: string; done: number; total: number }
+	| { type: 'episodes'; feed: string; done: number; total: number };
+
+export interface ImportOptions {
+	limits?: Partial<ImportLimits>;
+	/** The fetch to use (tests pass one that stays on 127.0.0.1). */
+	fetch?: FetchLike;
+	onProgress?: (event: ImportProgress) => void;
+}
+
+/** Imports feeds one after another; each succeeds or fails on its own. */
+export async function importFeeds(db: Db, inputs: string[], options: ImportOptions = {}): Promise<ImportReport> {
+	const feeds: FeedReport[] = [];
+	for (const [i, input] of inputs.entries()) feeds.push(await importFeed(db, input, options, i, inputs.length));
+	return { feeds };
+}
+
+/** Imports one feed (a URL or a local path) and reports what it did. Never throws for a bad feed. */
+export async function importFeed(db: Db, input: string, options: ImportOptions = {}, index = 0, total = 1): Promise<FeedReport> {
+	const started = performance.now();
+	const report = emptyFeedReport(input);
+	const limits = { ...DEFAULT_LIMITS, ...options.limits };
+	const sourceLimits: SourceLimits = {
+		feed: { timeoutMs: limits.timeoutMs, maxBytes: limits.feedBytes, maxRedirects: limits.maxRedirects },
+		file: { timeoutMs: limits.timeoutMs, maxBytes: limits.fileBytes, maxRedirects: limits.maxRedirects },
+		fetch: options.fetch
+	};
+	const notify = options.onProgress ?? (() => {});
+	const stage = (s: ImportStage, detail?: string) => notify({ type: 'feed', feed: input, index, total, stage: s, detail });
+
+	try {
+		stage('fetching');
+		const loaded = await loadFeed(feedSourceOf(input), sourceLimits);
+		report.bytes = loaded.bytes.byteLength;
+		stage('parsing');
+		const parsed = parsePodcastFeed(decodeFeedBytes(loaded.bytes), input);
+		report.tolerated = parsed.tolerated;
+		report.episodes.skipped = parsed.skipped.length;
+		for (const s of parsed.skipped) report.warnings.push(`${s.label}${s.line !== null ? ` (line ${s.line})` : ''} skipped: ${s.reason}`);
+
+		const language = parsed.podcast.language;
+		const fileTotal = parsed.items.reduce((n, item) => n + countItemFiles(item, language), 0);
+		stage('files', `${parsed.items.length} items, ${fileTotal} files to read`);
+		let filesDone = 0;
+		notify({ type: 'files', feed: input, done: 0, total: fileTotal });
+		const files = await mapConcurrently(parsed.items, limits.concurrency, (item) =>
+			loadItemFiles(item, itemLabel(item), loaded, language, sourceLimits, () =>
+				notify({ type: 'files', feed: input, done: ++filesDone, total: fileTotal })
+			)
+		);
+
+		const drafts: EpisodeDraft[] = parsed.items.map((item, k) => {
+			const itemFiles: ItemFiles = files[k]!;
+			report.files.fetched += itemFiles.fetched;
+			report.files.failed.push(...itemFiles.failures);
+			report.warnings.push(...itemFiles.warnings);
+			const { draft, adjustments } = buildEpisodeDraft(item, parsed.podcast, itemFiles, itemLabel(item));
+			report.adjustments.push(...adjustments);
+			return draft;
+		});
+
+		stage('writing', `${drafts.length} episodes`);
+		notify({ type: 'episodes', feed: input, done: 0, total: drafts.length });
+		const written = await writeFeed(db, loaded.source.feedUrl, parsed.podcast, drafts, (done) =>
+			notify({ type: 'episodes', feed: input, done, total: drafts.length })
+		);
+		report.ok = true;
+		report.podcast = { id: written.podcastId, slug: written.podcastSlug, title: parsed.podcast.title, status: written.podcastStatus };
+		report.episodes = { ...report.episodes, added: written.added, updated: written.updated, unchanged: written.unchanged };
+		report.changedEpisodeIds = written.changedEpisodeIds;
+		report.totals = {
+			segments: drafts.reduce((n, d) => n + d.segments.length, 0),
+			automaticSegments: drafts.reduce((n, d) => n + d.segments.filter((s) => s.origin === 'transcript').length, 0),
+			cues: drafts.reduce((n, d) => n + d.cues.length, 0),
+			people: written.people,
+			hiddenMarkers: drafts.reduce((n, d) => n + d.markers.length, 0)
+		};
+		await announce(report);
+		stage('done');
+	} catch (error) {
+		report.ok = false;
+		report.error = error instanceof FeedImportError ? error.message : `import: feed "${input}": ${messageOf(error)}`;
+		stage('failed', report.error);
+	}
+	report.milliseconds = performance.now() - started;
+	return report;
+}
+
+/** Tells subscribers (search, question links) what the committed import changed. Their failure is not the import's. */
+async function announce(report: FeedReport): Promise<void> {
+	const podcastChanged = report.podcast && report.podcast.status !== 'unchanged';
+	if (!report.changedEpisodeIds.length && !podcastChanged) return;
+	try {
+		await contentChanged({ episodeIds: report.changedEpisodeIds, podcastIds: [report.podcast!.id] });
+	} catch (error) {
+		report.warnings.push(`imported, but updating the search index failed: ${messageOf(error)}`);
+	}
+}
+
+function itemLabel(item: ParsedItem): string {
+	return `item ${item.index} "${item.title}"`;
+}
+
+/** Maps with at most `limit` calls in flight, keeping the order of `items`. */
+async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+	const results = new Array<R>(items.length);
+	let next = 0;
+	const worker = async () => {
+		while (next < items.length) {
+			const i = next++;
+			results[i] = await fn(items[i]!);
+		}
+	};
+	await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+	return results;
+}

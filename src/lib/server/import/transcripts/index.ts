@@ -1,0 +1,57 @@
+/**
+ * Any transcript the namespace allows (WebVTT, SRT, Podcasting 2.0 JSON, HTML) becomes the same list of cues:
+ * ordered by start, with blank, whitespace-only and zero-length cues dropped, and the unreadable ones listed.
+ */
+import { MAX_SECONDS } from '../../../timestamp';
+import type { Cue } from '../types';
+import { parseHtmlTranscript } from './html-transcript';
+import { parsePc20Json } from './pc20-json';
+import { parseTimedText } from './timed-text';
+
+export type TranscriptFormat = 'vtt' | 'srt' | 'json' | 'html';
+
+export interface TranscriptParse {
+	cues: Cue[];
+	/** Cues that could not be read, with where (a line in VTT/SRT) and why. */
+	unreadable: { line: number | null; reason: string }[];
+}
+
+/** Which format a transcript is in: the content decides when it is unmistakable, then the declared type or name. */
+export function detectTranscriptFormat(text: string, declaredType: string, url: string): TranscriptFormat | null {
+	const head = text.replace(/^\uFEFF/, '').trimStart().slice(0, 200);
+	if (head.startsWith('WEBVTT')) return 'vtt';
+	if (head.startsWith('{')) return 'json';
+	const type = declaredType.toLowerCase();
+	if (type.includes('vtt')) return 'vtt';
+	if (type.includes('srt') || type.includes('subrip')) return 'srt';
+	if (type.includes('json')) return 'json';
+	if (type.includes('html')) return 'html';
+	const ext = /\.(\w+)(?:[?#]|$)/.exec(url)?.[1]?.toLowerCase();
+	if (ext === 'vtt' || ext === 'srt' || ext === 'json' || ext === 'html') return ext;
+	if (ext === 'htm') return 'html';
+	if (head.startsWith('<')) return 'html';
+	if (/-->/.test(text.slice(0, 2000))) return /\d,\d{3}\s+-->/.test(text.slice(0, 2000)) ? 'srt' : 'vtt';
+	return null;
+}
+
+/** Whether a transcript can carry times at all: plain text cannot, so it is not fetched. */
+export function isTimedTranscriptType(declaredType: string, url: string): boolean {
+	if (declaredType.startsWith('text/plain')) return false;
+	return !((declaredType === '' || declaredType === 'unknown') && /\.txt(?:[?#]|$)/i.test(url));
+}
+
+/** Parses a transcript; throws an Error saying why when the file is not a transcript this importer reads. */
+export function parseTranscript(text: string, format: TranscriptFormat, durationSeconds: number | null): TranscriptParse {
+	const parsed =
+		format === 'json' ? parsePc20Json(text)
+		: format === 'html' ? parseHtmlTranscript(text, durationSeconds)
+		: parseTimedText(text, format);
+	return { cues: tidyCues(parsed.cues), unreadable: parsed.unreadable };
+}
+
+/** Drops cues with no words or no length, and sorts the rest by start (stable, so equal starts keep file order). */
+export function tidyCues(cues: Cue[]): Cue[] {
+	return cues
+		.filter((c) => c.text.trim() !== '' && c.endSeconds > c.startSeconds && c.startSeconds >= 0 && c.endSeconds <= MAX_SECONDS)
+		.sort((a, b) => a.startSeconds - b.startSeconds);
+}
