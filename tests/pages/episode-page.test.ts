@@ -152,6 +152,8 @@ describe.each(databaseKinds)('the episode page, served on %s', (kind) => {
 		expect(scripts.length).toBeGreaterThan(0);
 		for (const script of scripts) {
 			if (script.getAttribute('src')) expect(script.getAttribute('src')).toMatch(/^(\.\.\/)*_app\/|^\/_app\//);
+			// JSON-LD is a data block, which script-src does not govern (tests/e2e/embed.test.ts checks Chromium agrees).
+			else if (script.getAttribute('type') === 'application/ld+json') expect(JSON.parse(script.text)).toBeTruthy();
 			else expect(script.getAttribute('nonce')).toBe(nonce);
 		}
 		expect(page.html).not.toMatch(/\son[a-z]+=/i);

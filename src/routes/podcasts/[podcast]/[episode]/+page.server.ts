@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { getEpisodePage } from '$lib/server/episodes';
+import { episodeJsonLd, serializeJsonLd } from '$lib/server/structured-data';
 import { parseTimeParam } from '$lib/timestamp';
 import type { PageServerLoad } from './$types';
 
@@ -12,6 +13,8 @@ export const load: PageServerLoad = async ({ params, url }) => {
 	return {
 		...page,
 		start: time?.ok ? time.range : null,
-		timeNotice: time && !time.ok ? time.reason : null
+		timeNotice: time && !time.ok ? time.reason : null,
+		origin: url.origin,
+		structuredData: serializeJsonLd(episodeJsonLd(page, url.origin))
 	};
 };

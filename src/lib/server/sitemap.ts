@@ -1,0 +1,61 @@
+/** Every page search engines should know about, with when it last changed. */
+import { eq, sql } from 'drizzle-orm';
+import type { Db } from './db/client';
+import { episodes, people, podcasts, questions, questionSegments, segments } from './db/schema';
+import { escapeXml } from './export/xml';
+import { episodePath, questionPath } from '$lib/share';
+
+export interface SitemapEntry {
+	path: string;
+	/** ISO 8601, UTC. */
+	lastmod: string | null;
+}
+
+const iso = (column: unknown) => sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+/** Shows, episodes, questions and people; a page's lastmod counts the rows it shows (a show's episodes, an episode's segments). */
+export async function listSitemapEntries(db: Db): Promise<SitemapEntry[]> {
+	const [shows, episodeRows, questionRows, personRows] = await Promise.all([
+		db
+			.select({ slug: podcasts.slug, lastmod: iso(sql`greatest(${podcasts.updatedAt}, max(${episodes.updatedAt}))`) })
+			.from(podcasts)
+			.leftJoin(episodes, eq(episodes.podcastId, podcasts.id))
+			.groupBy(podcasts.id)
+			.orderBy(podcasts.slug),
+		db
+			.select({
+				podcast: podcasts.slug,
+				slug: episodes.slug,
+				lastmod: iso(sql`greatest(${episodes.updatedAt}, max(${segments.updatedAt}))`)
+			})
+			.from(episodes)
+			.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+			.leftJoin(segments, eq(segments.episodeId, episodes.id))
+			.groupBy(episodes.id, podcasts.slug)
+			.orderBy(podcasts.slug, episodes.slug),
+		db
+			.select({ slug: questions.slug, lastmod: iso(sql`greatest(${questions.updatedAt}, max(${questionSegments.updatedAt}))`) })
+			.from(questions)
+			.leftJoin(questionSegments, eq(questionSegments.questionId, questions.id))
+			.groupBy(questions.id)
+			.orderBy(questions.slug),
+		db.select({ slug: people.slug, lastmod: iso(people.updatedAt) }).from(people).orderBy(people.slug)
+	]);
+	const newest = [...shows, ...questionRows].map((r) => r.lastmod).sort().at(-1) ?? null;
+	return [
+		{ path: '/', lastmod: newest },
+		{ path: '/podcasts', lastmod: shows.map((s) => s.lastmod).sort().at(-1) ?? null },
+		...shows.map((s) => ({ path: `/podcasts/${encodeURIComponent(s.slug)}`, lastmod: s.lastmod })),
+		...episodeRows.map((e) => ({ path: episodePath(e.podcast, e.slug), lastmod: e.lastmod })),
+		...questionRows.map((q) => ({ path: questionPath(q.slug), lastmod: q.lastmod })),
+		...personRows.map((p) => ({ path: `/people/${encodeURIComponent(p.slug)}`, lastmod: p.lastmod }))
+	];
+}
+
+/** The sitemaps.org XML for the entries, with absolute URLs on `origin`. */
+export function renderSitemap(entries: SitemapEntry[], origin: string): string {
+	const urls = entries.map(
+		(e) => `<url><loc>${escapeXml(new URL(e.path, origin).toString())}</loc>${e.lastmod ? `<lastmod>${escapeXml(e.lastmod)}</lastmod>` : ''}</url>`
+	);
+	return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>\n`;
+}

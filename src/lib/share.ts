@@ -1,0 +1,65 @@
+/**
+ * Links and embed codes for a moment in an episode, or for a question. Safe in the browser too: the share panel
+ * rebuilds them as the player moves, and the server renders the same strings for readers without JavaScript.
+ */
+import { timeParamValue, type TimeRange } from './timestamp';
+
+/** The size an embed gets when nobody asks for another: wide enough for the tabs, short enough for a blog post. */
+export const EMBED_WIDTH = 640;
+export const EMBED_HEIGHT = 360;
+/** A question card lists its citations, so it is taller. */
+export const QUESTION_EMBED_HEIGHT = 480;
+/** Below this the controls no longer fit on one line; the embed still works, but oEmbed never asks for less. */
+export const EMBED_MIN_WIDTH = 300;
+
+/** The site path of an episode page. */
+export function episodePath(podcastSlug: string, episodeSlug: string): string {
+	return `/podcasts/${encodeURIComponent(podcastSlug)}/${encodeURIComponent(episodeSlug)}`;
+}
+
+/** The site path of a question page. */
+export function questionPath(slug: string): string {
+	return `/questions/${encodeURIComponent(slug)}`;
+}
+
+/** The embed route for a site path: `/podcasts/a/b` is embedded from `/embed/podcasts/a/b`. */
+export function embedPath(sitePath: string): string {
+	return `/embed${sitePath}`;
+}
+
+/** An absolute URL for `path` on `origin`, with `?t=` when there is a moment to start at. */
+export function buildMomentUrl(origin: string, path: string, range: TimeRange | null): string {
+	const url = new URL(path, origin);
+	if (range && (range.start > 0 || range.end !== null)) url.searchParams.set('t', timeParamValue(range));
+	// URLSearchParams writes "," as %2C; the plain comma is what people paste and what media fragments use.
+	return url.toString().replace(/%2C/gi, ',');
+}
+
+/** Escapes text for a double-quoted HTML attribute or element content. */
+export function escapeHtml(text: string): string {
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/"/g, '&quot;')
+		.replace(/'/g, '&#39;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;');
+}
+
+export interface EmbedCodeOptions {
+	src: string;
+	title: string;
+	width?: number | null;
+	height?: number;
+}
+
+/**
+ * The `<iframe>` people paste into their page. Without a width it fills its column up to EMBED_WIDTH, so it works
+ * from phones to desktops; oEmbed consumers ask for fixed numbers and get them.
+ */
+export function buildEmbedCode({ src, title, width = null, height = EMBED_HEIGHT }: EmbedCodeOptions): string {
+	const size =
+		width === null
+			? `width="100%" height="${height}" style="max-width:${EMBED_WIDTH}px;border:0"`
+			: `width="${width}" height="${height}" style="border:0"`;
+	return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" ${size} allow="autoplay; clipboard-write" loading="lazy"></iframe>`;
+}
