@@ -177,15 +177,7 @@ function toParsedItem(item: PartytimeItem, raw: RawNode, index: number, line: nu
 		audioUrl,
 		audioMimeType: clean(item.enclosure.type) || null,
 		imageUrl: clean(item.image) || clean(item.itunesImage) || null,
-		// content:encoded holds the full notes by convention; description is often a summary of them. Read from the
-		// raw tree: partytime decodes entities twice and folds the line breaks that plain-text notes rely on.
-		notes:
-			elementText(raw['content:encoded']) ||
-			elementText(raw.description) ||
-			elementText(raw['itunes:summary']) ||
-			clean(item.content) ||
-			clean(item.description) ||
-			null,
+		notes: showNotesOf(raw) || clean(item.content) || clean(item.description) || null,
 		people: people.length ? people : null,
 		chapters: item.podcastChapters?.url
 			? { kind: 'chapters', url: item.podcastChapters.url.trim(), type: (item.podcastChapters.type ?? '').toLowerCase(), language: null }
@@ -195,6 +187,17 @@ function toParsedItem(item: PartytimeItem, raw: RawNode, index: number, line: nu
 			.filter((t) => t.url)
 			.map((t) => ({ kind: 'transcript', url: t.url.trim(), type: String(t.type).toLowerCase(), language: t.language ?? language }))
 	};
+}
+
+/**
+ * The fuller of content:encoded and description (by convention content:encoded holds the full notes and description
+ * a summary, but feeds also do it the other way round), else itunes:summary. Read from the raw tree: partytime
+ * decodes entities twice and folds the line breaks that plain-text notes rely on.
+ */
+function showNotesOf(raw: RawNode): string {
+	const content = elementText(raw['content:encoded']);
+	const description = elementText(raw.description);
+	return (content.length >= description.length ? content : description) || elementText(raw['itunes:summary']);
 }
 
 /** Where each `<item>` starts, skipping CDATA and comments (show notes may quote XML). */

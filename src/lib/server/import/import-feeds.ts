@@ -121,7 +121,7 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		stage('done');
 	} catch (error) {
 		report.ok = false;
-		report.error = error instanceof FeedImportError ? error.message : `import: feed "${input}": ${messageOf(error)}`;
+		report.error = error instanceof FeedImportError ? error.message : `import: feed "${input}": ${describeUnexpected(error)}`;
 		stage('failed', report.error);
 	}
 	report.milliseconds = performance.now() - started;
@@ -137,6 +137,15 @@ async function announce(report: FeedReport): Promise<void> {
 	} catch (error) {
 		report.warnings.push(`imported, but updating the search index failed: ${messageOf(error)}`);
 	}
+}
+
+/** Drizzle wraps a database error in "Failed query: <SQL> params: <every value>"; the cause is what to show. */
+function describeUnexpected(error: unknown): string {
+	const cause = (error as { cause?: unknown } | null)?.cause;
+	if (error instanceof Error && error.message.startsWith('Failed query:') && cause instanceof Error) {
+		return `the database refused the import, so nothing of this feed was written: ${cause.message}`;
+	}
+	return messageOf(error);
 }
 
 function itemLabel(item: ParsedItem): string {

@@ -71,7 +71,11 @@ export function titlesFromKeyTerms(texts: string[]): string[] {
 	const documentFrequency = new Map<string, number>();
 	for (const counts of perText) for (const stem of counts.keys()) documentFrequency.set(stem, (documentFrequency.get(stem) ?? 0) + 1);
 	return perText.map((counts) => {
-		const scored = [...counts.entries()].map(([stem, term]) => ({ term, score: term.count * Math.log(1 + texts.length / documentFrequency.get(stem)!) }));
+		// A word in every segment says nothing about this one (idf near 0); a name said mid-sentence counts extra.
+		const scored = [...counts.entries()].map(([stem, term]) => ({
+			term,
+			score: term.count * Math.log((texts.length + 1) / documentFrequency.get(stem)!) * (/^\p{Lu}/u.test(term.display) ? 1.5 : 1)
+		}));
 		// Words said twice or more name a topic; a short stretch may have none, and then single words have to do.
 		const repeated = scored.filter(({ term }) => term.count >= 2);
 		const ranked = (repeated.length ? repeated : scored)
@@ -94,7 +98,8 @@ function termCounts(text: string): Map<string, Term> {
 	const counts = new Map<string, Term>();
 	for (const word of text.match(/[\p{L}][\p{L}\p{M}'’-]*[\p{L}]/gu) ?? []) {
 		const lower = word.toLowerCase().replace(/['’]s$/, '');
-		if (lower.length < 4 || STOPWORDS.has(lower)) continue;
+		// Contractions ("you're", "don't") are never a topic.
+		if (lower.length < 4 || /['’]/.test(lower) || STOPWORDS.has(lower)) continue;
 		const stem = stemmer(lower);
 		const term = counts.get(stem) ?? { count: 0, display: word, forms: new Map() };
 		term.count++;
@@ -126,6 +131,10 @@ const STOPWORDS = new Set(
 		'whose will with within without won\'t would wouldn yeah your yours yourself yourselves actually basically ' +
 		'going getting gets got just literally mean means people probably somebody someone start started talk talking ' +
 		'tell time times yes mhm uh-huh year years week weeks good great lot always come comes came went goes ' +
+		'able learn listen listening hear heard feel felt love guys everybody anybody different whatever definitely ' +
+		'exactly super again anyway saying talked used using already enough trying tried help makes making better ' +
+		'first last long away part point means meant real reason remember getting keep kept give gave find found ' +
+		'called call best idea ideas question questions answer today episode ' +
 		'dass nicht eine einen einem einer auch aber wird sind noch doch schon dann wenn oder sich sein haben'
 	).split(' ')
 );

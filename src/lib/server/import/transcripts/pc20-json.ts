@@ -1,8 +1,9 @@
 /**
  * Podcasting 2.0 JSON transcripts (`{"version": "1.0.0", "segments": [{speaker, startTime, endTime, body}]}`).
  * Generators write a word, or a few words, per segment, and often give several consecutive segments the same
- * start and end. Consecutive segments of one speaker are merged into sentence-sized cues; a cue only ends where the
- * next segment starts at or after its end, so segments sharing a time never land in two overlapping cues.
+ * start and end: one caption cut into lines. Such a run first shares its time span out by the length of each line,
+ * then consecutive segments of one speaker are merged into sentence-sized cues. A cue only ends where the next
+ * segment starts at or after its end, so what is left overlapping never lands in two overlapping cues.
  */
 import { cleanSpeaker, cueText } from './cue-text';
 import type { TranscriptParse } from './index';
@@ -39,6 +40,7 @@ export function parsePc20Json(text: string): TranscriptParse {
 		else result.unreadable.push({ line: null, reason: `segment ${i + 1} has no readable startTime/endTime` });
 	});
 	fragments.sort((a, b) => a.start - b.start);
+	shareOutRepeatedSpans(fragments);
 
 	let current: Fragment | null = null;
 	const flush = () => {
@@ -64,6 +66,32 @@ export function parsePc20Json(text: string): TranscriptParse {
 	}
 	flush();
 	return result;
+}
+
+/** Consecutive segments of one speaker with the same start and end get consecutive parts of that span instead. */
+function shareOutRepeatedSpans(fragments: Fragment[]): void {
+	for (let i = 0; i < fragments.length; ) {
+		let j = i + 1;
+		const first = fragments[i]!;
+		while (j < fragments.length && fragments[j]!.start === first.start && fragments[j]!.end === first.end && fragments[j]!.speaker === first.speaker) j++;
+		const { start, end } = first;
+		if (j - i > 1 && end > start) {
+			const run = fragments.slice(i, j);
+			const total = run.reduce((n, f) => n + Math.max(f.body.trim().length, 1), 0);
+			let at = start;
+			for (const f of run) {
+				f.start = round(at);
+				at += ((end - start) * Math.max(f.body.trim().length, 1)) / total;
+				f.end = round(at);
+			}
+			run.at(-1)!.end = end;
+		}
+		i = j;
+	}
+}
+
+function round(seconds: number): number {
+	return Math.round(seconds * 1000) / 1000;
 }
 
 function fragmentOf(value: unknown): Fragment | null {
