@@ -1,12 +1,17 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { openAppDb } from '$lib/server/db';
+import { initSearch } from '$lib/server/search';
 
-/** Opens the database (migrations, demo content on first start) before the first request is answered. */
+/**
+ * Opens the database (migrations, demo content on first start) and builds the search index from it, before the
+ * first request is answered. The index is then kept current by content-change events, never rebuilt per request.
+ */
 export const init: ServerInit = async () => {
 	const started = performance.now();
-	const { target } = await openAppDb({ log: (m) => console.log(`[db] ${m}`) });
+	const { target, db } = await openAppDb({ log: (m) => console.log(`[db] ${m}`) });
 	const where = target.kind === 'postgres' ? 'PostgreSQL' : target.dataDir ? `PGlite in ${target.dataDir}` : 'PGlite in memory';
 	console.log(`[db] ready on ${where} in ${Math.round(performance.now() - started)} ms`);
+	await initSearch(db, { log: (m) => console.log(`[search] ${m}`) });
 };
 
 /** Headers every response carries; the page CSP itself comes from svelte.config.js. */

@@ -32,6 +32,7 @@ export interface SegmentResult {
 	endSeconds: number;
 	/** /podcasts/{show}/{episode}?t={start} */
 	url: string;
+	/** How well it matched the query, relative to the other results (0 when shown only as a question's answer). */
 	score: number;
 	/** A few dozen words of what was said, HTML-escaped, with the matched words in <mark>. Safe to render as HTML. */
 	snippetHtml: string;

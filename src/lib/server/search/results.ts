@@ -59,16 +59,18 @@ export function toQuestionLink(index: SearchIndex, questionId: number): Question
 	return question ? { slug: question.slug, text: question.text, url: `/questions/${question.slug}` } : null;
 }
 
-function toQuestionResult(index: SearchIndex, hit: Hit, filter: SearchFilter): QuestionResult | null {
+/** `segmentScores`: each segment's score for the same query, so a question's best segment shows its own score. */
+function toQuestionResult(index: SearchIndex, hit: Hit, filter: SearchFilter, segmentScores: Map<number, Hit>): QuestionResult | null {
 	const link = toQuestionLink(index, hit.id);
 	if (!link) return null;
 	// Its first citation that passes the filters: with ?show=..., the answer from that show.
 	const best = (index.linksByQuestion.get(hit.id) ?? []).find((l) => segmentPasses(index, l.segmentId, filter));
+	const segmentHit = best && segmentScores.get(best.segmentId);
 	return {
 		...link,
 		score: round(hit.score),
 		textHtml: buildSnippet(link.text, hit.terms, Number.MAX_SAFE_INTEGER),
-		bestSegment: best ? toSegmentResult(index, best.segmentId, best.score ?? 0, hit.terms) : null
+		bestSegment: best ? toSegmentResult(index, best.segmentId, segmentHit?.score ?? 0, segmentHit?.terms ?? hit.terms) : null
 	};
 }
 
@@ -162,7 +164,8 @@ export function searchContent(index: SearchIndex, request: SearchRequest): Searc
 	results.segments = allSegments.slice(0, limit);
 	results.episodes = toEpisodeResults(allSegments, limit);
 	const questionHits = ranked.questions.slice(0, limit);
-	results.questions = questionHits.flatMap((h) => toQuestionResult(index, h, filter) ?? []);
+	const segmentScores = new Map(ranked.segments.map((h) => [h.id, h]));
+	results.questions = questionHits.flatMap((h) => toQuestionResult(index, h, filter, segmentScores) ?? []);
 	results.people = ranked.people.slice(0, limit).flatMap((h) => toPersonResult(index, h) ?? []);
 	results.suggestions = suggestQuestions(index, query, filter);
 	const relatedIds = findRelatedQuestions(index, {

@@ -1,0 +1,15 @@
+import { error } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db';
+import { getQuestionPage } from '$lib/server/questions';
+import { getSearch } from '$lib/server/search';
+import { findQuestionsRelatedToQuestion } from '$lib/server/search/related';
+import { toQuestionLink } from '$lib/server/search/results';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ params }) => {
+	const page = await getQuestionPage(await getDb(), params.slug);
+	if (!page) error(404, `There is no question "${params.slug}". Try searching for it instead.`);
+	const { index } = await getSearch();
+	const related = findQuestionsRelatedToQuestion(index, page.question.id).flatMap((id) => toQuestionLink(index, id) ?? []);
+	return { ...page, related };
+};
