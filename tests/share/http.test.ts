@@ -161,6 +161,25 @@ describe.each(databaseKinds)('share, embed and feeds over HTTP on %s', (kind) =>
 		});
 	});
 
+	describe('the question page', () => {
+		it('has oEmbed discovery, a canonical URL, Question JSON-LD and a share panel for it and each citation', async () => {
+			const { doc, body } = await html(`/questions/${QUESTION.slug}?utm_source=x`);
+			const canonical = `${site.url}/questions/${QUESTION.slug}`;
+			expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(canonical);
+			const discovery = doc.querySelector('link[type="application/json+oembed"]')!.getAttribute('href')!;
+			const oembed = await fetch(discovery).then((r) => r.json());
+			expect(oembed.html).toContain(`src="${site.url}/embed/questions/${QUESTION.slug}"`);
+			expect(doc.querySelector('meta[property="og:title"]')!.getAttribute('content')).toBe(QUESTION.text);
+			const [ld] = readJsonLd(body) as Record<string, any>[]; // eslint-disable-line @typescript-eslint/no-explicit-any
+			expect(ld).toMatchObject({ '@type': 'Question', name: QUESTION.text, url: canonical });
+			expect(ld!.suggestedAnswer.map((a: { citation: { name: string } }) => a.citation.name)).toEqual(QUESTION.links.map((l) => l.segmentTitle));
+			const share = doc.querySelectorAll('details.share');
+			expect(share[0]!.querySelector('summary')!.text).toBe('Share this question');
+			expect(share[0]!.querySelector('textarea')!.text).toContain(`/embed/questions/${QUESTION.slug}`);
+			expect(share.slice(1).map((d) => d.querySelector('summary')!.text)).toEqual(QUESTION.links.map(() => 'Share this segment'));
+		});
+	});
+
 	describe('files out', () => {
 		it('serves the feed, chapters and transcripts with their content types and open CORS', async () => {
 			for (const [path, type] of [
