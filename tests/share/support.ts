@@ -48,8 +48,9 @@ export async function insertHostileContent(db: Db): Promise<void> {
 		])
 		.returning();
 	await db.insert(transcriptCues).values([
-		{ episodeId: episode!.id, position: 0, startSeconds: 0, endSeconds: 10, speaker: `Speaker ${ATTRIBUTE_PAYLOAD}`, text: `Said ${SCRIPT_PAYLOAD} --> 00:00` },
-		{ episodeId: episode!.id, position: 1, startSeconds: 10, endSeconds: 20, speaker: null, text: `Line\n\nwith a blank line ${ATTRIBUTE_PAYLOAD}` }
+		// The cue without a speaker comes first: after a named one, importers (ours too) carry that name over.
+		{ episodeId: episode!.id, position: 0, startSeconds: 0, endSeconds: 10, speaker: null, text: `Line\n\nwith a blank line ${ATTRIBUTE_PAYLOAD}` },
+		{ episodeId: episode!.id, position: 1, startSeconds: 10, endSeconds: 20, speaker: `Speaker ${ATTRIBUTE_PAYLOAD}`, text: `Said ${SCRIPT_PAYLOAD} --> 00:00` }
 	]);
 	const [person] = await db
 		.insert(people)
