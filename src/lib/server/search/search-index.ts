@@ -113,9 +113,11 @@ export class SearchIndex {
 		return this.miniSearch.search(query, options);
 	}
 
-	/** Adds or replaces a show; its episodes' segments are re-indexed, since they carry the show's title. */
+	/** Adds or replaces a show; a new title is re-indexed into its episodes' segments, which carry it. */
 	putShow(show: ShowRecord): void {
+		const previous = this.shows.get(show.id);
 		this.shows.set(show.id, show);
+		if (!previous || previous.title === show.title) return;
 		for (const episode of this.episodes.values()) if (episode.podcastId === show.id) this.reindexEpisode(episode.id);
 	}
 

@@ -8,7 +8,7 @@ import type { ContentChange } from '../content-events';
 import type { Db } from '../db/client';
 import { questionSegments } from '../db/schema';
 import { computeAutoLinks, questionsTouchedBySegments } from './auto-links';
-import type { LinkRecord } from './content';
+import type { LinkRecord, SegmentRecord } from './content';
 import { loadIndexContent, loadLinks } from './load';
 import { SearchIndex } from './search-index';
 
@@ -49,19 +49,7 @@ export class SearchService {
 
 	async #apply(change: ContentChange): Promise<void> {
 		const index = this.index;
-		const touchedQuestions = new Set<number>(change.questionIds ?? []);
 		const episodeIds = new Set(change.episodeIds ?? []);
-		// A deleted show takes its episodes with it, whether or not the change lists them.
-		for (const podcastId of change.podcastIds ?? []) {
-			for (const episode of index.episodes.values()) if (episode.podcastId === podcastId) episodeIds.add(episode.id);
-		}
-		// Segments about to be replaced: the questions linked to them must be looked at again.
-		for (const episodeId of episodeIds) {
-			for (const segmentId of index.segmentsByEpisode.get(episodeId) ?? []) {
-				for (const q of index.questionsBySegment.get(segmentId) ?? []) touchedQuestions.add(q);
-			}
-		}
-
 		const content = await loadIndexContent(this.db, {
 			podcastIds: change.podcastIds ?? [],
 			episodeIds: [...episodeIds],
@@ -70,18 +58,28 @@ export class SearchService {
 			linkQuestionIds: []
 		});
 		const foundShows = new Set(content.shows.map((s) => s.id));
-		for (const podcastId of change.podcastIds ?? []) if (!foundShows.has(podcastId)) index.removeShow(podcastId);
+		const deletedShows = new Set((change.podcastIds ?? []).filter((id) => !foundShows.has(id)));
+
+		// Questions linked to segments about to be replaced or removed (with their episode, or with a deleted show)
+		// must be looked at again.
+		const touchedQuestions = new Set<number>(change.questionIds ?? []);
+		for (const episode of index.episodes.values()) {
+			if (!episodeIds.has(episode.id) && !deletedShows.has(episode.podcastId)) continue;
+			for (const segmentId of index.segmentsByEpisode.get(episode.id) ?? []) {
+				for (const q of index.questionsBySegment.get(segmentId) ?? []) touchedQuestions.add(q);
+			}
+		}
+
+		for (const showId of deletedShows) index.removeShow(showId);
 		for (const show of content.shows) index.putShow(show);
 		await this.#loadMissingShowsAndPeople(content.episodes);
 
 		const foundEpisodes = new Set(content.episodes.map((e) => e.id));
 		for (const episodeId of episodeIds) if (!foundEpisodes.has(episodeId)) index.removeEpisode(episodeId);
-		const changedSegments: number[] = [];
-		for (const episode of content.episodes) {
-			const segments = content.segments.filter((s) => s.episodeId === episode.id);
-			index.putEpisode(episode, segments);
-			changedSegments.push(...segments.map((s) => s.id));
-		}
+		const segmentsByEpisode = new Map<number, SegmentRecord[]>(content.episodes.map((e) => [e.id, []]));
+		for (const segment of content.segments) segmentsByEpisode.get(segment.episodeId)?.push(segment);
+		for (const episode of content.episodes) index.putEpisode(episode, segmentsByEpisode.get(episode.id)!);
+		const changedSegments = content.segments.map((s) => s.id);
 
 		const foundQuestions = new Set(content.questions.map((q) => q.id));
 		for (const questionId of change.questionIds ?? []) if (!foundQuestions.has(questionId)) index.removeQuestion(questionId);
