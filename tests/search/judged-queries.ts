@@ -63,6 +63,9 @@ export const judgedQueries: JudgedQuery[] = [
 	q('what to eat the morning of my race', 'paraphrase', marathon('Race-Morning Breakfast')),
 	q('how often should I take a gel', 'paraphrase', marathon('Gels, Chews and Carbs per Hour')),
 	q('putting on weight while tapering', 'paraphrase', marathon('Fueling During the Taper')),
+	q('why do my legs feel like lead on easy days', 'paraphrase', rest('Functional Overreaching vs. Overtraining Syndrome')),
+	q('is a glass of wine bad for recovery', 'paraphrase', refuel('Food, Sleep and Mood')),
+	q('my coach says to walk during runs after my stress fracture', 'paraphrase', injury('A Walk-Run Return-to-Running Plan')),
 
 	// Typos.
 	q('runers high endorfins', 'typo', therapy("Running and Your Mood: Endorphins, Dopamine and the Runner's High")),
@@ -72,6 +75,8 @@ export const judgedQueries: JudgedQuery[] = [
 	q('carbo loading', 'typo', marathon('Carb Loading Without the Bloat')),
 	q('hydratoin electrolites', 'typo', refuel('Hydration and Electrolytes')),
 	q('pool runnning while injred', 'typo', injury('Cross-Training That Keeps Fitness')),
+	q('sleap routeen', 'typo', sleep('A Simple Sleep Routine for Runners')),
+	q('taper madnes', 'typo', therapy('Managing Stress in Peak Marathon Training')),
 
 	// One-word topics.
 	q('journaling', 'topic', therapy('Building a Wider Coping Toolkit')),
@@ -81,6 +86,8 @@ export const judgedQueries: JudgedQuery[] = [
 	q('resilience', 'topic', therapy('Building Confidence and Resilience')),
 	q('crisis', 'topic', therapy("Signs It's Time to Talk to a Professional")),
 	q('electrolytes', 'topic', refuel('Hydration and Electrolytes')),
+	q('endocannabinoids', 'topic', therapy("Running and Your Mood: Endorphins, Dopamine and the Runner's High")),
+	q('teenagers', 'topic', sleep('The Sleep Numbers for Endurance Athletes')),
 
 	// Long questions.
 	q(
@@ -107,5 +114,10 @@ export const judgedQueries: JudgedQuery[] = [
 		"what's the best thing to do with my mind while I'm out running so I stay present instead of thinking about work",
 		'long',
 		therapy('Mindful Running: Breath, Footsteps and Surroundings')
+	),
+	q(
+		"It's 2am, my marathon is in the morning and I'm lying awake panicking that I've ruined my race, what should I do?",
+		'long',
+		sleep('Race-Week Sleep and the Night Before')
 	)
 ];
