@@ -180,6 +180,16 @@ describe.each(databaseKinds)('share, embed and feeds over HTTP on %s', (kind) =>
 		});
 	});
 
+	describe('a person page', () => {
+		it('carries Person JSON-LD and a canonical URL, but no oEmbed discovery (there is no person embed)', async () => {
+			const { doc, body } = await html('/people/sarah-strong');
+			expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${site.url}/people/sarah-strong`);
+			expect(doc.querySelector('link[type="application/json+oembed"]')).toBeNull();
+			const [ld] = readJsonLd(body);
+			expect(ld).toMatchObject({ '@type': 'Person', name: 'Sarah Strong', honorificSuffix: 'MSW, LCSW', url: `${site.url}/people/sarah-strong` });
+		});
+	});
+
 	describe('files out', () => {
 		it('serves the feed, chapters and transcripts with their content types and open CORS', async () => {
 			for (const [path, type] of [
@@ -222,10 +232,12 @@ describe.each(databaseKinds)('share, embed and feeds over HTTP on %s', (kind) =>
 		const paths = [
 			`/podcasts/${HOSTILE.podcast}/${HOSTILE.episode}`,
 			`/embed/podcasts/${HOSTILE.podcast}/${HOSTILE.episode}`,
-			`/embed/questions/${HOSTILE.question}`
+			`/embed/questions/${HOSTILE.question}`,
+			`/questions/${HOSTILE.question}`,
+			`/people/${HOSTILE.person}`
 		];
 
-		it('renders inert in the episode page, its JSON-LD and both embeds', async () => {
+		it('renders inert in the episode, question and person pages, their JSON-LD and both embeds', async () => {
 			for (const path of paths) {
 				const { response, body, doc } = await html(path);
 				expect(response.status, path).toBe(200);
