@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { databaseKinds } from '../helpers/db';
-import { serveSite, squash } from './support';
+import { squash, type SiteUnderTest } from './support';
 
 const AUDIO = '/audio/demo/running-explained/running-isnt-therapy.wav';
 /** 50 minutes of 8 kHz 8-bit mono, plus the 44-byte header. */
 const AUDIO_BYTES = 44 + 3000 * 8000;
 
-describe.each(databaseKinds)('the site, served on %s', (kind) => {
-	const site = serveSite(kind);
-
+/** Home, show lists, 404s, security headers and the demo audio, on a running site. */
+export function describeSitePages(site: SiteUnderTest): void {
 	describe('home page', () => {
 		it('invites people to find a moment, and lists the featured questions', async () => {
 			const page = await site.get('/');
@@ -164,4 +162,4 @@ describe.each(databaseKinds)('the site, served on %s', (kind) => {
 			await response.body?.cancel();
 		});
 	});
-});
+}

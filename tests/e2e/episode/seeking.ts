@@ -1,108 +1,108 @@
-import { expect, it } from 'vitest';
-import { describeBrowser } from '../helpers/browser';
-import { audioState, browserSuite, clickVisible, currentSegment, EPISODE, expectAudioAt, openEnhanced } from './support';
+import { describe, expect, it } from 'vitest';
+import { audioState, clickVisible, currentSegment, EPISODE, expectAudioAt, openEnhanced, type BrowserSuite } from '../support';
 
-describeBrowser('seeking on the episode page', () => {
-	const suite = browserSuite();
+export function describeSeeking(suite: BrowserSuite): void {
+	describe('seeking on the episode page', () => {
+		it('plays from a segment when its timestamp is clicked, puts t= in the address bar and marks the segment', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, EPISODE);
+			expect(await currentSegment(page)).toBe('Welcome and Meet Sarah Strong');
+			await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+			const segments = page.locator('section[aria-labelledby="segments-heading"]');
+			await clickVisible(segments.getByRole('link', { name: 'Play from 8:00' }));
+			await expectAudioAt(page, 480);
+			expect(new URL(page.url()).searchParams.get('t')).toBe('480');
+			expect(await currentSegment(page)).toBe('Working Through Emotions at a Steady Rhythm');
+			await page.waitForFunction(() => !document.querySelector('audio')!.paused);
+			// The click seeked in place: the page was not reloaded, so playback never stopped.
+			expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+		});
 
-	it('plays from a segment when its timestamp is clicked, puts t= in the address bar and marks the segment', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, EPISODE);
-		expect(await currentSegment(page)).toBe('Welcome and Meet Sarah Strong');
-		const segments = page.locator('section[aria-labelledby="segments-heading"]');
-		await clickVisible(segments.getByRole('link', { name: 'Play from 8:00' }));
-		await expectAudioAt(page, 480);
-		expect(new URL(page.url()).searchParams.get('t')).toBe('480');
-		expect(await currentSegment(page)).toBe('Working Through Emotions at a Steady Rhythm');
-		await page.waitForFunction(() => !document.querySelector('audio')!.paused);
-		// The click seeked in place: no new page load, so the player kept its state.
-		expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
+		it('starts at 12:30 for a ?t=0h12m30s link, highlighting the segment playing there', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, `${EPISODE}?t=0h12m30s`);
+			const state = await expectAudioAt(page, 750);
+			expect(state.paused).toBe(true);
+			expect(await page.getByRole('status').first().textContent()).toBe('Starting at 12:30.');
+			expect(await currentSegment(page)).toBe('Mindful Running: Breath, Footsteps and Surroundings');
+		});
+
+		it('starts at 12:34 for a #t=754 link, which only the browser sees', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, `${EPISODE}#t=754`);
+			await expectAudioAt(page, 754);
+			expect(await currentSegment(page)).toBe('Mindful Running: Breath, Footsteps and Surroundings');
+		});
+
+		it('explains a #t= it cannot use and stays at the start', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, `${EPISODE}#t=later`);
+			await expect.poll(() => page.locator('.notice').textContent()).toContain('"later" is not a time we understand');
+			expect(await page.locator('.notice').textContent()).toContain('Playing from the start.');
+			await expectAudioAt(page, 0);
+		});
+
+		it('seeks when a transcript line is clicked, and marks that line', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, EPISODE);
+			const transcript = page.getByRole('list', { name: 'Transcript' });
+			const line = transcript.getByRole('listitem').nth(5);
+			const href = (await line.getByRole('link').getAttribute('href'))!;
+			const seconds = Number(new URL(href, page.url()).searchParams.get('t'));
+			expect(seconds).toBeGreaterThan(0);
+			await clickVisible(line.getByRole('link'));
+			await expectAudioAt(page, seconds);
+			await expect.poll(() => line.getAttribute('aria-current')).toBe('true');
+			// The link says whole seconds; the address bar keeps the line's exact start.
+			const t = Number(new URL(page.url()).searchParams.get('t'));
+			expect(t - seconds).toBeGreaterThanOrEqual(0);
+			expect(t - seconds).toBeLessThan(1);
+		});
+
+		it('seeks when a block of the timeline is clicked', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, EPISODE);
+			await page.getByRole('link', { name: "23:00: Why Running Isn't a Substitute for Therapy" }).click();
+			await expectAudioAt(page, 1380);
+			expect(await currentSegment(page)).toBe("Why Running Isn't a Substitute for Therapy");
+		});
+
+		it('jumps to the answer of a question the episode answers', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, EPISODE);
+			const questions = page.locator('section[aria-labelledby="questions-heading"]');
+			const question = questions.getByRole('listitem').filter({ hasText: 'Can running serve as therapy?' });
+			await clickVisible(question.getByRole('link', { name: 'Play the answer from 23:00' }));
+			await expectAudioAt(page, 1380);
+		});
+
+		it('follows playback in the transcript box without scrolling the page away from the player', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, `${EPISODE}?t=1380`);
+			await expectAudioAt(page, 1380);
+			await page.getByRole('button', { name: 'Play' }).click();
+			const transcript = page.getByRole('list', { name: 'Transcript' });
+			await expect.poll(() => transcript.evaluate((list) => list.scrollTop)).toBeGreaterThan(200);
+			const lineInBox = () =>
+				transcript.locator('li[aria-current="true"]').evaluate((li) => {
+					const box = li.parentElement!.getBoundingClientRect();
+					const line = li.getBoundingClientRect();
+					return line.top >= box.top && line.bottom <= box.bottom;
+				});
+			await expect.poll(lineInBox).toBe(true);
+			expect(await page.evaluate(() => window.scrollY)).toBe(0);
+		});
+
+		it('plays a shared clip (?t=754,757) and stops at its end', async () => {
+			const page = await suite.newPage();
+			await openEnhanced(page, `${EPISODE}?t=754,757`);
+			await expectAudioAt(page, 754);
+			await page.getByRole('button', { name: 'Play' }).click();
+			await page.waitForFunction(() => !document.querySelector('audio')!.paused);
+			await page.waitForFunction(() => document.querySelector('audio')!.paused, null, { timeout: 10_000 });
+			const state = await audioState(page);
+			expect(state.currentTime).toBeGreaterThanOrEqual(757);
+			expect(state.currentTime).toBeLessThan(758.5);
+		});
 	});
-
-	it('starts at 12:30 for a ?t=0h12m30s link, highlighting the segment playing there', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, `${EPISODE}?t=0h12m30s`);
-		const state = await expectAudioAt(page, 750);
-		expect(state.paused).toBe(true);
-		expect(await page.getByRole('status').first().textContent()).toBe('Starting at 12:30.');
-		expect(await currentSegment(page)).toBe('Mindful Running: Breath, Footsteps and Surroundings');
-	});
-
-	it('starts at 12:34 for a #t=754 link, which only the browser sees', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, `${EPISODE}#t=754`);
-		await expectAudioAt(page, 754);
-		expect(await currentSegment(page)).toBe('Mindful Running: Breath, Footsteps and Surroundings');
-	});
-
-	it('explains a #t= it cannot use and stays at the start', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, `${EPISODE}#t=later`);
-		await expect.poll(() => page.locator('.notice').textContent()).toContain('"later" is not a time we understand');
-		expect(await page.locator('.notice').textContent()).toContain('Playing from the start.');
-		await expectAudioAt(page, 0);
-	});
-
-	it('seeks when a transcript line is clicked, and marks that line', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, EPISODE);
-		const transcript = page.getByRole('list', { name: 'Transcript' });
-		const line = transcript.getByRole('listitem').nth(5);
-		const href = (await line.getByRole('link').getAttribute('href'))!;
-		const seconds = Number(new URL(href, page.url()).searchParams.get('t'));
-		expect(seconds).toBeGreaterThan(0);
-		await clickVisible(line.getByRole('link'));
-		await expectAudioAt(page, seconds);
-		await expect.poll(() => line.getAttribute('aria-current')).toBe('true');
-		// The link says whole seconds; the address bar keeps the line's exact start.
-		const t = Number(new URL(page.url()).searchParams.get('t'));
-		expect(t - seconds).toBeGreaterThanOrEqual(0);
-		expect(t - seconds).toBeLessThan(1);
-	});
-
-	it('seeks when a block of the timeline is clicked', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, EPISODE);
-		await page.getByRole('link', { name: "23:00: Why Running Isn't a Substitute for Therapy" }).click();
-		await expectAudioAt(page, 1380);
-		expect(await currentSegment(page)).toBe("Why Running Isn't a Substitute for Therapy");
-	});
-
-	it('jumps to the answer of a question the episode answers', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, EPISODE);
-		const questions = page.locator('section[aria-labelledby="questions-heading"]');
-		const question = questions.getByRole('listitem').filter({ hasText: 'Can running serve as therapy?' });
-		await clickVisible(question.getByRole('link', { name: 'Play the answer from 23:00' }));
-		await expectAudioAt(page, 1380);
-	});
-
-	it('follows playback in the transcript box without scrolling the page away from the player', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, `${EPISODE}?t=1380`);
-		await expectAudioAt(page, 1380);
-		await page.getByRole('button', { name: 'Play' }).click();
-		const transcript = page.getByRole('list', { name: 'Transcript' });
-		await expect.poll(() => transcript.evaluate((list) => list.scrollTop)).toBeGreaterThan(200);
-		const lineInBox = () =>
-			transcript.locator('li[aria-current="true"]').evaluate((li) => {
-				const box = li.parentElement!.getBoundingClientRect();
-				const line = li.getBoundingClientRect();
-				return line.top >= box.top && line.bottom <= box.bottom;
-			});
-		await expect.poll(lineInBox).toBe(true);
-		expect(await page.evaluate(() => window.scrollY)).toBe(0);
-	});
-
-	it('plays a shared clip (?t=754,757) and stops at its end', async () => {
-		const page = await suite.newPage();
-		await openEnhanced(page, `${EPISODE}?t=754,757`);
-		await expectAudioAt(page, 754);
-		await page.getByRole('button', { name: 'Play' }).click();
-		await page.waitForFunction(() => !document.querySelector('audio')!.paused);
-		await page.waitForFunction(() => document.querySelector('audio')!.paused, null, { timeout: 10_000 });
-		const state = await audioState(page);
-		expect(state.currentTime).toBeGreaterThanOrEqual(757);
-		expect(state.currentTime).toBeLessThan(758.5);
-	});
-});
+}
