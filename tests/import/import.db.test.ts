@@ -208,6 +208,29 @@ describe.each(databaseKinds)('importFeeds on %s', (kind) => {
 		}
 	});
 
+	it('writes a big feed chunk by chunk in one transaction, and rolls all of it back when a late chunk fails', async () => {
+		const chunked = { fetch: localOnlyFetch, limits: { readChunkItems: 1, writeChunkItems: 1 } };
+		server.route('/kettle-chunked.xml', (_req, res) => res.writeHead(200).end(quirkyFeed));
+		const before = await snapshotTables(t.db);
+		await t.db.execute(sql`CREATE FUNCTION refuse_cairns() RETURNS trigger LANGUAGE plpgsql AS $$
+			BEGIN IF NEW.text LIKE '%cairns%' THEN RAISE EXCEPTION 'test: refusing this cue'; END IF; RETURN NEW; END $$`);
+		await t.db.execute(sql`CREATE TRIGGER refuse_cairns BEFORE INSERT ON transcript_cues FOR EACH ROW EXECUTE FUNCTION refuse_cairns()`);
+		try {
+			// The fog episode is the third item: two chunks are written before its cues are refused.
+			const failed = await importFeed(t.db, `${server.origin}/kettle-chunked.xml`, chunked);
+			expect(failed.error).toMatch(/refusing this cue/);
+			expect(await snapshotTables(t.db)).toEqual(before);
+		} finally {
+			await t.db.execute(sql`DROP TRIGGER refuse_cairns ON transcript_cues`);
+			await t.db.execute(sql`DROP FUNCTION refuse_cairns()`);
+		}
+		const report = await importFeed(t.db, `${server.origin}/kettle-chunked.xml`, chunked);
+		expect(report.episodes).toEqual({ added: 4, updated: 0, unchanged: 0, skipped: 1 });
+		expect(report.totals).toMatchObject({ segments: 11, cues: 10, hiddenMarkers: 1 });
+		const again = await importFeed(t.db, `${server.origin}/kettle-chunked.xml`, chunked);
+		expect(again.episodes).toEqual({ added: 0, updated: 0, unchanged: 4, skipped: 1 });
+	});
+
 	it('fails a feed that is not well-formed with its line, and imports the next feed', async () => {
 		const before = await countRows(t.db, 'episodes');
 		const report = await importFeeds(t.db, [`${server.origin}/broken-feed.xml`, `${server.origin}/not-a-feed.html`, `${server.origin}/atom-feed.xml`], {
@@ -233,8 +256,8 @@ describe.each(databaseKinds)('importFeeds on %s', (kind) => {
 	it('imports a local feed file, reading its relative references from disk', async () => {
 		const report = await importFeed(t.db, path.join(fixtures, 'quirky-feed.xml'), { fetch: localOnlyFetch });
 		expect(report.error).toBeNull();
-		// A second show: same title, so its slug gets a suffix; the files were read from the fixtures folder.
-		expect(report.podcast!.slug).toBe('kettle-compass-2');
+		// Another show of the same title (the chunked test imported one too), so its slug gets a suffix.
+		expect(report.podcast!.slug).toBe('kettle-compass-3');
 		expect(report.files.fetched).toBe(4);
 		expect(report.totals.segments).toBe(11);
 	});

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseChaptersFromPodlove, parseChaptersJson } from '../../src/lib/server/import/chapters';
-import { fitChapters } from '../../src/lib/server/import/segments';
+import { fitChapters, withTranscriptText } from '../../src/lib/server/import/segments';
 import { splitTranscriptIntoTopics, titlesFromKeyTerms } from '../../src/lib/server/import/transcript-topics';
 import type { Chapter, Cue } from '../../src/lib/server/import/types';
 
@@ -100,14 +100,14 @@ describe('fitChapters', () => {
 		expect(fitted.segments.map((s) => s.title)).toEqual(['A', 'Chapter 2']);
 	});
 
-	it('gives each segment the transcript text it covers', () => {
+	it('gives each segment the transcript text it covers (when written)', () => {
 		const cues: Cue[] = [
 			{ startSeconds: 1, endSeconds: 5, speaker: 'A', text: 'one' },
 			{ startSeconds: 99, endSeconds: 101, speaker: 'A', text: 'two' },
 			{ startSeconds: 150, endSeconds: 160, speaker: 'B', text: 'three' }
 		];
 		const fitted = fitChapters([chapter(0, 'A'), chapter(100, 'B'), chapter(180, 'C')], 200, cues, 'chapters');
-		expect(fitted.segments.map((s) => s.text)).toEqual(['one two', 'three', null]);
+		expect(withTranscriptText(fitted.segments, cues).map((s) => s.text)).toEqual(['one two', 'three', null]);
 	});
 });
 

@@ -24,6 +24,7 @@ export interface EpisodeDraft {
 	imageUrl: string | null;
 	descriptionHtml: string | null;
 	people: PersonDraft[];
+	/** Without their text: persist.ts takes it from `cues` as it writes. */
 	segments: SegmentDraft[];
 	cues: Cue[];
 	markers: MarkerDraft[];
@@ -69,6 +70,8 @@ export function buildEpisodeDraft(
 		}
 	}
 	if (!segments.length && cues.length) segments = splitTranscriptIntoTopics(cues, durationSeconds);
+	// The text a segment covers is taken from the cues when it is written; holding it twice costs memory on big feeds.
+	segments = segments.map((s) => (s.text === null ? s : { ...s, text: null }));
 
 	return {
 		draft: {

@@ -23,6 +23,21 @@ const USER_AGENT = 'PodcastMoments-Importer/0.1';
 
 /** Fetches `url` within `limits`; throws an Error whose message says what went wrong in a listener's words. */
 export async function fetchWithLimits(url: string, limits: FetchLimits, fetchImpl: FetchLike = fetch): Promise<Fetched> {
+	try {
+		return await fetchOnce(url, limits, fetchImpl);
+	} catch (error) {
+		// A kept-alive connection the server closed a moment ago fails at once; one more try opens a fresh one.
+		if (!isDroppedConnection((error as Error).cause)) throw error;
+		return fetchOnce(url, limits, fetchImpl);
+	}
+}
+
+function isDroppedConnection(error: unknown): boolean {
+	const cause = (error as { cause?: { code?: string } } | null)?.cause;
+	return error instanceof Error && error.message === 'fetch failed' && ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'].includes(cause?.code ?? '');
+}
+
+async function fetchOnce(url: string, limits: FetchLimits, fetchImpl: FetchLike): Promise<Fetched> {
 	const signal = AbortSignal.timeout(limits.timeoutMs);
 	const seen = new Set<string>();
 	let current = url;

@@ -1,7 +1,8 @@
 /**
  * The importer: for each feed, fetch it, parse it, read every chapters and transcript file it points at, build
- * the episodes, and write them in one transaction. A feed that fails leaves the database as it was and the next
- * feed still runs. After each feed commits, contentChanged() tells the search index and question links what changed.
+ * the episodes, and write them in one transaction (in chunks, for big feeds: feed-writer.ts). A feed that fails
+ * leaves the database as it was and the next feed still runs. After each feed commits, contentChanged() tells the
+ * search index and question links what changed.
  */
 import { contentChanged } from '../content-events';
 import type { Db } from '../db/client';
@@ -10,8 +11,8 @@ import { FeedImportError, messageOf } from './errors';
 import { parsePodcastFeed, type ParsedItem } from './feed';
 import { decodeFeedBytes } from './feed-xml';
 import type { FetchLike } from './fetch-file';
-import { countItemFiles, loadItemFiles, type ItemFiles } from './item-files';
-import { writeFeed } from './persist';
+import { openFeedWriter, type FeedWriter } from './feed-writer';
+import { countItemFiles, loadItemFiles } from './item-files';
 import { emptyFeedReport, type FeedReport, type ImportReport } from './report';
 import { feedSourceOf, loadFeed, type SourceLimits } from './sources';
 
@@ -25,6 +26,14 @@ export interface ImportLimits {
 	maxRedirects: number;
 	/** Files fetched at the same time (default 8). */
 	concurrency: number;
+	/** Items whose files are read together (default 250). */
+	readChunkItems: number;
+	/**
+	 * Episodes waiting in memory before they are written (default 2,000 episodes or 60,000 cues, whichever first).
+	 * A feed smaller than that is read whole, then written in one short transaction.
+	 */
+	writeChunkItems: number;
+	writeChunkCues: number;
 }
 
 export const DEFAULT_LIMITS: ImportLimits = {
@@ -32,7 +41,10 @@ export const DEFAULT_LIMITS: ImportLimits = {
 	fileBytes: 10 * 1024 * 1024,
 	timeoutMs: 30_000,
 	maxRedirects: 5,
-	concurrency: 8
+	concurrency: 8,
+	readChunkItems: 250,
+	writeChunkItems: 2_000,
+	writeChunkCues: 60_000
 };
 
 export type ImportStage = 'fetching' | 'parsing' | 'files' | 'writing' | 'done' | 'failed';
@@ -70,6 +82,7 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 	const notify = options.onProgress ?? (() => {});
 	const stage = (s: ImportStage, detail?: string) => notify({ type: 'feed', feed: input, index, total, stage: s, detail });
 
+	let writer: FeedWriter | null = null;
 	try {
 		stage('fetching');
 		const loaded = await loadFeed(feedSourceOf(input), sourceLimits);
@@ -85,43 +98,63 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		stage('files', `${parsed.items.length} items, ${fileTotal} files to read`);
 		let filesDone = 0;
 		notify({ type: 'files', feed: input, done: 0, total: fileTotal });
-		const files = await mapConcurrently(parsed.items, limits.concurrency, (item) =>
-			loadItemFiles(item, itemLabel(item), loaded, language, sourceLimits, () =>
-				notify({ type: 'files', feed: input, done: ++filesDone, total: fileTotal })
-			)
-		);
+		notify({ type: 'episodes', feed: input, done: 0, total: parsed.items.length });
+		const openWriter = async () => {
+			stage('writing', `${parsed.items.length} episodes`);
+			return openFeedWriter(db, loaded.source.feedUrl, parsed.podcast, parsed.items, (done) =>
+				notify({ type: 'episodes', feed: input, done, total: parsed.items.length })
+			);
+		};
 
-		const drafts: EpisodeDraft[] = parsed.items.map((item, k) => {
-			const itemFiles: ItemFiles = files[k]!;
-			report.files.fetched += itemFiles.fetched;
-			report.files.failed.push(...itemFiles.failures);
-			report.warnings.push(...itemFiles.warnings);
-			const { draft, adjustments } = buildEpisodeDraft(item, parsed.podcast, itemFiles, itemLabel(item));
-			report.adjustments.push(...adjustments);
-			return draft;
-		});
+		// Small feeds are read whole and then written in one short transaction. Big ones are written as they are
+		// read, in the same one transaction, once the episodes waiting in memory pass what a chunk should hold.
+		let waiting: EpisodeDraft[] = [];
+		let waitingCues = 0;
+		for (let start = 0; start < parsed.items.length; start += limits.readChunkItems) {
+			const chunk = parsed.items.slice(start, start + limits.readChunkItems);
+			const drafts = await mapConcurrently(chunk, limits.concurrency, async (item) => {
+				const files = await loadItemFiles(item, itemLabel(item), loaded, language, sourceLimits, () =>
+					notify({ type: 'files', feed: input, done: ++filesDone, total: fileTotal })
+				);
+				const { draft, adjustments } = buildEpisodeDraft(item, parsed.podcast, files, itemLabel(item));
+				report.files.fetched += files.fetched;
+				report.files.failed.push(...files.failures);
+				report.warnings.push(...files.warnings);
+				report.adjustments.push(...adjustments);
+				return draft;
+			});
+			for (const d of drafts) {
+				report.totals.segments += d.segments.length;
+				report.totals.automaticSegments += d.segments.filter((s) => s.origin === 'transcript').length;
+				report.totals.cues += d.cues.length;
+				report.totals.hiddenMarkers += d.markers.length;
+				waitingCues += d.cues.length;
+			}
+			waiting.push(...drafts);
+			if (waitingCues >= limits.writeChunkCues || waiting.length >= limits.writeChunkItems) {
+				writer ??= await openWriter();
+				await writer.write(waiting);
+				waiting = [];
+				waitingCues = 0;
+			}
+		}
+		writer ??= await openWriter();
+		if (waiting.length) await writer.write(waiting);
+		const written = await writer.commit();
+		writer = null;
 
-		stage('writing', `${drafts.length} episodes`);
-		notify({ type: 'episodes', feed: input, done: 0, total: drafts.length });
-		const written = await writeFeed(db, loaded.source.feedUrl, parsed.podcast, drafts, (done) =>
-			notify({ type: 'episodes', feed: input, done, total: drafts.length })
-		);
 		report.ok = true;
 		report.podcast = { id: written.podcastId, slug: written.podcastSlug, title: parsed.podcast.title, status: written.podcastStatus };
 		report.episodes = { ...report.episodes, added: written.added, updated: written.updated, unchanged: written.unchanged };
 		report.changedEpisodeIds = written.changedEpisodeIds;
-		report.totals = {
-			segments: drafts.reduce((n, d) => n + d.segments.length, 0),
-			automaticSegments: drafts.reduce((n, d) => n + d.segments.filter((s) => s.origin === 'transcript').length, 0),
-			cues: drafts.reduce((n, d) => n + d.cues.length, 0),
-			people: written.people,
-			hiddenMarkers: drafts.reduce((n, d) => n + d.markers.length, 0)
-		};
+		report.totals.people = written.people;
 		await announce(report);
 		stage('done');
 	} catch (error) {
+		await writer?.abort(error);
 		report.ok = false;
 		report.error = error instanceof FeedImportError ? error.message : `import: feed "${input}": ${describeUnexpected(error)}`;
+		report.totals = emptyFeedReport(input).totals;
 		stage('failed', report.error);
 	}
 	report.milliseconds = performance.now() - started;

@@ -1,14 +1,14 @@
 /**
- * Writes one feed's drafts in one transaction: the show, its episodes, people, segments, cues and hidden markers.
- * Episodes are matched by guid within the show (then by enclosure URL, for feeds that changed their guids), and
- * each part is rewritten only when its hash differs from the last import, so importing the same feed twice writes
- * nothing. Rows are inserted in batches: a 5,000-episode feed is a few hundred statements, not a hundred thousand.
+ * Writes a feed's drafts inside its transaction (feed-writer.ts holds it open): the show, its episodes, people,
+ * segments, cues and hidden markers. Episodes are matched by guid within the show (then by enclosure URL, for feeds
+ * that changed their guids), and each part is rewritten only when its hash differs from the last import, so importing
+ * the same feed twice writes nothing. Rows go in by the batch: a 5,000-episode feed is a few dozen statements.
  */
 import { createHash } from 'node:crypto';
 import { and, eq, inArray, like, or, sql } from 'drizzle-orm';
 import type { PgColumn, PgInsertValue, PgTable } from 'drizzle-orm/pg-core';
 import { slugify } from '../../slug';
-import type { Db, Tx } from '../db/client';
+import type { Tx } from '../db/client';
 import {
 	chapterMarkers,
 	episodeImports,
@@ -20,8 +20,10 @@ import {
 	segments,
 	transcriptCues
 } from '../db/schema';
+import { bulkInsert, type BulkColumn } from './bulk-insert';
 import type { EpisodeDraft } from './episode-draft';
 import type { ParsedPodcast } from './feed';
+import { withTranscriptText } from './segments';
 
 export interface WriteResult {
 	podcastId: number;
@@ -46,133 +48,207 @@ interface Stored {
 	hashes: Hashes | null;
 }
 
+const SEGMENT_COLUMNS: BulkColumn[] = [
+	{ name: 'episode_id', type: 'int' },
+	{ name: 'position', type: 'int' },
+	{ name: 'start_seconds', type: 'float8' },
+	{ name: 'end_seconds', type: 'float8' },
+	{ name: 'title', type: 'text' },
+	{ name: 'text', type: 'text' },
+	{ name: 'origin', type: { enum: 'segment_origin' } }
+];
+
+const CUE_COLUMNS: BulkColumn[] = [
+	{ name: 'episode_id', type: 'int' },
+	{ name: 'position', type: 'int' },
+	{ name: 'start_seconds', type: 'float8' },
+	{ name: 'end_seconds', type: 'float8' },
+	{ name: 'speaker', type: 'text' },
+	{ name: 'text', type: 'text' }
+];
+
 /** PostgreSQL takes at most 65,535 parameters per statement; stay well below. */
 const MAX_PARAMETERS = 30_000;
 
-/** Writes a feed; all or nothing. `onEpisodes` reports progress as episodes are written. */
-export async function writeFeed(
-	db: Db,
-	feedUrl: string,
-	podcast: ParsedPodcast,
-	drafts: EpisodeDraft[],
-	onEpisodes: (done: number) => void = () => {}
-): Promise<WriteResult> {
-	return db.transaction(async (tx) => {
-		const { id: podcastId, slug: podcastSlug, status: podcastStatus } = await upsertPodcast(tx, feedUrl, podcast);
-		const stored = await loadStoredEpisodes(tx, podcastId);
-		const personIds = await upsertPeople(tx, drafts);
+/** An item as the writer first sees it: enough to match it to a stored episode and to give a new one its slug. */
+export interface ItemKey {
+	guid: string;
+	audioUrl: string;
+	title: string;
+	publishedAt: Date | null;
+}
 
-		const byGuid = new Map(stored.map((s) => [s.guid, s]));
-		const guidsInFeed = new Set(drafts.map((d) => d.guid));
-		// The fallback match: an episode whose guid is gone from the feed but whose audio file is still there.
-		const byAudio = new Map(stored.filter((s) => s.audioUrl && !guidsInFeed.has(s.guid)).map((s) => [s.audioUrl!, s]));
+/** What one feed's write carries from chunk to chunk, inside its transaction. */
+export interface FeedWrite {
+	feedUrl: string;
+	podcastId: number;
+	podcastSlug: string;
+	podcastStatus: WriteResult['podcastStatus'];
+	/** Each item's stored episode, by the item's guid (matched by guid, else by enclosure URL). */
+	matches: Map<string, Stored>;
+	/** Slugs for the items that are new, chosen up front so collisions resolve the same way however items are chunked. */
+	newSlugs: Map<string, string>;
+	personIds: Map<string, number>;
+	added: number;
+	updated: number;
+	unchanged: number;
+	changedEpisodeIds: number[];
+	episodesDone: number;
+}
 
-		const inserts: { draft: EpisodeDraft; hashes: Hashes }[] = [];
-		const updates: { draft: EpisodeDraft; hashes: Hashes; stored: Stored; changed: Set<Part> }[] = [];
-		let unchanged = 0;
-		for (const draft of drafts) {
-			const match = byGuid.get(draft.guid) ?? byAudio.get(draft.audioUrl);
-			if (match) byAudio.delete(match.audioUrl ?? '');
-			if (match && draft.keepStoredFiles && match.hashes) {
-				// A file failed this time: keep what it gave last time, and the duration that goes with it.
-				draft.durationSeconds = match.durationSeconds;
-			}
-			const hashes = hashDraft(draft);
-			if (!match) {
-				inserts.push({ draft, hashes });
-				continue;
-			}
-			if (draft.keepStoredFiles && match.hashes) {
-				hashes.segments = match.hashes.segments;
-				hashes.cues = match.hashes.cues;
-				hashes.markers = match.hashes.markers;
-			}
-			const changed = new Set<Part>((Object.keys(hashes) as Part[]).filter((part) => hashes[part] !== match.hashes?.[part]));
-			if (match.guid !== draft.guid) changed.add('episode');
-			if (changed.size) updates.push({ draft, hashes, stored: match, changed });
-			else unchanged++;
+/** Starts a feed's write: the show row, the stored episodes matched to `items`, and slugs for the new ones. */
+export async function beginFeedWrite(tx: Tx, feedUrl: string, podcast: ParsedPodcast, items: ItemKey[]): Promise<FeedWrite> {
+	const { id: podcastId, slug: podcastSlug, status: podcastStatus } = await upsertPodcast(tx, feedUrl, podcast);
+	const stored = await loadStoredEpisodes(tx, podcastId);
+	const byGuid = new Map(stored.map((s) => [s.guid, s]));
+	const guidsInFeed = new Set(items.map((i) => i.guid));
+	// The fallback match: an episode whose guid is gone from the feed but whose audio file is still there.
+	const byAudio = new Map(stored.filter((s) => s.audioUrl && !guidsInFeed.has(s.guid)).map((s) => [s.audioUrl!, s]));
+	const matches = new Map<string, Stored>();
+	const fresh: ItemKey[] = [];
+	for (const item of items) {
+		const match = byGuid.get(item.guid) ?? byAudio.get(item.audioUrl);
+		if (!match) {
+			fresh.push(item);
+			continue;
 		}
+		byAudio.delete(match.audioUrl ?? '');
+		matches.set(item.guid, match);
+	}
+	return {
+		feedUrl,
+		podcastId,
+		podcastSlug,
+		podcastStatus,
+		matches,
+		newSlugs: allocateSlugs(fresh, new Set(stored.map((s) => s.slug))),
+		personIds: new Map(),
+		added: 0,
+		updated: 0,
+		unchanged: 0,
+		changedEpisodeIds: [],
+		episodesDone: 0
+	};
+}
 
-		let done = 0;
-		const progress = (n: number) => onEpisodes((done += n));
-		const newIds = await insertEpisodes(tx, podcastId, inserts.map((i) => i.draft), new Set(stored.map((s) => s.slug)));
-		progress(unchanged);
+/** The totals of a finished write. */
+export function resultOf(write: FeedWrite): WriteResult {
+	return {
+		podcastId: write.podcastId,
+		podcastSlug: write.podcastSlug,
+		podcastStatus: write.podcastStatus,
+		added: write.added,
+		updated: write.updated,
+		unchanged: write.unchanged,
+		changedEpisodeIds: write.changedEpisodeIds,
+		people: write.personIds.size
+	};
+}
 
-		const withSegments = updates.filter((u) => u.changed.has('segments')).map((u) => u.stored.id);
-		const editorialLinks = await takeEditorialLinks(tx, withSegments);
-		// Segments go before the episode row changes: a shorter duration must not meet the old segments.
-		await deleteWhereEpisode(tx, segments, segments.episodeId, withSegments);
-		await deleteWhereEpisode(tx, transcriptCues, transcriptCues.episodeId, updates.filter((u) => u.changed.has('cues')).map((u) => u.stored.id));
-		await deleteWhereEpisode(tx, chapterMarkers, chapterMarkers.episodeId, updates.filter((u) => u.changed.has('markers')).map((u) => u.stored.id));
-		await deleteWhereEpisode(tx, episodePeople, episodePeople.episodeId, updates.filter((u) => u.changed.has('people')).map((u) => u.stored.id));
-		for (const u of updates.filter((u) => u.changed.has('episode'))) {
-			await tx
-				.update(episodes)
-				.set({ ...episodeColumns(u.draft), updatedAt: sql`now()` })
-				.where(eq(episodes.id, u.stored.id));
+/** Writes a chunk of a feed's episodes: new ones inserted, changed parts of stored ones replaced, the rest left. */
+export async function writeEpisodes(tx: Tx, write: FeedWrite, drafts: EpisodeDraft[], onEpisodes: (done: number) => void = () => {}): Promise<void> {
+	await upsertPeople(tx, drafts, write.personIds);
+	const inserts: { draft: EpisodeDraft; hashes: Hashes }[] = [];
+	const updates: { draft: EpisodeDraft; hashes: Hashes; stored: Stored; changed: Set<Part> }[] = [];
+	for (const draft of drafts) {
+		const match = write.matches.get(draft.guid);
+		if (match && draft.keepStoredFiles && match.hashes) {
+			// A file failed this time: keep what it gave last time, and the duration that goes with it.
+			draft.durationSeconds = match.durationSeconds;
 		}
+		const hashes = hashDraft(draft);
+		if (!match) {
+			inserts.push({ draft, hashes });
+			continue;
+		}
+		if (draft.keepStoredFiles && match.hashes) {
+			hashes.segments = match.hashes.segments;
+			hashes.cues = match.hashes.cues;
+			hashes.markers = match.hashes.markers;
+		}
+		const changed = new Set<Part>((Object.keys(hashes) as Part[]).filter((part) => hashes[part] !== match.hashes?.[part]));
+		if (match.guid !== draft.guid) changed.add('episode');
+		if (changed.size) updates.push({ draft, hashes, stored: match, changed });
+		else write.unchanged++;
+	}
 
-		const writes = [
-			...inserts.map((i, k) => ({ id: newIds[k]!, draft: i.draft, hashes: i.hashes, parts: null as Set<Part> | null })),
-			...updates.map((u) => ({ id: u.stored.id, draft: u.draft, hashes: u.hashes, parts: u.changed }))
-		];
-		const wants = (w: (typeof writes)[number], part: Part) => w.parts === null || w.parts.has(part);
-		await insertInBatches(
-			tx,
-			segments,
-			writes.filter((w) => wants(w, 'segments')).flatMap((w) => w.draft.segments.map((s, position) => ({ episodeId: w.id, position, ...s })))
-		);
-		await insertInBatches(
-			tx,
-			transcriptCues,
-			writes.filter((w) => wants(w, 'cues')).flatMap((w) => w.draft.cues.map((c, position) => ({ episodeId: w.id, position, ...c })))
-		);
-		await insertInBatches(
-			tx,
-			chapterMarkers,
-			writes.filter((w) => wants(w, 'markers')).flatMap((w) => w.draft.markers.map((m, position) => ({ episodeId: w.id, position, ...m })))
-		);
-		await insertInBatches(
-			tx,
-			episodePeople,
-			writes
-				.filter((w) => wants(w, 'people'))
-				.flatMap((w) => {
-					// Two spellings of one name ("Dr. Tim", "Dr Tim") are one person: link them once per role.
-					const seen = new Set<string>();
-					return w.draft.people
-						.map((p, position) => ({ episodeId: w.id, personId: personIds.get(personKey(p.name))!, role: p.role, position }))
-						.filter((link) => !seen.has(`${link.personId}/${link.role}`) && seen.add(`${link.personId}/${link.role}`));
-				})
-		);
-		await restoreEditorialLinks(tx, editorialLinks);
-		await upsertEpisodeImports(
-			tx,
-			writes.map((w) => ({
-				episodeId: w.id,
-				feedUrl,
-				enclosureUrl: w.draft.audioUrl,
-				episodeHash: w.hashes.episode,
-				peopleHash: w.hashes.people,
-				segmentsHash: w.hashes.segments,
-				cuesHash: w.hashes.cues,
-				markersHash: w.hashes.markers,
-				importedAt: new Date()
-			}))
-		);
-		progress(writes.length);
+	const progress = (n: number) => onEpisodes((write.episodesDone += n));
+	const newIds = await insertEpisodes(tx, write.podcastId, inserts.map((i) => i.draft), write.newSlugs);
+	progress(drafts.length - inserts.length - updates.length);
 
-		return {
-			podcastId,
-			podcastSlug,
-			podcastStatus,
-			added: inserts.length,
-			updated: updates.length,
-			unchanged,
-			changedEpisodeIds: writes.map((w) => w.id),
-			people: personIds.size
-		};
-	});
+	const withSegments = updates.filter((u) => u.changed.has('segments')).map((u) => u.stored.id);
+	const editorialLinks = await takeEditorialLinks(tx, withSegments);
+	// Segments go before the episode row changes: a shorter duration must not meet the old segments.
+	await deleteWhereEpisode(tx, segments, segments.episodeId, withSegments);
+	await deleteWhereEpisode(tx, transcriptCues, transcriptCues.episodeId, updates.filter((u) => u.changed.has('cues')).map((u) => u.stored.id));
+	await deleteWhereEpisode(tx, chapterMarkers, chapterMarkers.episodeId, updates.filter((u) => u.changed.has('markers')).map((u) => u.stored.id));
+	await deleteWhereEpisode(tx, episodePeople, episodePeople.episodeId, updates.filter((u) => u.changed.has('people')).map((u) => u.stored.id));
+	for (const u of updates.filter((u) => u.changed.has('episode'))) {
+		await tx
+			.update(episodes)
+			.set({ ...episodeColumns(u.draft), updatedAt: sql`now()` })
+			.where(eq(episodes.id, u.stored.id));
+	}
+
+	const writes = [
+		...inserts.map((i, k) => ({ id: newIds[k]!, draft: i.draft, hashes: i.hashes, parts: null as Set<Part> | null })),
+		...updates.map((u) => ({ id: u.stored.id, draft: u.draft, hashes: u.hashes, parts: u.changed }))
+	];
+	const wants = (w: (typeof writes)[number], part: Part) => w.parts === null || w.parts.has(part);
+	// Segments and cues are most of an import's rows: they go in through unnest (bulk-insert.ts).
+	await bulkInsert(tx, 'segments', SEGMENT_COLUMNS, segmentRows(writes.filter((w) => wants(w, 'segments'))));
+	await bulkInsert(tx, 'transcript_cues', CUE_COLUMNS, cueRows(writes.filter((w) => wants(w, 'cues'))));
+	await insertInBatches(
+		tx,
+		chapterMarkers,
+		writes.filter((w) => wants(w, 'markers')).flatMap((w) => w.draft.markers.map((m, position) => ({ episodeId: w.id, position, ...m })))
+	);
+	await insertInBatches(
+		tx,
+		episodePeople,
+		writes
+			.filter((w) => wants(w, 'people'))
+			.flatMap((w) => {
+				// Two spellings of one name ("Dr. Tim", "Dr Tim") are one person: link them once per role.
+				const seen = new Set<string>();
+				return w.draft.people
+					.map((p, position) => ({ episodeId: w.id, personId: write.personIds.get(personKey(p.name))!, role: p.role, position }))
+					.filter((link) => !seen.has(`${link.personId}/${link.role}`) && seen.add(`${link.personId}/${link.role}`));
+			})
+	);
+	await restoreEditorialLinks(tx, editorialLinks);
+	await upsertEpisodeImports(
+		tx,
+		writes.map((w) => ({
+			episodeId: w.id,
+			feedUrl: write.feedUrl,
+			enclosureUrl: w.draft.audioUrl,
+			episodeHash: w.hashes.episode,
+			peopleHash: w.hashes.people,
+			segmentsHash: w.hashes.segments,
+			cuesHash: w.hashes.cues,
+			markersHash: w.hashes.markers,
+			importedAt: new Date()
+		}))
+	);
+	write.added += inserts.length;
+	write.updated += updates.length;
+	write.changedEpisodeIds.push(...writes.map((w) => w.id));
+	progress(writes.length);
+}
+
+function* segmentRows(writes: { id: number; draft: EpisodeDraft }[]) {
+	for (const w of writes) {
+		for (const [position, s] of withTranscriptText(w.draft.segments, w.draft.cues).entries()) {
+			yield [w.id, position, s.startSeconds, s.endSeconds, s.title, s.text, s.origin];
+		}
+	}
+}
+
+function* cueRows(writes: { id: number; draft: EpisodeDraft }[]) {
+	for (const w of writes) {
+		for (const [position, c] of w.draft.cues.entries()) yield [w.id, position, c.startSeconds, c.endSeconds, c.speaker, c.text];
+	}
 }
 
 async function upsertPodcast(tx: Tx, feedUrl: string, podcast: ParsedPodcast): Promise<{ id: number; slug: string; status: WriteResult['podcastStatus'] }> {
@@ -228,26 +304,25 @@ async function loadStoredEpisodes(tx: Tx, podcastId: number): Promise<Stored[]> 
 }
 
 /** People are one row per name across all shows; the importer fills in a missing link or image, never overwrites. */
-async function upsertPeople(tx: Tx, drafts: EpisodeDraft[]): Promise<Map<string, number>> {
+async function upsertPeople(tx: Tx, drafts: EpisodeDraft[], ids: Map<string, number>): Promise<void> {
 	const wanted = new Map<string, { slug: string; name: string; link: string | null; imageUrl: string | null }>();
 	for (const draft of drafts) {
 		for (const p of draft.people) {
 			const key = personKey(p.name);
+			if (ids.has(key)) continue; // settled by an earlier chunk of this feed
 			const seen = wanted.get(key);
-			if (!seen) wanted.set(key, { slug: slugify(p.name), name: p.name, link: p.link, imageUrl: p.imageUrl });
+			if (!seen) wanted.set(key, { slug: key, name: p.name, link: p.link, imageUrl: p.imageUrl });
 			else {
 				seen.link ??= p.link;
 				seen.imageUrl ??= p.imageUrl;
 			}
 		}
 	}
-	const ids = new Map<string, number>();
-	if (!wanted.size) return ids;
-	const slugs = [...new Set([...wanted.values()].map((p) => p.slug))];
+	if (!wanted.size) return;
 	const existing = await tx
 		.select({ id: people.id, slug: people.slug, link: people.link, imageUrl: people.imageUrl })
 		.from(people)
-		.where(inArray(people.slug, slugs));
+		.where(inArray(people.slug, [...wanted.keys()]));
 	const bySlug = new Map(existing.map((e) => [e.slug, e]));
 	for (const [key, p] of wanted) {
 		const row = bySlug.get(p.slug);
@@ -256,15 +331,12 @@ async function upsertPeople(tx: Tx, drafts: EpisodeDraft[]): Promise<Map<string,
 			const fill = { link: row.link ?? p.link, imageUrl: row.imageUrl ?? p.imageUrl };
 			if (fill.link !== row.link || fill.imageUrl !== row.imageUrl) {
 				await tx.update(people).set({ ...fill, updatedAt: sql`now()` }).where(eq(people.id, row.id));
-				Object.assign(row, fill);
 			}
 			continue;
 		}
-		const [inserted] = await tx.insert(people).values(p).returning({ id: people.id, slug: people.slug, link: people.link, imageUrl: people.imageUrl });
-		bySlug.set(p.slug, inserted!);
+		const [inserted] = await tx.insert(people).values(p).returning({ id: people.id });
 		ids.set(key, inserted!.id);
 	}
-	return ids;
 }
 
 /** Two spellings that slugify alike ("Dr. Tim" and "Dr Tim") are one person. */
@@ -272,19 +344,23 @@ function personKey(name: string): string {
 	return slugify(name);
 }
 
-async function insertEpisodes(tx: Tx, podcastId: number, drafts: EpisodeDraft[], takenSlugs: Set<string>): Promise<number[]> {
-	if (!drafts.length) return [];
-	// Oldest first gets the plain slug when two titles collide, so older links keep their meaning.
-	const order = drafts
-		.map((d, k) => ({ d, k }))
-		.sort((a, b) => (a.d.publishedAt?.getTime() ?? 0) - (b.d.publishedAt?.getTime() ?? 0) || b.k - a.k);
-	const slugs: string[] = [];
-	for (const { d, k } of order) {
-		const slug = uniqueSlug(slugify(d.title), takenSlugs);
-		takenSlugs.add(slug);
-		slugs[k] = slug;
+/** Slugs for new items: oldest first gets the plain slug when titles collide, so older links keep their meaning. */
+function allocateSlugs(items: ItemKey[], taken: Set<string>): Map<string, string> {
+	const order = items
+		.map((item, k) => ({ item, k }))
+		.sort((a, b) => (a.item.publishedAt?.getTime() ?? 0) - (b.item.publishedAt?.getTime() ?? 0) || b.k - a.k);
+	const slugs = new Map<string, string>();
+	for (const { item } of order) {
+		const slug = uniqueSlug(slugify(item.title), taken);
+		taken.add(slug);
+		slugs.set(item.guid, slug);
 	}
-	const rows = drafts.map((d, k) => ({ podcastId, slug: slugs[k]!, ...episodeColumns(d) }));
+	return slugs;
+}
+
+async function insertEpisodes(tx: Tx, podcastId: number, drafts: EpisodeDraft[], slugs: Map<string, string>): Promise<number[]> {
+	if (!drafts.length) return [];
+	const rows = drafts.map((d) => ({ podcastId, slug: slugs.get(d.guid)!, ...episodeColumns(d) }));
 	const ids = new Map<string, number>();
 	for (const batch of batches(rows)) {
 		const inserted = await tx.insert(episodes).values(batch).returning({ id: episodes.id, guid: episodes.guid });
@@ -318,11 +394,13 @@ function uniqueSlug(base: string, taken: Set<string>): string {
 
 function hashDraft(d: EpisodeDraft): Hashes {
 	const hash = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
+	const cues = hash(d.cues);
 	return {
 		episode: hash({ ...episodeColumns(d), publishedAt: d.publishedAt?.toISOString() ?? null }),
 		people: hash(d.people.map((p) => [personKey(p.name), p.role])),
-		segments: hash(d.segments),
-		cues: hash(d.cues),
+		// A segment's stored text comes from the cues, so new cues mean rewriting the segments too.
+		segments: hash([d.segments, cues]),
+		cues,
 		markers: hash(d.markers)
 	};
 }

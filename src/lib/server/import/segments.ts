@@ -19,7 +19,10 @@ export interface FittedChapters {
 	adjustments: string[];
 }
 
-/** Fits chapters to an episode of `durationSeconds` (null: unknown), taking segment text from `cues`. */
+/**
+ * Fits chapters to an episode of `durationSeconds` (null: unknown); `cues` can end a last chapter that has no end.
+ * Segment text is left null: persist.ts fills it in from the cues as it writes (withTranscriptText).
+ */
 export function fitChapters(chapters: Chapter[], durationSeconds: number | null, cues: Cue[], origin: SegmentOrigin): FittedChapters {
 	const adjustments: string[] = [];
 	const sorted = chapters.map((c, i) => ({ c, i })).sort((a, b) => a.c.startSeconds - b.c.startSeconds || a.i - b.i);
@@ -76,7 +79,7 @@ export function fitChapters(chapters: Chapter[], durationSeconds: number | null,
 	const markers = hidden
 		.filter((c) => duration === null || c.startSeconds < duration)
 		.map((c) => ({ startSeconds: c.startSeconds, title: c.title, imageUrl: c.imageUrl, link: c.link }));
-	return { segments: withTranscriptText(segments, cues), markers, durationSeconds: duration, adjustments };
+	return { segments, markers, durationSeconds: duration, adjustments };
 }
 
 /** The median chapter length, as a guess for how long a last chapter with no end runs. */

@@ -49,9 +49,21 @@ export function parseTranscript(text: string, format: TranscriptFormat, duration
 	return { cues: tidyCues(parsed.cues), unreadable: parsed.unreadable };
 }
 
-/** Drops cues with no words or no length, and sorts the rest by start (stable, so equal starts keep file order). */
+/**
+ * Drops cues with no words or no length, and sorts the rest by start (stable, so equal starts keep file order).
+ * Speaker names are shared: a transcript names a handful of people across thousands of cues.
+ */
 export function tidyCues(cues: Cue[]): Cue[] {
-	return cues
-		.filter((c) => c.text.trim() !== '' && c.endSeconds > c.startSeconds && c.startSeconds >= 0 && c.endSeconds <= MAX_SECONDS)
-		.sort((a, b) => a.startSeconds - b.startSeconds);
+	const speakers = new Map<string, string>();
+	const kept: Cue[] = [];
+	for (const c of cues) {
+		if (c.text.trim() === '' || !(c.endSeconds > c.startSeconds) || c.startSeconds < 0 || c.endSeconds > MAX_SECONDS) continue;
+		let speaker = c.speaker;
+		if (speaker !== null) {
+			speaker = speakers.get(speaker) ?? speaker;
+			speakers.set(speaker, speaker);
+		}
+		kept.push({ startSeconds: c.startSeconds, endSeconds: c.endSeconds, speaker, text: c.text });
+	}
+	return kept.sort((a, b) => a.startSeconds - b.startSeconds);
 }
