@@ -52,10 +52,15 @@ function underBuildLock(command: string): void {
 	}
 }
 
-let snapshot: string | null = null;
+/**
+ * Vitest runs this setup once for the root and once for each project, each time in a fresh module, so the run's
+ * snapshot is remembered in the environment of the (one) main process rather than in a variable.
+ */
+const SNAPSHOT_ENV = 'PODCAST_MOMENTS_TEST_BUILD';
 
 function prepareSnapshot(): string {
-	if (snapshot && existsSync(path.join(snapshot, 'index.js'))) return snapshot;
+	const known = process.env[SNAPSHOT_ENV];
+	if (known && existsSync(path.join(known, 'index.js'))) return known;
 	// Snapshots of runs that were killed before their teardown.
 	if (existsSync(snapshotsDir)) {
 		for (const name of readdirSync(snapshotsDir)) {
@@ -69,15 +74,16 @@ function prepareSnapshot(): string {
 	const started = performance.now();
 	underBuildLock(`${build}mkdir -p '${snapshotsDir}' && cp -R build '${target}'`);
 	if (build) console.log(`tests: built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-	snapshot = target;
+	process.env[SNAPSHOT_ENV] = target;
 	return target;
 }
 
 export default function setup(project: TestProject): () => void {
 	const dir = prepareSnapshot();
 	project.provide('serverBuildDir', dir);
+	// Teardowns run once every test has finished; the first removes the snapshot, the others find it gone.
 	return () => {
-		if (snapshot) rmSync(snapshot, { recursive: true, force: true });
-		snapshot = null;
+		rmSync(dir, { recursive: true, force: true });
+		delete process.env[SNAPSHOT_ENV];
 	};
 }
