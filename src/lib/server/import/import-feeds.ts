@@ -112,17 +112,20 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		let waitingCues = 0;
 		for (let start = 0; start < parsed.items.length; start += limits.readChunkItems) {
 			const chunk = parsed.items.slice(start, start + limits.readChunkItems);
-			const drafts = await mapConcurrently(chunk, limits.concurrency, async (item) => {
+			const built = await mapConcurrently(chunk, limits.concurrency, async (item) => {
 				const files = await loadItemFiles(item, itemLabel(item), loaded, language, sourceLimits, () =>
 					notify({ type: 'files', feed: input, done: ++filesDone, total: fileTotal })
 				);
-				const { draft, adjustments } = buildEpisodeDraft(item, parsed.podcast, files, itemLabel(item));
+				return { files, ...buildEpisodeDraft(item, parsed.podcast, files, itemLabel(item)) };
+			});
+			// Reported in feed order, whatever order the downloads finished in.
+			for (const { files, adjustments } of built) {
 				report.files.fetched += files.fetched;
 				report.files.failed.push(...files.failures);
 				report.warnings.push(...files.warnings);
 				report.adjustments.push(...adjustments);
-				return draft;
-			});
+			}
+			const drafts = built.map((b) => b.draft);
 			for (const d of drafts) {
 				report.totals.segments += d.segments.length;
 				report.totals.automaticSegments += d.segments.filter((s) => s.origin === 'transcript').length;
