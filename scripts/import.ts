@@ -2,6 +2,7 @@
  * `npm run import -- <feed file or http(s) URL> [more feeds ...]`: imports podcast feeds into DATABASE_URL (or the
  * embedded database), with progress on stderr and the summary on stdout. Exits 1 when any feed failed.
  */
+import { startContentSync } from '../src/lib/server/content-sync';
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { importFeeds } from '../src/lib/server/import/import-feeds';
@@ -18,9 +19,12 @@ const handle = await createDb(process.env.DATABASE_URL);
 let failed = false;
 try {
 	await runMigrations(handle);
+	// Servers running on the same PostgreSQL hear what this import wrote, and update their search indexes.
+	const sync = await startContentSync(handle, { log: (m) => console.error(`[sync] ${m}`) });
 	const display = createProgressDisplay();
 	const report = await importFeeds(handle.db, feeds, { onProgress: (event) => display.onProgress(event) });
 	display.stop();
+	await sync.stop();
 	console.log(formatImportReport(report).join('\n'));
 	failed = report.feeds.some((f) => !f.ok);
 } finally {

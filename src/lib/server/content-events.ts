@@ -1,7 +1,8 @@
 /**
  * Writes of content announce what they touched, so derived state (the search index, automatic question links)
  * is brought up to date incrementally instead of being rebuilt. Writers call `contentChanged` after their
- * transaction commits; the search module subscribes with `onContentChange`.
+ * transaction commits; the search module subscribes with `onContentChange`. With several servers on one PostgreSQL,
+ * content-sync.ts carries each change to the other servers (NOTIFY), where it arrives here again as a remote one.
  */
 export interface ContentChange {
 	/** Episodes whose rows, people, segments or cues were written (or deleted). */
@@ -12,7 +13,12 @@ export interface ContentChange {
 	podcastIds?: number[];
 }
 
-type Listener = (change: ContentChange) => void | Promise<void>;
+/** Where a change was written: `remote` when another server (or a script) wrote it and NOTIFY brought it here. */
+export interface ChangeOrigin {
+	remote: boolean;
+}
+
+type Listener = (change: ContentChange, origin: ChangeOrigin) => void | Promise<void>;
 const listeners = new Set<Listener>();
 
 /** Subscribes to content changes; returns the unsubscribe function. */
@@ -21,7 +27,10 @@ export function onContentChange(listener: Listener): () => void {
 	return () => listeners.delete(listener);
 }
 
-/** Tells every subscriber what changed, and waits for them, so callers can rely on the index being current. */
-export async function contentChanged(change: ContentChange): Promise<void> {
-	for (const listener of listeners) await listener(change);
+/**
+ * Tells every subscriber what changed, and waits for them, so callers can rely on the index being current. Writers
+ * pass no origin; the cross-server bridge (content-sync.ts) passes `{ remote: true }` so it does not send it back out.
+ */
+export async function contentChanged(change: ContentChange, origin: ChangeOrigin = { remote: false }): Promise<void> {
+	for (const listener of listeners) await listener(change, origin);
 }

@@ -3,7 +3,7 @@
  * through content-change events. Routes call `getSearch()`; nothing here runs per request.
  */
 import { eq } from 'drizzle-orm';
-import { onContentChange } from '../content-events';
+import { onContentChange, type ContentChange } from '../content-events';
 import { getDb } from '../db';
 import type { Db } from '../db/client';
 import { questionSegments } from '../db/schema';
@@ -22,8 +22,14 @@ export interface InitOptions {
 export function initSearch(db: Db, { log = () => {} }: InitOptions = {}): Promise<SearchService> {
 	ready ??= (async () => {
 		const started = performance.now();
+		// Changes announced while the index is being built (another server's import, heard through content-sync.ts)
+		// are kept and applied once it is built: re-applying one the build already read is harmless.
+		const early: ContentChange[] = [];
+		let apply = (change: ContentChange): void | Promise<void> => void early.push(change);
+		unsubscribe = onContentChange((change) => apply(change));
 		const service = await SearchService.build(db);
-		unsubscribe = onContentChange((change) => service.applyChange(change));
+		apply = (change) => service.applyChange(change);
+		for (const change of early) void service.applyChange(change).catch((e: unknown) => log(`applying a change failed: ${String(e)}`));
 		const s = service.index.stats();
 		log(
 			`indexed ${s.segments} segments of ${s.episodes} episodes, ${s.questions} questions and ${s.people} people ` +

@@ -6,7 +6,7 @@
 import { and, eq, max } from 'drizzle-orm';
 import type { ContentChange } from '../content-events';
 import type { Db } from '../db/client';
-import { questionSegments } from '../db/schema';
+import { questions, questionSegments } from '../db/schema';
 import { computeAutoLinks, questionsTouchedBySegments } from './auto-links';
 import type { LinkRecord, SegmentRecord } from './content';
 import { loadIndexContent, loadLinks } from './load';
@@ -111,6 +111,10 @@ export class SearchService {
 			const editorial = (this.index.linksByQuestion.get(questionId) ?? []).filter((l) => l.origin === 'editorial');
 			const links = computeAutoLinks(this.index, questionId, new Set(editorial.map((l) => l.segmentId)));
 			await this.db.transaction(async (tx) => {
+				// Every server on the database recomputes the same links after a change: taking the question's row
+				// makes them do it one after another (each replacing the last's identical links), not collide on the key.
+				const [exists] = await tx.select({ id: questions.id }).from(questions).where(eq(questions.id, questionId)).for('update');
+				if (!exists) return; // deleted meanwhile (by another server or a script): its removal is on its way here
 				await tx.delete(questionSegments).where(and(eq(questionSegments.questionId, questionId), eq(questionSegments.origin, 'auto')));
 				// Automatic links are cited after every editorial one; read the highest rank inside the transaction.
 				const [row] = await tx
