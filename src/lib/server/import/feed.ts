@@ -110,7 +110,10 @@ export function parsePodcastFeed(text: string, feedLabel: string): ParsedFeed {
 			return;
 		}
 		const parsed = feed.items[next++];
-		if (!parsed) throw new FeedImportError(feedLabel, `item ${index} could not be read`, line);
+		// partytime keeps no reference to its source node: check that the pairing by order holds.
+		if (!parsed || !sameUrl(parsed.enclosure.url, rawEnclosureUrl(raw))) {
+			throw new FeedImportError(feedLabel, `item ${index} could not be read (the parsers disagree about its enclosure)`, line);
+		}
 		const item = toParsedItem(parsed, raw, index, line, language);
 		const first = seenGuids.get(item.guid);
 		if (first !== undefined) {
@@ -147,6 +150,17 @@ function rssChannel(tree: RawNode, feedLabel: string): RawNode {
 	const channel = asArray(rss.channel)[0];
 	if (!channel || typeof channel !== 'object') throw new FeedImportError(feedLabel, 'not a podcast feed: <rss> has no <channel>');
 	return channel as RawNode;
+}
+
+function rawEnclosureUrl(raw: RawNode): string {
+	const enclosure = asArray(raw.enclosure).find((e) => typeof e === 'object' && e !== null && textOf((e as RawNode)['@_url']));
+	return textOf((enclosure as RawNode | undefined)?.['@_url']);
+}
+
+/** partytime decodes entities in URLs once more than XML does; compare with that undone. */
+function sameUrl(a: string, b: string): boolean {
+	const plain = (url: string) => url.trim().replace(/&amp;/g, '&');
+	return plain(a) === plain(b);
 }
 
 /** Mirrors partytime's own filter (it drops these items without saying which), so they can be named. */
