@@ -5,6 +5,7 @@
  * with a single alternative (taking the best phrasing instead linked segments on words like "hours" or "long").
  */
 import { AUTO_LINK_MIN_RELATIVE, AUTO_LINK_MIN_SCORE, AUTO_LINKS_PER_QUESTION, AUTO_LINK_TOUCHED_QUESTIONS } from './config';
+import { plannedSearch } from './query-plan';
 import { rankAnsweringSegments } from './ranking';
 import { docId, parseDocId, type SearchIndex } from './search-index';
 import { bestSentence } from './snippet';
@@ -59,9 +60,7 @@ export function questionsTouchedBySegments(index: SearchIndex, segmentIds: Itera
 		for (const questionId of index.questionsBySegment.get(segmentId) ?? []) touched.add(questionId);
 		const segment = index.segments.get(segmentId);
 		if (!segment) continue;
-		const near = index.search(`${segment.title} ${segment.summary ?? ''}`, {
-			filter: (result) => parseDocId(result.id as string).kind === 'question'
-		});
+		const near = plannedSearch(index, `${segment.title} ${segment.summary ?? ''}`, { kind: 'question', expand: false });
 		for (const result of near.slice(0, AUTO_LINK_TOUCHED_QUESTIONS)) touched.add(parseDocId(result.id as string).id);
 	}
 	return touched;

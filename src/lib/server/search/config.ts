@@ -24,14 +24,33 @@ export const FIELD_BOOSTS: Record<SearchField, number> = {
 
 /** Query terms this long or longer may match with typos; shorter ones must be exact (a 3-letter typo is another word). */
 export const FUZZY_MIN_LENGTH = 4;
-/** Edit distance allowed, as a share of the term's length (0.2: one typo per five letters). */
-export const FUZZY_RATIO = 0.2;
 /** Never more typos than this per term, however long. */
 export const FUZZY_MAX_EDITS = 2;
 /** Prefix expansion (as-you-type) starts at this many letters. */
 export const PREFIX_MIN_LENGTH = 3;
 /** How much a fuzzy or prefix match counts next to an exact one (minisearch's own defaults are 0.45 / 0.375). */
 export const MATCH_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
+/**
+ * Typos are looked for only when the index finds fewer than this many postings for the term as typed (exact
+ * first): a word the index knows is taken as meant, and expanding it would only add its neighbours' documents
+ * (on 100k segments a 4-letter word has dozens of neighbours, most of them common words).
+ */
+export const FUZZY_WHEN_POSTINGS_BELOW = 1;
+/**
+ * One edit is tried first; two only when one finds nothing and the term is at least this long (a swapped pair of
+ * letters, "hydratoin", is two edits). Two edits on shorter words match half the vocabulary.
+ */
+export const FUZZY_TWO_EDITS_MIN_LENGTH = 6;
+/**
+ * A query term whose postings (its own plus its typo and prefix expansions') exceed this share of the documents,
+ * and at least BROAD_TERM_MIN_POSTINGS, is broad: it is scored only on the documents the query's other, selective
+ * terms find, never used to find documents by itself (as Lucene's common-terms query does). On a small index no
+ * term is broad and every query runs as plain minisearch would run it.
+ */
+export const BROAD_TERM_SHARE = 0.01;
+export const BROAD_TERM_MIN_POSTINGS = 1000;
+/** Term plans (postings, expansions) kept between queries; the cache empties whenever the index changes. */
+export const TERM_PLAN_CACHE_SIZE = 20_000;
 /** Queries are cut to this many characters: a pasted essay is not a search. */
 export const MAX_QUERY_LENGTH = 200;
 

@@ -4,15 +4,8 @@
  * the automatic question links.
  */
 import type { SearchResult } from 'minisearch';
-import {
-	FUZZY_MAX_EDITS,
-	FUZZY_MIN_LENGTH,
-	FUZZY_RATIO,
-	MAX_QUERY_LENGTH,
-	PREFIX_MIN_LENGTH,
-	QUESTION_SUPPORT_MIN_RELATIVE,
-	QUESTION_SUPPORT_WEIGHT
-} from './config';
+import { MAX_QUERY_LENGTH, QUESTION_SUPPORT_MIN_RELATIVE, QUESTION_SUPPORT_WEIGHT } from './config';
+import { plannedSearch } from './query-plan';
 import { parseDocId, type SearchIndex } from './search-index';
 
 /** Narrows results to one show and/or one person (ids already resolved from slugs). */
@@ -41,17 +34,6 @@ export interface RankedHits {
 	people: Hit[];
 }
 
-/** Typos allowed for a query term: none for short terms, then one per 1/FUZZY_RATIO letters, capped. */
-export function fuzzyEdits(term: string): number | false {
-	if (term.length < FUZZY_MIN_LENGTH) return false;
-	return Math.min(FUZZY_MAX_EDITS, Math.round(term.length * FUZZY_RATIO)) || false;
-}
-
-/** Prefix expansion for the last term only: the one word that may be unfinished while someone types. */
-export function prefixLastTerm(term: string, i: number, terms: string[]): boolean {
-	return i === terms.length - 1 && term.length >= PREFIX_MIN_LENGTH;
-}
-
 /** Cleans a query for searching: trimmed, and cut at MAX_QUERY_LENGTH characters. */
 export function normalizeQuery(query: string): string {
 	return query.trim().slice(0, MAX_QUERY_LENGTH);
@@ -59,7 +41,7 @@ export function normalizeQuery(query: string): string {
 
 /** Runs the query once and sorts the hits by kind. */
 function runQuery(index: SearchIndex, query: string): { segments: Map<number, Hit>; questions: Hit[]; people: Hit[] } {
-	const results = index.search(normalizeQuery(query), { fuzzy: fuzzyEdits, prefix: prefixLastTerm });
+	const results = plannedSearch(index, normalizeQuery(query));
 	const segments = new Map<number, Hit>();
 	const questions: Hit[] = [];
 	const people: Hit[] = [];

@@ -4,6 +4,7 @@
  * ties fall back to the question id, so the same page always lists the same questions in the same order.
  */
 import { RELATED_LIMIT } from './config';
+import { plannedSearch } from './query-plan';
 import { parseDocId, type SearchIndex } from './search-index';
 
 export interface RelatedSeed {
@@ -47,7 +48,7 @@ export function findRelatedQuestions(index: SearchIndex, seed: RelatedSeed, limi
 		for (const questionId of answered) candidate(questionId).sharedEpisodes++;
 	}
 	if (seed.text.trim()) {
-		const near = index.search(seed.text, { filter: (r) => parseDocId(r.id as string).kind === 'question' });
+		const near = plannedSearch(index, seed.text, { kind: 'question', expand: false });
 		for (const result of near) candidate(parseDocId(result.id as string).id).textScore = result.score;
 	}
 

@@ -12,7 +12,8 @@ import type {
 } from '../../search-results';
 import { timeParamValue } from '../../timestamp';
 import { DEFAULT_RESULT_LIMIT, SUGGESTION_LIMIT } from './config';
-import { fuzzyEdits, normalizeQuery, prefixLastTerm, questionPasses, rankAll, segmentPasses, type Hit, type SearchFilter } from './ranking';
+import { normalizeQuery, questionPasses, rankAll, segmentPasses, type Hit, type SearchFilter } from './ranking';
+import { plannedSearch } from './query-plan';
 import { findRelatedQuestions } from './related';
 import { parseDocId, type SearchIndex } from './search-index';
 import { buildSnippet } from './snippet';
@@ -74,21 +75,34 @@ function toQuestionResult(index: SearchIndex, hit: Hit, filter: SearchFilter, se
 	};
 }
 
-function toEpisodeResults(segments: SegmentResult[], limit: number): EpisodeResult[] {
-	const byEpisode = new Map<string, EpisodeResult>();
-	for (const segment of segments) {
-		const key = `${segment.show.slug}/${segment.episode.slug}`;
-		const known = byEpisode.get(key);
-		// Segments arrive best first: the first is the episode's best, the rest add a little.
+/**
+ * Episodes ranked by their segments: the best segment's score plus a little for each other matching one. Only the
+ * episodes shown get a result built (with a snippet): a common word can match tens of thousands of segments.
+ */
+function toEpisodeResults(index: SearchIndex, hits: Hit[], limit: number): EpisodeResult[] {
+	const byEpisode = new Map<number, { best: Hit; score: number; matchingSegments: number; url: string }>();
+	for (const hit of hits) {
+		const episode = index.episodes.get(index.segments.get(hit.id)?.episodeId ?? -1);
+		const show = episode && index.shows.get(episode.podcastId);
+		if (!episode || !show) continue;
+		const known = byEpisode.get(episode.id);
+		// Hits arrive best first: the first is the episode's best, the rest add a little.
 		if (known) {
 			known.matchingSegments++;
-			known.score = round(known.score + segment.score * 0.1);
+			known.score = round(known.score + round(hit.score) * 0.1);
 		} else {
-			const { slug, title, url } = segment.episode;
-			byEpisode.set(key, { slug, title, url, score: segment.score, show: segment.show, matchingSegments: 1, bestSegment: segment });
+			byEpisode.set(episode.id, { best: hit, score: round(hit.score), matchingSegments: 1, url: `/podcasts/${show.slug}/${episode.slug}` });
 		}
 	}
-	return [...byEpisode.values()].sort((a, b) => b.score - a.score || a.url.localeCompare(b.url)).slice(0, limit);
+	return [...byEpisode.values()]
+		.sort((a, b) => b.score - a.score || a.url.localeCompare(b.url))
+		.slice(0, limit)
+		.flatMap(({ best, score, matchingSegments }) => {
+			const segment = toSegmentResult(index, best.id, best.score, best.terms);
+			if (!segment) return [];
+			const { slug, title, url } = segment.episode;
+			return [{ slug, title, url, score, show: segment.show, matchingSegments, bestSegment: segment }];
+		});
 }
 
 function toPersonResult(index: SearchIndex, hit: Hit): PersonResult | null {
@@ -125,14 +139,7 @@ export function suggestQuestions(index: SearchIndex, query: string, filter: Sear
 
 function rankQuestionsForSuggestion(index: SearchIndex, query: string): number[] {
 	const run = (combineWith: 'AND' | 'OR') =>
-		index
-			.search(query, {
-				combineWith,
-				fuzzy: fuzzyEdits,
-				prefix: prefixLastTerm,
-				filter: (r) => parseDocId(r.id as string).kind === 'question'
-			})
-			.map((r) => parseDocId(r.id as string).id);
+		plannedSearch(index, query, { combineWith, kind: 'question' }).map((r) => parseDocId(r.id as string).id);
 	// All words first; if a stray word rules everything out, the best partial matches are still worth offering.
 	const all = run('AND');
 	return all.length ? all : run('OR');
@@ -160,9 +167,13 @@ export function searchContent(index: SearchIndex, request: SearchRequest): Searc
 	}
 
 	const ranked = rankAll(index, query, filter);
-	const allSegments = ranked.segments.flatMap((h) => toSegmentResult(index, h.id, h.score, h.terms) ?? []);
-	results.segments = allSegments.slice(0, limit);
-	results.episodes = toEpisodeResults(allSegments, limit);
+	// Results (with snippets) only for the segments shown.
+	for (const hit of ranked.segments) {
+		if (results.segments.length >= limit) break;
+		const segment = toSegmentResult(index, hit.id, hit.score, hit.terms);
+		if (segment) results.segments.push(segment);
+	}
+	results.episodes = toEpisodeResults(index, ranked.segments, limit);
 	const questionHits = ranked.questions.slice(0, limit);
 	const segmentScores = new Map(ranked.segments.map((h) => [h.id, h]));
 	results.questions = questionHits.flatMap((h) => toQuestionResult(index, h, filter, segmentScores) ?? []);

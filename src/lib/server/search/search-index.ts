@@ -23,7 +23,8 @@ interface IndexedDoc {
 	people?: string;
 }
 
-const PREFIX: Record<DocKind, string> = { segment: 's', question: 'q', person: 'p' };
+/** The first letter of each kind's document ids. */
+export const PREFIX: Record<DocKind, string> = { segment: 's', question: 'q', person: 'p' };
 const KIND: Record<string, DocKind> = { s: 'segment', q: 'question', p: 'person' };
 
 /** The document id minisearch uses for a record. */
@@ -50,6 +51,14 @@ function miniSearchOptions(): Options<IndexedDoc> {
 	};
 }
 
+/** How often (in documents) a build reports progress. */
+const BUILD_PROGRESS_EVERY = 10_000;
+
+export interface BuildOptions {
+	/** Called with documents indexed so far and the total (a long build at start-up or in a benchmark shows it). */
+	onProgress?: (done: number, total: number) => void;
+}
+
 /** A snapshot of the whole index, for SearchIndex.loadJSON (benchmarks, or a faster start-up later). */
 export interface SearchIndexSnapshot {
 	version: 1;
@@ -71,19 +80,41 @@ export class SearchIndex {
 	/** Which questions each segment answers. */
 	readonly questionsBySegment = new Map<number, Set<number>>();
 
+	/** Bumped on every change to what is indexed, so caches of term statistics know to empty (query-plan.ts). */
+	generation = 0;
+
 	private constructor(miniSearch: MiniSearch<IndexedDoc>) {
 		this.miniSearch = miniSearch;
 	}
 
-	/** Builds the index from scratch. */
-	static build(content: IndexContent): SearchIndex {
+	#add(doc: IndexedDoc): void {
+		this.generation++;
+		this.miniSearch.add(doc);
+	}
+
+	#replace(doc: IndexedDoc): void {
+		this.generation++;
+		this.miniSearch.replace(doc);
+	}
+
+	#discard(id: string): void {
+		this.generation++;
+		this.miniSearch.discard(id);
+	}
+
+	/** Builds the index from scratch; `onProgress` hears how many documents are in, every BUILD_PROGRESS_EVERY. */
+	static build(content: IndexContent, { onProgress }: BuildOptions = {}): SearchIndex {
 		const index = new SearchIndex(new MiniSearch(miniSearchOptions()));
 		index.storeRecords(content);
-		const docs: IndexedDoc[] = [];
-		for (const segment of content.segments) docs.push(index.segmentDoc(segment));
-		for (const question of content.questions) docs.push(questionDoc(question));
-		for (const person of content.people) docs.push(personDoc(person));
-		index.miniSearch.addAll(docs);
+		const total = content.segments.length + content.questions.length + content.people.length;
+		let done = 0;
+		const add = (doc: IndexedDoc) => {
+			index.miniSearch.add(doc);
+			if (++done % BUILD_PROGRESS_EVERY === 0 || done === total) onProgress?.(done, total);
+		};
+		for (const segment of content.segments) add(index.segmentDoc(segment));
+		for (const question of content.questions) add(questionDoc(question));
+		for (const person of content.people) add(personDoc(person));
 		return index;
 	}
 
@@ -138,8 +169,8 @@ export class SearchIndex {
 		for (const segment of ordered) {
 			const known = this.segments.has(segment.id);
 			this.segments.set(segment.id, segment);
-			if (known) this.miniSearch.replace(this.segmentDoc(segment));
-			else this.miniSearch.add(this.segmentDoc(segment));
+			if (known) this.#replace(this.segmentDoc(segment));
+			else this.#add(this.segmentDoc(segment));
 		}
 	}
 
@@ -153,13 +184,13 @@ export class SearchIndex {
 	putQuestion(question: QuestionRecord): void {
 		const known = this.questions.has(question.id);
 		this.questions.set(question.id, question);
-		if (known) this.miniSearch.replace(questionDoc(question));
-		else this.miniSearch.add(questionDoc(question));
+		if (known) this.#replace(questionDoc(question));
+		else this.#add(questionDoc(question));
 	}
 
 	removeQuestion(questionId: number): void {
 		if (!this.questions.delete(questionId)) return;
-		this.miniSearch.discard(docId('question', questionId));
+		this.#discard(docId('question', questionId));
 		this.setLinks(questionId, []);
 	}
 
@@ -167,8 +198,8 @@ export class SearchIndex {
 	putPerson(person: PersonRecord): void {
 		const previous = this.people.get(person.id);
 		this.people.set(person.id, person);
-		if (previous) this.miniSearch.replace(personDoc(person));
-		else this.miniSearch.add(personDoc(person));
+		if (previous) this.#replace(personDoc(person));
+		else this.#add(personDoc(person));
 		if (previous && previous.name !== person.name) {
 			for (const episode of this.episodes.values()) {
 				if (episode.people.some((p) => p.personId === person.id)) this.reindexEpisode(episode.id);
@@ -178,7 +209,7 @@ export class SearchIndex {
 
 	removePerson(personId: number): void {
 		if (!this.people.delete(personId)) return;
-		this.miniSearch.discard(docId('person', personId));
+		this.#discard(docId('person', personId));
 	}
 
 	/** Replaces all of one question's links (editorial and automatic). */
@@ -231,13 +262,13 @@ export class SearchIndex {
 	private reindexEpisode(episodeId: number): void {
 		for (const id of this.segmentsByEpisode.get(episodeId) ?? []) {
 			const segment = this.segments.get(id);
-			if (segment) this.miniSearch.replace(this.segmentDoc(segment));
+			if (segment) this.#replace(this.segmentDoc(segment));
 		}
 	}
 
 	private removeSegment(segmentId: number): void {
 		if (!this.segments.delete(segmentId)) return;
-		this.miniSearch.discard(docId('segment', segmentId));
+		this.#discard(docId('segment', segmentId));
 		// Links to a deleted segment are deleted with it (ON DELETE CASCADE); mirror that here.
 		for (const questionId of this.questionsBySegment.get(segmentId) ?? []) {
 			const links = this.linksByQuestion.get(questionId) ?? [];

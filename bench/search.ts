@@ -1,0 +1,105 @@
+/**
+ * `npm run bench:search`: search speed on a deterministic synthetic corpus (bench/lib/synthetic.ts) of 10k, 100k and
+ * 500k segments. For each size it prints the index build time, snapshot size and load time, heap used, and latency
+ * p50/p95/p99 over a fixed mix of 1,000 queries (keywords, long questions, typos, prefixes) through the site's own
+ * code path: `rankAll` (the ranking every search, API call and automatic link uses) and `searchContent` (the whole
+ * /api/search answer: ranking, snippets, suggestions, related questions). Typo hit@10 is the share of typo queries
+ * whose intended segment is in the top 10. In the same run, on the same index, a baseline: plain minisearch with
+ * fuzzy 0.2 and prefix on every term, so the speed-up is a ratio measured under the same load.
+ *
+ * Environment: BENCH_SIZES (10000,100000,500000), BENCH_QUERIES (1000), BENCH_BASELINE_QUERIES (300: the
+ * baseline runs on the first n queries of each kind's share, as it is slow), BENCH_SKIP_CONTENT=1 (skip the
+ * searchContent pass). Figures, not pass/fail; run it when the machine is quiet (it prints the load average).
+ */
+import { corpusToIndexContent, segmentRecordId } from './lib/synthetic-content';
+import { generateCorpus, generateQueries, type BenchQuery, type QueryKind } from './lib/synthetic';
+import { heapUsedMb, latencyLine, loadLine, percentile, progress, timeSync } from './lib/measure';
+import { rankAll } from '../src/lib/server/search/ranking';
+import { searchContent } from '../src/lib/server/search/results';
+import { parseDocId, SearchIndex } from '../src/lib/server/search/search-index';
+
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').map(Number);
+const queryCount = Number(process.env.BENCH_QUERIES ?? 1000);
+const baselineCount = Number(process.env.BENCH_BASELINE_QUERIES ?? 300);
+const skipContent = process.env.BENCH_SKIP_CONTENT === '1';
+/** Queries run once before timing, so the JIT has seen the code. */
+const WARM_UP_QUERIES = 50;
+/** A result list counts as a hit when the intended segment is among this many. */
+const HIT_AT = 10;
+const KINDS: QueryKind[] = ['keywords', 'question', 'typo', 'prefix'];
+
+interface PassResult {
+	latencies: number[];
+	hits: Map<QueryKind, { hit: number; of: number }>;
+}
+
+/** Runs queries through `search` (which returns segment ids, best first), timing each and counting hits@10. */
+function runPass(queries: BenchQuery[], search: (q: string) => number[]): PassResult {
+	for (const query of queries.slice(0, WARM_UP_QUERIES)) search(query.q);
+	const latencies: number[] = [];
+	const hits = new Map<QueryKind, { hit: number; of: number }>(KINDS.map((k) => [k, { hit: 0, of: 0 }]));
+	for (const query of queries) {
+		const started = performance.now();
+		const ids = search(query.q);
+		latencies.push(performance.now() - started);
+		const tally = hits.get(query.kind)!;
+		tally.of++;
+		if (ids.slice(0, HIT_AT).includes(segmentRecordId(query.targetId))) tally.hit++;
+	}
+	return { latencies, hits };
+}
+
+function hitLine(hits: PassResult['hits']): string {
+	return KINDS.map((k) => {
+		const { hit, of } = hits.get(k)!;
+		return `${k} ${of ? ((hit / of) * 100).toFixed(1) : '-'}%`;
+	}).join('  ');
+}
+
+/** Every kind's share of the mix, cut to its first n queries, so the baseline subset keeps the mix. */
+function subset(queries: BenchQuery[], n: number): BenchQuery[] {
+	const share = n / queries.length;
+	return KINDS.flatMap((k) => {
+		const of = queries.filter((q) => q.kind === k);
+		return of.slice(0, Math.round(of.length * share));
+	});
+}
+
+console.log(`bench:search on node ${process.version}; ${loadLine()}`);
+for (const size of sizes) {
+	console.log(`\n== ${size.toLocaleString('en')} segments`);
+	const [corpus, generateMs] = timeSync(() => generateCorpus({ segments: size }));
+	const content = corpusToIndexContent(corpus);
+	const queries = generateQueries(corpus, queryCount);
+	console.log(`corpus generated in ${Math.round(generateMs)} ms (${content.episodes.length} episodes, ${content.questions.length} questions, ${content.people.length} people)`);
+
+	const heapBefore = heapUsedMb();
+	const [index, buildMs] = timeSync(() => SearchIndex.build(content, { onProgress: progress('  indexing') }));
+	const heapIndex = heapUsedMb() - heapBefore;
+	console.log(`build        ${(buildMs / 1000).toFixed(1)} s, ${index.stats().terms.toLocaleString('en')} terms, heap +${Math.round(heapIndex)} MB (index and records)`);
+
+	try {
+		const [json, saveMs] = timeSync(() => JSON.stringify(index));
+		const [, loadMs] = timeSync(() => SearchIndex.loadJSON(json));
+		console.log(`snapshot     ${(json.length / 1024 / 1024).toFixed(0)} MB as JSON, written in ${(saveMs / 1000).toFixed(1)} s, loaded in ${(loadMs / 1000).toFixed(1)} s`);
+	} catch (error) {
+		console.log(`snapshot     FAILED: ${error instanceof Error ? error.message : String(error)}`);
+	}
+
+	const ours = runPass(queries, (q) => rankAll(index, q).segments.map((h) => h.id));
+	console.log(`rankAll      ${latencyLine(ours.latencies)}   hit@${HIT_AT}: ${hitLine(ours.hits)}`);
+	if (!skipContent) {
+		const whole = runPass(queries, (q) => searchContent(index, { query: q, limit: HIT_AT }).segments.map((s) => s.id));
+		console.log(`searchContent ${latencyLine(whole.latencies)}`);
+	}
+	const baselineQueries = size > 10_000 ? subset(queries, baselineCount) : queries;
+	const baseline = runPass(baselineQueries, (q) =>
+		index.miniSearch
+			.search(q, { fuzzy: 0.2, prefix: true })
+			.filter((r) => parseDocId(r.id as string).kind === 'segment')
+			.map((r) => parseDocId(r.id as string).id)
+	);
+	console.log(`baseline     ${latencyLine(baseline.latencies)}   hit@${HIT_AT}: ${hitLine(baseline.hits)}  (${baselineQueries.length} queries, plain fuzzy 0.2 + prefix)`);
+	console.log(`speed-up     p99 ${(percentile(baseline.latencies, 99) / percentile(ours.latencies, 99)).toFixed(1)}x, p50 ${(percentile(baseline.latencies, 50) / percentile(ours.latencies, 50)).toFixed(1)}x`);
+	console.log(`heap used    ${Math.round(heapUsedMb())} MB; ${loadLine()}`);
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { corpusToIndexContent } from '../../bench/lib/synthetic-content';
+import { generateCorpus } from '../../bench/lib/synthetic';
+import { BROAD_TERM_MIN_POSTINGS } from '../../src/lib/server/search/config';
+import { plannedSearch, plannerOf } from '../../src/lib/server/search/query-plan';
+import { parseDocId, SearchIndex } from '../../src/lib/server/search/search-index';
+import { buildDemoIndex } from './fixtures';
+
+const demo = buildDemoIndex();
+const planOf = (index: SearchIndex, query: string) => plannerOf(index).plan(query).terms;
+
+describe('query plans', () => {
+	it('takes a word the index knows as typed, and looks for typos only in words it does not know', () => {
+		const [known, typo] = planOf(demo, 'sleep dept');
+		expect(known).toMatchObject({ term: 'sleep', fuzzy: false, prefix: false });
+		expect(typo).toMatchObject({ fuzzy: 1 });
+	});
+
+	it('tries one edit before two, and two only on longer words (a swapped pair of letters is two edits)', () => {
+		expect(planOf(demo, 'hydratoin cramps')[0]).toMatchObject({ fuzzy: 2 });
+		expect(planOf(demo, 'slpe well')[0]).toMatchObject({ fuzzy: false });
+	});
+
+	it('expands only the last term as a prefix, and only when something starts with it', () => {
+		const terms = planOf(demo, 'electrol electrol');
+		expect(terms.map((t) => t.prefix)).toEqual([false, true]);
+		expect(planOf(demo, 'sleep zzqx')[1]).toMatchObject({ prefix: false });
+	});
+
+	it('sees words added to the index after it planned (the cache empties on change)', () => {
+		const index = buildDemoIndex();
+		expect(planOf(index, 'zanzibar')[0]).toMatchObject({ postings: 0 });
+		const show = [...index.shows.values()][0]!;
+		index.putShow({ ...show, title: 'Zanzibar Athletics Hour' });
+		expect(planOf(index, 'zanzibar')[0]!.postings).toBeGreaterThan(0);
+	});
+});
+
+describe('plannedSearch', () => {
+	it('on a small index, gives exactly what minisearch gives with the same expansions', () => {
+		for (const query of ['slep debt', 'how do I stop being so nervous before a race', 'electrol', 'mindfull runing']) {
+			const plan = planOf(demo, query);
+			expect(plan.every((t) => t.postings <= BROAD_TERM_MIN_POSTINGS)).toBe(true);
+			const plain = demo.miniSearch.search(query, { fuzzy: (_t, i) => plan[i]!.fuzzy, prefix: (_t, i) => plan[i]!.prefix });
+			expect(plannedSearch(demo, query).map((r) => [r.id, r.score])).toEqual(plain.map((r) => [r.id, r.score]));
+		}
+	});
+
+	it('returns only the kind asked for', () => {
+		const questions = plannedSearch(demo, 'sleep', { kind: 'question' });
+		expect(questions.length).toBeGreaterThan(0);
+		expect(questions.every((r) => parseDocId(r.id as string).kind === 'question')).toBe(true);
+	});
+
+	describe('on an index where a term is broad', () => {
+		// Every segment document carries its show's title, "The ... Show": "show" is in all of them.
+		const corpus = generateCorpus({ segments: BROAD_TERM_MIN_POSTINGS + 500, seed: 3 });
+		const index = SearchIndex.build(corpusToIndexContent(corpus));
+		// A rare word of the corpus that is indexed (the vocabulary's tail is the rarest).
+		const rare = [...corpus.vocabulary].reverse().find((word) => {
+			const postings = planOf(index, `${word} show`)[0]!.postings;
+			return postings > 1 && postings < 50;
+		})!;
+
+		it('scores the broad term only on documents a selective term finds, with the scores minisearch gives them', () => {
+			const query = `${rare} show`;
+			const plan = planOf(index, query);
+			const [selective, broad] = plan;
+			expect(broad!.postings).toBeGreaterThan(BROAD_TERM_MIN_POSTINGS);
+			expect(selective!.postings).toBeLessThan(50);
+
+			const planned = plannedSearch(index, query);
+			const expansions = { fuzzy: (_t: string, i: number) => plan[i]!.fuzzy, prefix: (_t: string, i: number) => plan[i]!.prefix };
+			const plain = new Map(index.miniSearch.search(query, expansions).map((r) => [r.id, r]));
+			expect(planned.length).toBeGreaterThan(0);
+			expect(planned.length).toBeLessThan(plain.size);
+			for (const result of planned) {
+				expect(result.queryTerms).toContain(selective!.term);
+				expect(result.score).toBeCloseTo(plain.get(result.id)!.score, 9);
+			}
+			// Every document the selective term finds is there.
+			const withRare = [...plain.values()].filter((r) => r.queryTerms.includes(selective!.term));
+			expect(new Set(planned.map((r) => r.id))).toEqual(new Set(withRare.map((r) => r.id)));
+		});
+
+		it('still finds something when the query has nothing but broad terms', () => {
+			expect(plannedSearch(index, 'show').length).toBeGreaterThan(BROAD_TERM_MIN_POSTINGS);
+		});
+	});
+});
