@@ -3,6 +3,12 @@ declare global {
 	namespace App {
 		interface Error {
 			message: string;
+			/** The database was away: the page may work again in a few seconds (hooks.server.ts). */
+			unavailable?: boolean;
+		}
+		interface Locals {
+			/** Set by handleError when a database outage failed this request; handle then answers 503. */
+			databaseUnavailable?: boolean;
 		}
 	}
 }

@@ -1,7 +1,13 @@
-import type { Handle, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { dev } from '$app/environment';
 import { startContentSync, type ContentSync } from '$lib/server/content-sync';
-import { openAppDb } from '$lib/server/db';
-import { initSearch } from '$lib/server/search';
+import { closeAppDb, openAppDb } from '$lib/server/db';
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/availability';
+import { initSearch, resetSearch } from '$lib/server/search';
+import { applySecurityHeaders, applySecurityHeadersToStaticFiles } from '$lib/server/security-headers';
+
+/** Longest path plus query string answered; longer ones get 414. The longest real one (an oEmbed lookup) is far shorter. */
+const MAX_URL_CHARACTERS = 8192;
 
 /**
  * Opens the database (migrations, demo content on first start) and builds the search index from it, before the
@@ -10,6 +16,12 @@ import { initSearch } from '$lib/server/search';
 let contentSync: ContentSync | null = null;
 
 export const init: ServerInit = async () => {
+	if (!dev) {
+		applySecurityHeadersToStaticFiles();
+		// adapter-node emits this on SIGTERM/SIGINT once the server has stopped listening and in-flight requests have
+		// finished; closing the pool then lets the process exit by itself, with code 0.
+		process.once('sveltekit:shutdown' as 'SIGTERM', () => void shutDown());
+	}
 	const started = performance.now();
 	const app = await openAppDb({ log: (m) => console.log(`[db] ${m}`) });
 	const { target, db } = app;
@@ -21,15 +33,59 @@ export const init: ServerInit = async () => {
 	await initSearch(db, { log: (m) => console.log(`[search] ${m}`) });
 };
 
-/** Headers every response carries; the page CSP itself comes from svelte.config.js. */
-export const handle: Handle = async ({ event, resolve }) => {
-	const response = await resolve(event);
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	if (!event.url.pathname.startsWith('/embed/')) {
-		// Only embed routes may be framed by other sites.
-		response.headers.set('x-frame-options', 'DENY');
-		response.headers.append('content-security-policy', "frame-ancestors 'none'");
+async function shutDown(): Promise<void> {
+	resetSearch();
+	try {
+		await contentSync?.stop(); // its listening connection would otherwise keep the process alive
+		await closeAppDb();
+		console.log('[db] closed; shut down cleanly');
+	} catch (error) {
+		console.error(`[db] closing the database on shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+		process.exitCode = 1;
 	}
+}
+
+/**
+ * A database that is away is not a bug: the request is marked so that `handle` answers 503 with Retry-After, and
+ * the log gets one line instead of a stack trace. Other server errors are logged in full and shown as "Internal Error".
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (isDatabaseUnavailable(error)) {
+		event.locals.databaseUnavailable = true;
+		const cause = describeCause(error);
+		console.warn(`[db] unavailable while answering ${event.request.method} ${event.url.pathname}: ${cause}`);
+		return { message: DATABASE_UNAVAILABLE_MESSAGE, unavailable: true };
+	}
+	if (status >= 500) console.error(error); // a 404 or 405 is the visitor's, not ours
+	return { message };
+};
+
+/** Size limits, the database-away answer, and the headers every response carries. */
+export const handle: Handle = async ({ event, resolve }) => {
+	let response =
+		event.url.pathname.length + event.url.search.length > MAX_URL_CHARACTERS
+			? new Response(`That address is longer than ${MAX_URL_CHARACTERS} characters; nothing here needs one so long.`, {
+					status: 414,
+					headers: { 'content-type': 'text/plain; charset=utf-8' }
+				})
+			: await resolve(event);
+	if (event.locals.databaseUnavailable && response.status >= 500) response = asServiceUnavailable(response);
+	applySecurityHeaders(event.url.pathname, response.headers);
 	return response;
 };
+
+/** The error page (HTML, or JSON for API clients) SvelteKit rendered, as a 503 that tells clients when to retry. */
+function asServiceUnavailable(response: Response): Response {
+	const headers = new Headers(response.headers);
+	headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+	headers.set('cache-control', 'no-store');
+	return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+}
+
+function describeCause(error: unknown): string {
+	for (let e = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
+		const { code, message } = e as { code?: unknown; message?: unknown };
+		if (code) return `${String(code)}${typeof message === 'string' ? ` (${message.slice(0, 160)})` : ''}`;
+	}
+	return error instanceof Error ? error.message.slice(0, 160) : String(error);
+}

@@ -11,6 +11,10 @@ export interface TestServer {
 	url: string;
 	/** Everything the server printed so far (for failure messages). */
 	output(): string;
+	/** The server's process id (to read its memory, or signal it). */
+	pid: number;
+	/** Settles when the process has exited, with how it exited. */
+	exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 	stop(): Promise<void>;
 }
 
@@ -43,6 +47,9 @@ export async function startServer({ databaseUrl = 'pglite://memory', env = {}, t
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';
+	const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+		child.once('exit', (code, signal) => resolve({ code, signal }))
+	);
 	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
 	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
 
@@ -68,7 +75,7 @@ export async function startServer({ databaseUrl = 'pglite://memory', env = {}, t
 		child.once('error', (error) => fail(`could not be started: ${error.message}`));
 	});
 
-	return { url, output: () => output, stop: () => stopChild(child) };
+	return { url, output: () => output, pid: child.pid!, exited, stop: () => stopChild(child) };
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {

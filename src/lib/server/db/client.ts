@@ -51,6 +51,9 @@ export async function createDb(url?: string | null, options: { maxConnections?: 
 	if (target.kind === 'postgres') {
 		const client = postgres(target.url, {
 			max: options.maxConnections ?? 10,
+			// A database that does not answer (host down, packets dropped) fails the request in 5 s, not postgres.js's
+			// default 30: the reader gets the 503 page (hooks.server.ts) while they are still there to read it.
+			connect_timeout: 5,
 			onnotice: () => {}, // "extension already exists" and the like are not worth a log line
 			connection: { application_name: 'podcast-moments' }
 		});

@@ -40,12 +40,15 @@ export function openAppDb(options: OpenOptions = {}): Promise<DbHandle> {
 		try {
 			await prepareDb(handle, options);
 		} catch (error) {
-			ready = null;
 			await handle.close().catch(() => {});
 			throw error;
 		}
 		return handle;
-	})();
+	})().catch((error: unknown) => {
+		// A failed open is never kept: the next call tries again (the database may be back by then).
+		ready = null;
+		throw error;
+	});
 	return ready;
 }
 
