@@ -64,6 +64,33 @@ export function describeSitePages(site: SiteUnderTest): void {
 			expect(links).toHaveLength(3);
 			expect(links).toContain('/podcasts/sleep-and-recovery-lab/how-much-sleep-do-runners-need');
 		});
+
+		it('lists every question at /questions, each linking to its answer page with its number of moments', async () => {
+			const page = await site.get('/questions');
+			expect(page.status).toBe(200);
+			const items = page.doc.querySelectorAll('ul.card-list li');
+			expect(items.length).toBeGreaterThanOrEqual(19);
+			const therapy = items.find((li) => li.querySelector('a')!.text === 'Can running serve as therapy?')!;
+			expect(therapy.querySelector('a')!.getAttribute('href')).toBe('/questions/can-running-serve-as-therapy');
+			expect(squash(therapy.text)).toMatch(/· [1-9]\d* moments? · featured$/);
+			const answer = await site.get('/questions/can-running-serve-as-therapy');
+			expect(answer.doc.querySelector('nav[aria-label="Breadcrumb"] a')!.getAttribute('href')).toBe('/questions');
+		});
+
+		it('lists every person at /people with credentials and episode count, linking to their page', async () => {
+			const page = await site.get('/people');
+			expect(page.status).toBe(200);
+			const sarah = page.doc.querySelectorAll('ul.card-list li').find((li) => li.text.includes('Sarah Strong'))!;
+			expect(squash(sarah.text)).toBe('Sarah Strong, MSW, LCSW · 1 episode');
+			expect(sarah.querySelector('a')!.getAttribute('href')).toBe('/people/sarah-strong');
+			expect((await site.get('/people/sarah-strong')).status).toBe(200);
+		});
+
+		it('links shows, questions and people from the site navigation', async () => {
+			const page = await site.get('/podcasts');
+			const nav = page.doc.querySelectorAll('nav[aria-label="Site"] a').map((a) => a.getAttribute('href'));
+			expect(nav).toEqual(expect.arrayContaining(['/podcasts', '/questions', '/people']));
+		});
 	});
 
 	describe('pages that do not exist', () => {

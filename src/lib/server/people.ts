@@ -7,6 +7,21 @@ import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { episodePeople, episodes, people, podcasts, segments, transcriptCues } from './db/schema';
 
+/** Everyone on the site, alphabetically, with their number of episodes: the /people index. */
+export async function listPeople(db: Db): Promise<{ slug: string; name: string; credentials: string | null; episodes: number }[]> {
+	return db
+		.select({
+			slug: people.slug,
+			name: people.name,
+			credentials: people.credentials,
+			episodes: sql<number>`count(distinct ${episodePeople.episodeId})::int`
+		})
+		.from(people)
+		.leftJoin(episodePeople, eq(episodePeople.personId, people.id))
+		.groupBy(people.id)
+		.orderBy(asc(people.name));
+}
+
 export interface PersonEpisode {
 	podcastSlug: string;
 	podcastTitle: string;

@@ -1,5 +1,5 @@
 /** Questions people ask, and the segments that answer them. */
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm';
 import { timeParamValue } from '../timestamp';
 import { contentChanged } from './content-events';
 import type { Db } from './db/client';
@@ -17,6 +17,21 @@ export async function listFeaturedQuestions(db: Db, limit = 8): Promise<Question
 		.from(questions)
 		.orderBy(desc(questions.featured), asc(questions.id))
 		.limit(limit);
+}
+
+/** Every question, alphabetically, with how many segments answer it: the /questions index. */
+export async function listQuestions(db: Db): Promise<(QuestionSummary & { featured: boolean; answers: number })[]> {
+	return db
+		.select({
+			slug: questions.slug,
+			text: questions.text,
+			featured: questions.featured,
+			answers: count(questionSegments.segmentId)
+		})
+		.from(questions)
+		.leftJoin(questionSegments, eq(questionSegments.questionId, questions.id))
+		.groupBy(questions.id)
+		.orderBy(asc(questions.text));
 }
 
 /** One numbered source of a question's answer: a segment, where it is, and who is speaking. */
