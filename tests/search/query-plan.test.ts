@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { corpusToIndexContent } from '../../bench/lib/synthetic-content';
 import { generateCorpus } from '../../bench/lib/synthetic';
 import { BROAD_TERM_MIN_POSTINGS } from '../../src/lib/server/search/config';
-import { plannedSearch, plannerOf } from '../../src/lib/server/search/query-plan';
+import { plannedSearch, plannerOf, withoutCommonTerms } from '../../src/lib/server/search/query-plan';
 import { parseDocId, SearchIndex } from '../../src/lib/server/search/search-index';
 import { buildDemoIndex } from './fixtures';
 
@@ -46,6 +46,15 @@ describe('plannedSearch', () => {
 		}
 	});
 
+	it('leaves out terms in a large share of the index, unless the query has nothing else', () => {
+		const term = (name: string, postings: number) => ({ term: name, fuzzy: false as const, prefix: false, postings });
+		const plan = { broadAbove: 1000, commonAbove: 30_000, terms: [term('runner', 80_000), term('sleep', 2000), term('houck', 40)] };
+		expect(withoutCommonTerms(plan).terms.map((t) => t.term)).toEqual(['sleep', 'houck']);
+		const onlyCommon = { ...plan, terms: [term('runner', 80_000)] };
+		expect(withoutCommonTerms(onlyCommon)).toEqual(onlyCommon);
+		expect(plannerOf(demo).plan('running').commonAbove).toBeGreaterThan(plannerOf(demo).plan('running').broadAbove);
+	});
+
 	it('returns only the kind asked for', () => {
 		const questions = plannedSearch(demo, 'sleep', { kind: 'question' });
 		expect(questions.length).toBeGreaterThan(0);
@@ -81,6 +90,20 @@ describe('plannedSearch', () => {
 			// Every document the selective term finds is there.
 			const withRare = [...plain.values()].filter((r) => r.queryTerms.includes(selective!.term));
 			expect(new Set(planned.map((r) => r.id))).toEqual(new Set(withRare.map((r) => r.id)));
+		});
+
+		it('scores a query of broad terms only on the documents that share two of them', () => {
+			const query = 'marathon show';
+			const plan = planOf(index, query);
+			expect(plan.every((t) => t.postings > BROAD_TERM_MIN_POSTINGS)).toBe(true);
+			const expansions = { fuzzy: (_t: string, i: number) => plan[i]!.fuzzy, prefix: (_t: string, i: number) => plan[i]!.prefix };
+			const plain = index.miniSearch.search(query, expansions);
+			const both = plain.filter((r) => r.queryTerms.length === 2);
+			const planned = plannedSearch(index, query);
+			expect(both.length).toBeGreaterThan(50);
+			expect(planned.map((r) => [r.id, r.score])).toEqual(both.map((r) => [r.id, r.score]));
+			// Matching both terms doubles a score: the first pages of the plain results are the same.
+			expect(planned.slice(0, 50).map((r) => r.id)).toEqual(plain.slice(0, 50).map((r) => r.id));
 		});
 
 		it('still finds something when the query has nothing but broad terms', () => {

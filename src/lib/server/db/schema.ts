@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import {
+	bigint,
 	boolean,
 	check,
 	doublePrecision,
@@ -17,7 +18,8 @@ import {
 	serial,
 	text,
 	timestamp,
-	uniqueIndex
+	uniqueIndex,
+	uuid
 } from 'drizzle-orm/pg-core';
 
 const timestamps = {
@@ -243,6 +245,32 @@ export const questionSegments = pgTable(
 		check('question_segments_rank_positive', sql`${t.rank} >= 1`)
 	]
 );
+
+/**
+ * What the search index is built from, versioned, so a saved index (a search snapshot) is restored only when the
+ * content has not changed since. One row names this database (a snapshot of another database is never restored);
+ * content_changes gets a row for every transaction that writes podcasts, episodes, people, episode_people, segments
+ * or questions (statement triggers in drizzle/0004_content_version_triggers.sql). The version is that row count:
+ * it grows when, and only when, such a write commits. A row per transaction rather than a counter in one row, so
+ * writers never queue on one row lock (and two imports touching the same people cannot deadlock on it).
+ * Question links are not versioned: they are read fresh at every start.
+ */
+export const contentVersion = pgTable(
+	'content_version',
+	{
+		id: integer().primaryKey().default(1),
+		/** Random, fixed when the database is created. */
+		instance: uuid().notNull().defaultRandom(),
+		createdAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [check('content_version_one_row', sql`${t.id} = 1`)]
+);
+
+export const contentChanges = pgTable('content_changes', {
+	/** The writing transaction (txid_current()): one row however many statements it ran. */
+	txid: bigint({ mode: 'number' }).primaryKey(),
+	changedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
 
 export type Podcast = typeof podcasts.$inferSelect;
 export type NewPodcast = typeof podcasts.$inferInsert;

@@ -49,6 +49,20 @@ export const FUZZY_TWO_EDITS_MIN_LENGTH = 6;
  */
 export const BROAD_TERM_SHARE = 0.01;
 export const BROAD_TERM_MIN_POSTINGS = 1000;
+/**
+ * A query term whose postings exceed this share of the documents, and COMMON_TERM_MIN_POSTINGS, is a stop word for
+ * this index: it is left out of a query that has other terms ("running" in a running podcast, "like" in speech).
+ * Only big indexes have such words; on a small one every word counts.
+ */
+export const COMMON_TERM_SHARE = 0.25;
+export const COMMON_TERM_MIN_POSTINGS = 10_000;
+/**
+ * A query of broad terms only is scored on the documents that share two of its terms, or else on those with one
+ * in a headline field, when that makes at least this many candidates (a page of results and then some).
+ */
+export const ALL_BROAD_MIN_CANDIDATES = 50;
+/** Fields that say what a document is about, rather than mention things in passing. */
+export const HEADLINE_FIELDS: readonly SearchField[] = ['title', 'summary', 'alternatives'];
 /** Term plans (postings, expansions) kept between queries; the cache empties whenever the index changes. */
 export const TERM_PLAN_CACHE_SIZE = 20_000;
 /** Queries are cut to this many characters: a pasted essay is not a search. */

@@ -8,6 +8,7 @@ import { getDb } from '../db';
 import type { Db } from '../db/client';
 import { questionSegments } from '../db/schema';
 import { SearchService } from './service';
+import { openSearchIndex } from './startup';
 
 export { SearchService } from './service';
 
@@ -16,10 +17,15 @@ let unsubscribe: (() => void) | null = null;
 
 export interface InitOptions {
 	log?: (message: string) => void;
+	/** The search snapshot file (startup.ts); null for none. Default: from SEARCH_SNAPSHOT_DIR, or ./data/search. */
+	snapshot?: string | null;
 }
 
-/** Builds the app's index from the database (once: later calls get the same service) and subscribes it to changes. */
-export function initSearch(db: Db, { log = () => {} }: InitOptions = {}): Promise<SearchService> {
+/**
+ * Builds the app's index from the database, or restores it from a current snapshot (once: later calls get the same
+ * service), and subscribes it to changes.
+ */
+export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {}): Promise<SearchService> {
 	ready ??= (async () => {
 		const started = performance.now();
 		// Changes announced while the index is being built (another server's import, heard through content-sync.ts)
@@ -27,13 +33,14 @@ export function initSearch(db: Db, { log = () => {} }: InitOptions = {}): Promis
 		const early: ContentChange[] = [];
 		let apply = (change: ContentChange): void | Promise<void> => void early.push(change);
 		unsubscribe = onContentChange((change) => apply(change));
-		const service = await SearchService.build(db);
+		const opened = await openSearchIndex(db, { log, snapshot });
+		const service = new SearchService(db, opened.index);
 		apply = (change) => service.applyChange(change);
 		for (const change of early) void service.applyChange(change).catch((e: unknown) => log(`applying a change failed: ${String(e)}`));
 		const s = service.index.stats();
 		log(
-			`indexed ${s.segments} segments of ${s.episodes} episodes, ${s.questions} questions and ${s.people} people ` +
-				`(${s.terms} terms) in ${Math.round(performance.now() - started)} ms`
+			`${opened.source === 'snapshot' ? 'restored' : 'indexed'} ${s.segments} segments of ${s.episodes} episodes, ` +
+				`${s.questions} questions and ${s.people} people (${s.terms} terms) in ${Math.round(performance.now() - started)} ms`
 		);
 		// Fresh content (the demo on first start, a restored dump) has only editorial links: add the automatic ones once.
 		if (s.questions > 0 && !(await hasAutoLinks(db))) {

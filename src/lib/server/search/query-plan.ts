@@ -3,23 +3,30 @@
  * finding terms but scoring their postings: a common word, a typo-expanded short word or a three-letter prefix
  * can each touch tens of thousands of documents. So:
  *
+ * - Stop words from the index itself: a term in a large share of all documents says almost nothing (BM25 gives it
+ *   next to no weight) yet costs a posting per document; it is left out unless the query has nothing else.
  * - Exact first: a term gets typo (fuzzy) expansion only when the index does not know it as typed; one edit is
  *   tried before two.
  * - Prefix expansion only on the last term (the one still being typed).
  * - Bounded candidates: a broad term (its postings with expansions above a share of the index) is scored only on
- *   the documents the query's selective terms find. On a small index nothing is broad, so results are exactly
- *   what plain minisearch gives with these expansions; on a big one a document that matches nothing but common
- *   words no longer costs anything.
+ *   the documents the query's selective terms find; a query of broad terms only, on the documents that share two
+ *   of them or have one in a headline field. On a small index nothing is broad, so results are exactly what plain
+ *   minisearch gives with these expansions; on a big one a document that matches nothing but common words no
+ *   longer costs anything.
  * - Term plans are cached until the index changes, since as-you-type queries repeat their first words.
  */
 import type { SearchResult } from 'minisearch';
 import {
+	ALL_BROAD_MIN_CANDIDATES,
 	BROAD_TERM_MIN_POSTINGS,
 	BROAD_TERM_SHARE,
+	COMMON_TERM_MIN_POSTINGS,
+	COMMON_TERM_SHARE,
 	FUZZY_MAX_EDITS,
 	FUZZY_MIN_LENGTH,
 	FUZZY_TWO_EDITS_MIN_LENGTH,
 	FUZZY_WHEN_POSTINGS_BELOW,
+	HEADLINE_FIELDS,
 	PREFIX_MIN_LENGTH,
 	TERM_PLAN_CACHE_SIZE
 } from './config';
@@ -42,6 +49,8 @@ export interface QueryPlan {
 	terms: TermPlan[];
 	/** Terms above this many postings are broad (scored only on the candidates the others find). */
 	broadAbove: number;
+	/** Terms above this many postings are left out, as stop words, when the query has others. */
+	commonAbove: number;
 }
 
 export interface PlannedSearchOptions {
@@ -81,7 +90,11 @@ export class QueryPlanner {
 			return this.#planTerm(term, expand, prefix);
 		});
 		const documents = this.#index.miniSearch.documentCount;
-		return { terms: plans, broadAbove: Math.max(BROAD_TERM_MIN_POSTINGS, Math.round(documents * BROAD_TERM_SHARE)) };
+		return {
+			terms: plans,
+			broadAbove: Math.max(BROAD_TERM_MIN_POSTINGS, Math.round(documents * BROAD_TERM_SHARE)),
+			commonAbove: Math.max(COMMON_TERM_MIN_POSTINGS, Math.round(documents * COMMON_TERM_SHARE))
+		};
 	}
 
 	#planTerm(term: string, expand: boolean, prefix: boolean): TermPlan {
@@ -122,44 +135,76 @@ export function plannerOf(index: SearchIndex): QueryPlanner {
 const identity = (term: string) => term;
 const splitSpaces = (text: string) => text.split(' ');
 
+/** The plan without its common terms (stop words for this index), unless they are all it has. */
+export function withoutCommonTerms(plan: QueryPlan): QueryPlan {
+	const kept = plan.terms.filter((t) => t.postings <= plan.commonAbove);
+	return kept.length > 0 && kept.length < plan.terms.length ? { ...plan, terms: kept } : plan;
+}
+
+/** Documents (of the wanted kind) some terms match, collected without building a single result. */
+function collect(index: SearchIndex, terms: TermPlan[], ofKind: (id: string) => boolean, fields?: string[]): Set<string> {
+	const found = new Set<string>();
+	index.miniSearch.search(terms.map((t) => t.term).join(' '), {
+		tokenize: splitSpaces,
+		processTerm: identity,
+		fields,
+		fuzzy: (_term, i) => terms[i]!.fuzzy,
+		prefix: (_term, i) => terms[i]!.prefix,
+		// A boost of 0 makes minisearch skip the document: it is seen, never scored.
+		boostDocument: (id: string) => {
+			if (ofKind(id)) found.add(id);
+			return 0;
+		}
+	});
+	return found;
+}
+
+/**
+ * The documents worth scoring for a query, or null for all those its terms match. With selective terms: what they
+ * find. With only broad ones: the documents two or more of them share (scores multiply by the number of query
+ * terms matched, so those rank first anyway), else those where one is in a headline field (a title, a summary, a
+ * question's phrasing: about it rather than mentioning it), when either gives enough to fill a page.
+ */
+function candidatesFor(index: SearchIndex, plan: QueryPlan, ofKind: (id: string) => boolean): Set<string> | null {
+	const broad = plan.terms.filter((t) => t.postings > plan.broadAbove);
+	if (broad.length === 0) return null;
+	const selective = plan.terms.filter((t) => t.postings > 0 && t.postings <= plan.broadAbove);
+	if (selective.length > 0) {
+		const found = collect(index, selective, ofKind);
+		return found.size > 0 ? found : null;
+	}
+	const distinct = [...new Map(broad.map((t) => [`${t.term}|${t.fuzzy}|${t.prefix}`, t])).values()];
+	if (distinct.length > 1) {
+		const termsMatched = new Map<string, number>();
+		for (const term of distinct) for (const id of collect(index, [term], ofKind)) termsMatched.set(id, (termsMatched.get(id) ?? 0) + 1);
+		const shared = new Set<string>();
+		for (const [id, n] of termsMatched) if (n > 1) shared.add(id);
+		if (shared.size >= ALL_BROAD_MIN_CANDIDATES) return shared;
+	}
+	const headlined = collect(index, distinct, ofKind, [...HEADLINE_FIELDS]);
+	return headlined.size >= ALL_BROAD_MIN_CANDIDATES ? headlined : null;
+}
+
 /**
  * Runs a query the planned way and returns minisearch results (best first). Documents are scored exactly as
  * minisearch scores them with the planned expansions; what changes on a big index is which documents are
- * scored: with broad terms present, only those some selective term matches.
+ * scored: with broad terms present, only the candidates (candidatesFor).
  */
 export function plannedSearch(index: SearchIndex, query: string, options: PlannedSearchOptions = {}): SearchResult[] {
-	const plan = plannerOf(index).plan(query, { expand: options.expand ?? true });
+	const plan = withoutCommonTerms(plannerOf(index).plan(query, { expand: options.expand ?? true }));
 	if (plan.terms.length === 0) return [];
 	const kindPrefix = options.kind ? KIND_PREFIX[options.kind] : null;
 	const ofKind = (id: string) => kindPrefix === null || id.startsWith(kindPrefix);
-
-	const selective = plan.terms.filter((t) => t.postings > 0 && t.postings <= plan.broadAbove);
-	const hasBroad = plan.terms.some((t) => t.postings > plan.broadAbove);
-	let candidates: Set<string> | null = null;
-	if (selective.length > 0 && hasBroad) {
-		// The documents the selective terms find, collected without building a single result (a boost of 0
-		// makes minisearch skip the document).
-		const found = new Set<string>();
-		index.miniSearch.search(selective.map((t) => t.term).join(' '), {
-			tokenize: splitSpaces,
-			processTerm: identity,
-			fuzzy: (_term, i) => selective[i]!.fuzzy,
-			prefix: (_term, i) => selective[i]!.prefix,
-			boostDocument: (id: string) => {
-				if (ofKind(id)) found.add(id);
-				return 0;
-			}
-		});
-		if (found.size > 0) candidates = found;
-	}
-
+	const candidates = candidatesFor(index, plan, ofKind);
 	const boostDocument =
 		candidates !== null
 			? (id: string) => (candidates.has(id) ? 1 : 0)
 			: kindPrefix !== null
 				? (id: string) => (ofKind(id) ? 1 : 0)
 				: undefined;
-	return index.miniSearch.search(query, {
+	return index.miniSearch.search(plan.terms.map((t) => t.term).join(' '), {
+		tokenize: splitSpaces,
+		processTerm: identity,
 		combineWith: options.combineWith ?? 'OR',
 		fuzzy: (_term, i) => plan.terms[i]!.fuzzy,
 		prefix: (_term, i) => plan.terms[i]!.prefix,

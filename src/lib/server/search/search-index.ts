@@ -6,6 +6,7 @@
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { FIELD_BOOSTS, MATCH_WEIGHTS, SEARCH_FIELDS } from './config';
+import { miniSearchFromState } from './minisearch-internals';
 import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
 import { indexTerms, queryTerm, tokenize } from './terms';
 
@@ -127,16 +128,29 @@ export class SearchIndex {
 		return index;
 	}
 
+	/**
+	 * An index from a minisearch state and the records it was built from (a search snapshot, snapshot.ts): the
+	 * fast way back, with no tokenizing and none of loadJSON's object round trip.
+	 */
+	static fromSnapshot(state: Parameters<typeof miniSearchFromState>[0], content: IndexContent): SearchIndex {
+		const index = new SearchIndex(miniSearchFromState(state, miniSearchOptions()));
+		index.storeRecords(content);
+		return index;
+	}
+
 	toJSON(): SearchIndexSnapshot {
-		const content: IndexContent = {
+		return { version: 1, miniSearch: this.miniSearch.toJSON(), content: { ...this.records(), links: [...this.linksByQuestion.values()].flat() } };
+	}
+
+	/** The records the index holds, without the question links. */
+	records(): Omit<IndexContent, 'links'> {
+		return {
 			shows: [...this.shows.values()],
 			episodes: [...this.episodes.values()],
 			segments: [...this.segments.values()],
 			questions: [...this.questions.values()],
-			people: [...this.people.values()],
-			links: [...this.linksByQuestion.values()].flat()
+			people: [...this.people.values()]
 		};
-		return { version: 1, miniSearch: this.miniSearch.toJSON(), content };
 	}
 
 	/** Runs a minisearch query over every kind of document. */
@@ -291,6 +305,11 @@ export class SearchIndex {
 			people: names.join(', ')
 		};
 	}
+}
+
+/** The code that turns records into documents, for the snapshot fingerprint (snapshot.ts): other code, other index. */
+export function documentCode(): string {
+	return [String(SearchIndex), String(questionDoc), String(personDoc)].join('\n');
 }
 
 function questionDoc(question: QuestionRecord): IndexedDoc {

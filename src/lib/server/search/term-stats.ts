@@ -2,31 +2,11 @@
  * Read-only statistics about the index's vocabulary: how many postings (document-field entries) a term has, which
  * indexed terms are within an edit distance of a query term, which start with a prefix. The query planner
  * (query-plan.ts) uses them to decide, per term, whether typo or prefix expansion is needed and what it would
- * cost, before minisearch runs the query. minisearch keeps its term tree in a protected field; this subclass is
- * the one place that reads it.
+ * cost, before minisearch runs the query. minisearch keeps its term tree in a protected field
+ * (minisearch-internals.ts reads it).
  */
-import MiniSearch from 'minisearch';
-
-/** minisearch's per-term data: field id -> (short document id -> term frequency). */
-type FieldTermData = Map<number, Map<number, number>>;
-
-/** The part of minisearch's term tree (a SearchableMap) read here. */
-interface TermTree {
-	get(term: string): FieldTermData | undefined;
-	fuzzyGet(term: string, maxEdits: number): Map<string, [FieldTermData, number]>;
-	atPrefix(prefix: string): Iterable<[string, FieldTermData]>;
-}
-
-class TermTreeAccess extends MiniSearch {
-	/** The term tree of any minisearch instance (TypeScript allows protected access through the class itself). */
-	static treeOf(miniSearch: MiniSearch): TermTree {
-		const tree: TermTree | undefined = (miniSearch as TermTreeAccess)._index;
-		if (!tree || typeof tree.fuzzyGet !== 'function' || typeof tree.atPrefix !== 'function') {
-			throw new Error('search: this minisearch version keeps its terms differently; update term-stats.ts');
-		}
-		return tree;
-	}
-}
+import type MiniSearch from 'minisearch';
+import { termTreeOf, type FieldTermData, type TermTree } from './minisearch-internals';
 
 /** Postings of one term's data: documents it appears in, counted once per field. */
 function postingsOf(data: FieldTermData | undefined): number {
@@ -41,7 +21,7 @@ export class TermStats {
 	readonly #tree: TermTree;
 
 	constructor(miniSearch: MiniSearch) {
-		this.#tree = TermTreeAccess.treeOf(miniSearch);
+		this.#tree = termTreeOf(miniSearch);
 	}
 
 	/** Postings of an exact term (0: the index has never seen it). */
