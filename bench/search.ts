@@ -17,6 +17,8 @@ import { heapUsedMb, latencyLine, loadLine, percentile, progress, timeSync } fro
 import { rankAll } from '../src/lib/server/search/ranking';
 import { searchContent } from '../src/lib/server/search/results';
 import { parseDocId, SearchIndex } from '../src/lib/server/search/search-index';
+import { indexFingerprint } from '../src/lib/server/search/snapshot';
+import { decodeSnapshot, encodeSnapshot } from '../src/lib/server/search/snapshot-codec';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').map(Number);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -27,6 +29,10 @@ const WARM_UP_QUERIES = 50;
 /** A result list counts as a hit when the intended segment is among this many. */
 const HIT_AT = 10;
 const KINDS: QueryKind[] = ['keywords', 'question', 'typo', 'prefix'];
+/** minisearch's JSON snapshot is shown beside ours up to this size (at 500k its text passes V8's string limit). */
+const JSON_SNAPSHOT_MAX_SEGMENTS = 100_000;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 interface PassResult {
 	latencies: number[];
@@ -76,14 +82,25 @@ for (const size of sizes) {
 	const heapBefore = heapUsedMb();
 	const [index, buildMs] = timeSync(() => SearchIndex.build(content, { onProgress: progress('  indexing') }));
 	const heapIndex = heapUsedMb() - heapBefore;
-	console.log(`build        ${(buildMs / 1000).toFixed(1)} s, ${index.stats().terms.toLocaleString('en')} terms, heap +${Math.round(heapIndex)} MB (index and records)`);
+	console.log(`build        ${seconds(buildMs)}, ${index.stats().terms.toLocaleString('en')} terms, heap +${Math.round(heapIndex)} MB (index and records)`);
 
-	try {
-		const [json, saveMs] = timeSync(() => JSON.stringify(index));
-		const [, loadMs] = timeSync(() => SearchIndex.loadJSON(json));
-		console.log(`snapshot     ${(json.length / 1024 / 1024).toFixed(0)} MB as JSON, written in ${(saveMs / 1000).toFixed(1)} s, loaded in ${(loadMs / 1000).toFixed(1)} s`);
-	} catch (error) {
-		console.log(`snapshot     FAILED: ${error instanceof Error ? error.message : String(error)}`);
+	// The snapshot start-up restores (snapshot-codec.ts), and for comparison minisearch's own toJSON / loadJSON.
+	const encodeStarted = performance.now();
+	const bytes = await encodeSnapshot(index.miniSearch, index.records(), { contentVersion: 'bench', fingerprint: indexFingerprint() });
+	const encodeMs = performance.now() - encodeStarted;
+	const [, loadMs] = timeSync(() => {
+		const decoded = decodeSnapshot(bytes);
+		return SearchIndex.fromSnapshot(decoded.state, { ...decoded.content, links: content.links });
+	});
+	console.log(`snapshot     ${mb(bytes.length)}, written in ${seconds(encodeMs)} (sliced, between requests), loaded in ${seconds(loadMs)}`);
+	if (size <= JSON_SNAPSHOT_MAX_SEGMENTS) {
+		try {
+			const [json, saveMs] = timeSync(() => JSON.stringify(index));
+			const [, jsonLoadMs] = timeSync(() => SearchIndex.loadJSON(json));
+			console.log(`  as JSON    ${mb(json.length)} (toJSON), written in ${seconds(saveMs)}, loaded in ${seconds(jsonLoadMs)} (loadJSON)`);
+		} catch (error) {
+			console.log(`  as JSON    failed: ${error instanceof Error ? error.message : String(error)}`);
+		}
 	}
 
 	const ours = runPass(queries, (q) => rankAll(index, q).segments.map((h) => h.id));
