@@ -1,8 +1,10 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
+import { env } from '$env/dynamic/private';
 import { startContentSync, type ContentSync } from '$lib/server/content-sync';
 import { closeAppDb, openAppDb } from '$lib/server/db';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/availability';
+import { createAppResponseCache, type ResponseCache } from '$lib/server/response-cache';
 import { initSearch, resetSearch } from '$lib/server/search';
 import { applySecurityHeaders, applySecurityHeadersToStaticFiles } from '$lib/server/security-headers';
 
@@ -14,6 +16,7 @@ const MAX_URL_CHARACTERS = 8192;
  * first request is answered. The index is then kept current by content-change events, never rebuilt per request.
  */
 let contentSync: ContentSync | null = null;
+let responseCache: ResponseCache | null = null;
 
 export const init: ServerInit = async () => {
 	if (!dev) {
@@ -31,6 +34,9 @@ export const init: ServerInit = async () => {
 	// Started before the index so that changes committed while it is being built are not lost.
 	contentSync = await startContentSync(app, { listen: true, log: (m) => console.log(`[sync] ${m}`) });
 	await initSearch(db, { log: (m) => console.log(`[search] ${m}`) });
+	// Rendered pages and answers, kept until the content changes (RESPONSE_CACHE_MB, default 64; 0 turns it off).
+	const megabytes = Number(env.RESPONSE_CACHE_MB ?? 64);
+	if (!dev && megabytes > 0) responseCache = createAppResponseCache(megabytes * 1024 * 1024, () => contentSync?.isCurrent() ?? false);
 };
 
 async function shutDown(): Promise<void> {
@@ -68,7 +74,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 					status: 414,
 					headers: { 'content-type': 'text/plain; charset=utf-8' }
 				})
-			: await resolve(event);
+			: await (responseCache ? responseCache.resolve(event, resolve) : resolve(event));
 	if (event.locals.databaseUnavailable && response.status >= 500) response = asServiceUnavailable(response);
 	applySecurityHeaders(event.url.pathname, response.headers);
 	return response;

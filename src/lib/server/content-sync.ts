@@ -6,7 +6,7 @@
  * On PGlite (one process) there is no one to tell, and this does nothing.
  */
 import { randomUUID } from 'node:crypto';
-import { gt } from 'drizzle-orm';
+import { gt, sql } from 'drizzle-orm';
 import { contentChanged, onContentChange, type ContentChange } from './content-events';
 import type { DbHandle } from './db/client';
 import { createNotifier, MAX_NOTIFY_PAYLOAD_BYTES, type Notifier } from './db/notify';
@@ -85,6 +85,13 @@ const isEmpty = (change: ContentChange) => KEYS.every((key) => !change[key]?.len
 export interface ContentSync {
 	/** This process's id in the messages it sends. */
 	readonly instanceId: string;
+	/**
+	 * Whether what this process keeps in memory beside its index (response-cache.ts) may still be answered: at once
+	 * true on PGlite (no other process can write, and it cannot go away); on PostgreSQL, true when changes are being
+	 * heard and the database answers a query sent after this call, so that a database that has just gone away shows
+	 * as it would without anything kept (checks are shared: one query at a time serves everyone waiting).
+	 */
+	isCurrent(): boolean | Promise<boolean>;
 	/** Stops sending and listening (shutdown); waits for a change being applied. */
 	stop(): Promise<void>;
 }
@@ -103,7 +110,7 @@ export interface ContentSyncOptions {
 export async function startContentSync(handle: DbHandle, { listen = false, log = () => {} }: ContentSyncOptions = {}): Promise<ContentSync> {
 	const instanceId = randomUUID();
 	const notifier = createNotifier(handle);
-	if (!notifier.shared) return { instanceId, stop: async () => {} };
+	if (!notifier.shared) return { instanceId, isCurrent: () => true, stop: async () => {} };
 
 	const unsubscribe = onContentChange(async (change, { remote }) => {
 		if (remote) return; // it came from another process, which has told everyone already
@@ -116,6 +123,7 @@ export async function startContentSync(handle: DbHandle, { listen = false, log =
 	});
 
 	let unlisten = async () => {};
+	let hearing = true;
 	let applying: Promise<void> | null = null;
 	if (listen) {
 		let pending: ContentChange = {};
@@ -131,6 +139,7 @@ export async function startContentSync(handle: DbHandle, { listen = false, log =
 			})().finally(() => (applying = null));
 		};
 		let lostAt = 0;
+		hearing = false;
 		unlisten = await notifier.listen(
 			CONTENT_CHANNEL,
 			(payload) => {
@@ -141,18 +150,23 @@ export async function startContentSync(handle: DbHandle, { listen = false, log =
 			},
 			{
 				log,
-				onLost: () => (lostAt = Date.now()),
+				onLost: () => {
+					lostAt = Date.now();
+					hearing = false;
+				},
 				onListen: (first) => {
+					hearing = true;
 					if (first) return;
 					// Messages sent while this process was not listening are lost: re-read what was written meanwhile,
 					// by updated_at (which is a transaction's start, so look back well before the connection dropped).
 					// Deletions in that gap are not seen until a restart.
+					// The change is announced even when empty: what is kept beside the index is dropped either way.
 					void changedSince(handle, new Date(lostAt - CATCH_UP_MARGIN_MS)).then(
 						(change) => {
-							if (isEmpty(change)) return;
-							log(`catching up on ${change.episodeIds?.length ?? 0} episodes and ${change.questionIds?.length ?? 0} questions written while not listening`);
-							merge(pending, change);
-							applyPending();
+							if (!isEmpty(change)) {
+								log(`catching up on ${change.episodeIds?.length ?? 0} episodes and ${change.questionIds?.length ?? 0} questions written while not listening`);
+							}
+							return contentChanged(change, { remote: true });
 						},
 						(error: unknown) => log(`could not catch up after reconnecting: ${error instanceof Error ? error.message : String(error)}`)
 					);
@@ -160,13 +174,46 @@ export async function startContentSync(handle: DbHandle, { listen = false, log =
 			}
 		);
 	}
+	const databaseAnswers = createLivenessCheck(handle);
 	return {
 		instanceId,
+		isCurrent: () => hearing && databaseAnswers(),
 		async stop() {
 			unsubscribe();
 			await unlisten();
 			await applying;
 		}
+	};
+}
+
+/** How long a liveness check waits for the database before calling it away. */
+const LIVENESS_TIMEOUT_MS = 1000;
+
+/**
+ * A check that the database answers, shared by everyone waiting: a caller gets the answer to a query sent after it
+ * asked (one already in flight may have left before), so at most one query is in flight and one queued.
+ */
+function createLivenessCheck({ db }: DbHandle): () => Promise<boolean> {
+	let inFlight: Promise<boolean> | null = null;
+	let queued: Promise<boolean> | null = null;
+	const send = (): Promise<boolean> => {
+		let timer: NodeJS.Timeout | undefined;
+		const answer = Promise.race([
+			db.execute(sql`select 1`).then(() => true, () => false),
+			new Promise<boolean>((resolve) => (timer = setTimeout(resolve, LIVENESS_TIMEOUT_MS, false)))
+		]).finally(() => clearTimeout(timer));
+		inFlight = answer;
+		void answer.finally(() => {
+			if (inFlight === answer) inFlight = null;
+		});
+		return answer;
+	};
+	return () => {
+		if (!inFlight) return send();
+		return (queued ??= inFlight.then(() => {
+			queued = null;
+			return send();
+		}));
 	};
 }
 

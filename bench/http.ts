@@ -1,0 +1,114 @@
+/**
+ * `npm run bench:http`: the production build under load, on a synthetic corpus of 100k segments. For each of the
+ * episode page, a question page, /search?q= and /api/search?q= it runs autocannon on 127.0.0.1 (50 connections,
+ * 20 s), then the same against a plain Node http server answering the same bytes from memory: the ceiling. The ratio
+ * between the two is the figure that matters (the machine's speed cancels out). Figures, not pass/fail.
+ *
+ * Environment: BENCH_SEGMENTS (100000), BENCH_CONNECTIONS (50), BENCH_DURATION (seconds, 20), BENCH_WARMUP (seconds,
+ * 3), BENCH_QUERIES (distinct search queries cycled through, 200), BENCH_ONLY (comma-separated target names),
+ * DATABASE_URL (a PostgreSQL to seed and use; default: PGlite in data/bench/).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { prepareBenchDatabase } from './lib/bench-database';
+import type { CapturedResponse } from './lib/ceiling-server';
+import { drive, type LoadFigures } from './lib/drive';
+import { snapshotBuild, startListening, startProductionServer, type RunningServer } from './lib/production-server';
+import { episodePath, questionSlug, SEGMENTS_PER_QUESTION } from './lib/seed-corpus';
+import { generateCorpus, generateQueries } from './lib/synthetic';
+
+const env = (name: string, fallback: number) => {
+	const value = Number(process.env[name] ?? fallback);
+	if (!Number.isFinite(value) || value <= 0) throw new Error(`bench: ${name} must be a positive number, not "${process.env[name]}"`);
+	return value;
+};
+const segments = env('BENCH_SEGMENTS', 100_000);
+const connections = env('BENCH_CONNECTIONS', 50);
+const durationSeconds = env('BENCH_DURATION', 20);
+const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
+const queryCount = env('BENCH_QUERIES', 200);
+const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
+const log = (message: string) => console.error(`bench: ${message}`);
+const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
+
+interface Target {
+	name: string;
+	/** The share of the ceiling to reach, and the p99 to stay under (ms), as issue 6 sets them. */
+	goal: { ratio: number; p99Ms?: number };
+	paths: string[];
+}
+
+log(`load average ${load()} on ${os.cpus().length} cores at the start`);
+const build = snapshotBuild(log);
+const started = performance.now();
+const corpus = generateCorpus({ segments });
+const queries = generateQueries(corpus, queryCount).map((q) => encodeURIComponent(q.q).replace(/%20/g, '+'));
+log(`generated ${segments.toLocaleString('en')} segments and ${queries.length} queries in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+const database = await prepareBenchDatabase(corpus, `segments ${segments}`, process.env.DATABASE_URL, log);
+
+const middle = Math.floor(corpus.episodes.length / 2);
+const questions = Math.ceil(segments / SEGMENTS_PER_QUESTION);
+const targets: Target[] = [
+	{ name: 'episode page', goal: { ratio: 0.25 }, paths: [episodePath(corpus, middle)] },
+	{ name: 'question page', goal: { ratio: 0.25 }, paths: [`/questions/${questionSlug(Math.ceil(questions / 2))}`] },
+	{ name: '/search?q=', goal: { ratio: 0.25 }, paths: queries.map((q) => `/search?q=${q}`) },
+	{ name: '/api/search?q=', goal: { ratio: 0.4, p99Ms: 50 }, paths: queries.map((q) => `/api/search?q=${q}`) }
+].filter((t) => !only || only.includes(t.name) || only.some((o) => t.name.includes(o)));
+
+const startedServer = performance.now();
+const server = await startProductionServer(build.dir, database.url, { SEARCH_SNAPSHOT_DIR: database.snapshotDir });
+log(`the site answers on ${server.url} (${database.description}), ${((performance.now() - startedServer) / 1000).toFixed(1)} s after starting`);
+let ceiling: RunningServer | null = null;
+const scratch = mkdtempSync(path.join(os.tmpdir(), 'podcast-moments-bench-http-'));
+try {
+	// Capture every response once: the ceiling answers these very bytes, and a page that fails is caught here.
+	const captured: Record<string, CapturedResponse> = {};
+	for (const target of targets) {
+		for (const p of target.paths) {
+			const response = await fetch(server.url + p, { headers: { accept: 'text/html,application/json' } });
+			const body = Buffer.from(await response.arrayBuffer());
+			if (response.status !== 200) throw new Error(`bench: ${p} answered ${response.status}: ${body.toString().slice(0, 300)}`);
+			const headers: Record<string, string> = {};
+			response.headers.forEach((value, name) => {
+				if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name)) headers[name] = value;
+			});
+			captured[p] = { status: response.status, headers, body: body.toString('base64') };
+		}
+		const sizes = target.paths.map((p) => Buffer.byteLength(captured[p]!.body, 'base64'));
+		log(`${target.name}: ${target.paths.length} path(s), ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} kB on average`);
+	}
+	const responsesFile = path.join(scratch, 'responses.json');
+	writeFileSync(responsesFile, JSON.stringify(captured));
+	ceiling = await startListening(['--import', 'tsx', path.join(import.meta.dirname, 'lib/ceiling-server.ts'), responsesFile], {});
+
+	const rows: { target: Target; site: LoadFigures; plain: LoadFigures; loadAverage: string }[] = [];
+	for (const target of targets) {
+		for (const [label, origin] of [['site', server.url], ['ceiling', ceiling.url]] as const) {
+			if (warmupSeconds > 0) await drive(origin, target.paths, { connections, durationSeconds: warmupSeconds });
+			log(`${target.name}: driving the ${label} for ${durationSeconds} s with ${connections} connections ...`);
+			const figures = await drive(origin, target.paths, { connections, durationSeconds });
+			if (label === 'site') rows.push({ target, site: figures, plain: figures, loadAverage: '' });
+			else Object.assign(rows.at(-1)!, { plain: figures, loadAverage: load() });
+		}
+	}
+
+	const pad = (s: string | number, n: number) => String(s).padStart(n);
+	console.log(`\nbench:http: ${segments.toLocaleString('en')} segments, ${database.description}, ${connections} connections, ${durationSeconds} s each, Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}`);
+	console.log(`${'target'.padEnd(16)}${pad('req/s', 9)}${pad('p50 ms', 8)}${pad('p99 ms', 8)}${pad('errors', 8)}  | ceiling${pad('req/s', 9)}${pad('p50', 6)}${pad('p99', 6)} | ${'ratio'.padEnd(6)} goal          load avg after`);
+	for (const { target, site, plain, loadAverage } of rows) {
+		const ratio = site.requestsPerSecond / plain.requestsPerSecond;
+		const met = ratio >= target.goal.ratio && (target.goal.p99Ms === undefined || site.p99Ms < target.goal.p99Ms) && site.errors === 0;
+		const goal = `≥ ${Math.round(target.goal.ratio * 100)} %${target.goal.p99Ms ? `, p99 < ${target.goal.p99Ms}` : ''}`;
+		console.log(
+			`${target.name.padEnd(16)}${pad(Math.round(site.requestsPerSecond), 9)}${pad(site.p50Ms, 8)}${pad(site.p99Ms, 8)}${pad(site.errors, 8)}  |        ${pad(Math.round(plain.requestsPerSecond), 9)}${pad(plain.p50Ms, 6)}${pad(plain.p99Ms, 6)} | ` +
+				`${`${(ratio * 100).toFixed(0)} %`.padEnd(6)} ${goal.padEnd(17)} ${met ? 'met ' : 'MISSED'} ${loadAverage}`
+		);
+	}
+	console.log(`load average ${load()} (1, 5, 15 min) at the end`);
+} finally {
+	await ceiling?.stop();
+	await server.stop();
+	build.remove();
+	rmSync(scratch, { recursive: true, force: true });
+}

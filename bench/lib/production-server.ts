@@ -1,0 +1,88 @@
+/**
+ * The production build for benchmarks: builds it when build/ is missing or older than the sources (under the shared
+ * build lock), and starts it (`node build/index.js`, from a copy) on a database, on 127.0.0.1 and a free port.
+ */
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const SOURCES = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package-lock.json'];
+
+function newest(entry: string): number {
+	if (!existsSync(entry)) return 0;
+	const stat = statSync(entry);
+	if (!stat.isDirectory()) return stat.mtimeMs;
+	return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newest(path.join(entry, name))));
+}
+
+/**
+ * Builds the site unless build/ is newer than everything it is made from, then copies it (both under the shared build
+ * lock) so that someone rebuilding build/ meanwhile cannot pull files out from under the running server. The copy
+ * lives inside node_modules/ so the build still finds its packages. Returns the copy and a function removing it.
+ */
+export function snapshotBuild(log: (message: string) => void): { dir: string; remove(): void } {
+	const marker = path.join(root, 'build/handler.js');
+	const fresh = existsSync(marker) && statSync(marker).mtimeMs >= Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
+	if (!fresh) log('building the site (build/ is missing or older than the sources) ...');
+	const dir = path.join(root, 'node_modules/.cache/podcast-moments-bench', `build-${process.pid}`);
+	const command = `${fresh ? '' : 'npx vite build >/dev/null && '}rm -rf '${dir}' && mkdir -p '${path.dirname(dir)}' && cp -R build '${dir}'`;
+	const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
+	const started = performance.now();
+	execFileSync(hasFlock ? 'flock' : 'sh', hasFlock ? ['/tmp/build.lock', 'sh', '-c', command] : ['-c', command], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	if (!fresh) log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+export interface RunningServer {
+	url: string;
+	pid: number;
+	output(): string;
+	stop(): Promise<void>;
+}
+
+/** Starts a Node script that prints "Listening on http://127.0.0.1:PORT" and resolves once it does. */
+export async function startListening(args: string[], env: Record<string, string>, timeoutMs = 300_000): Promise<RunningServer> {
+	const child = spawn(process.execPath, args, {
+		cwd: root,
+		env: { ...process.env, NODE_ENV: 'production', HOST: '127.0.0.1', PORT: '0', ...env },
+		stdio: ['ignore', 'pipe', 'pipe']
+	});
+	let output = '';
+	child.stdout!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+	child.stderr!.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
+	const url = await new Promise<string>((resolve, reject) => {
+		const timer = setTimeout(() => fail(`did not listen within ${timeoutMs / 1000} s`), timeoutMs);
+		function fail(why: string) {
+			clearTimeout(timer);
+			child.kill('SIGKILL');
+			reject(new Error(`bench: ${args.join(' ')} ${why}. Its output:\n${output.slice(-4000)}`));
+		}
+		child.stdout!.on('data', () => {
+			const match = /Listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+			if (match) {
+				clearTimeout(timer);
+				resolve(match[1]!);
+			}
+		});
+		child.once('exit', (code) => fail(`exited with code ${code}`));
+	});
+	return {
+		url,
+		pid: child.pid!,
+		output: () => output,
+		stop: async () => {
+			if (child.exitCode !== null || child.signalCode !== null) return;
+			const exited = new Promise((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+			await exited;
+			clearTimeout(timer);
+		}
+	};
+}
+
+/** The site's production build (a snapshotBuild copy) on a database. */
+export function startProductionServer(buildDir: string, databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
+	return startListening([path.join(buildDir, 'index.js')], { DATABASE_URL: databaseUrl, SEED_DEMO: '0', ...env });
+}

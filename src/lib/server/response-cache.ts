@@ -1,0 +1,181 @@
+/**
+ * Rendered responses kept in memory until the content changes. Every page and endpoint here is a function of the
+ * content in the database (no cookies, no sessions, nothing that depends on the time), and every write of content
+ * is announced (content-events.ts; from other servers through content-sync.ts), so a rendered answer stays right
+ * until the next announcement, when the whole cache is dropped. A hit skips the load functions, the queries and
+ * the rendering: what is left is SvelteKit's routing and the copy to the socket.
+ *
+ * Pages carry a CSP nonce, which must differ per response: a hit gets a fresh one, in the header and the HTML.
+ * Only 200 answers to plain GETs are kept. Nothing is answered from memory unless `isCurrent` agrees (content-sync.ts:
+ * changes are being heard and, on PostgreSQL, the database answers), so an outage shows as it would without a cache,
+ * and whatever was missed meanwhile is dropped when the server listens again.
+ */
+import { randomBytes } from 'node:crypto';
+import type { RequestEvent } from '@sveltejs/kit';
+import { onContentChange } from './content-events';
+
+export interface ResponseCacheOptions {
+	/** Bytes of bodies kept at most; the least recently used go first. */
+	maxBytes: number;
+	/**
+	 * Asked before every answer from memory (content-sync.ts): false means answer as if nothing were kept (changes
+	 * may be going unheard, or the database has gone away, which readers should see as they would without a cache).
+	 */
+	isCurrent?: () => boolean | Promise<boolean>;
+}
+
+interface Entry {
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array<ArrayBuffer>;
+	/** A page's CSP nonce, and where it stands in the body, to put a fresh one in on every hit. */
+	nonce: string | null;
+	nonceAt: number[];
+}
+
+/** Types worth keeping: what the site renders. Audio (byte ranges, megabytes) is served as it comes. */
+const CACHEABLE_TYPE = /^(text\/html|application\/json|application\/(rss\+)?xml|text\/(plain|vtt|xml)|application\/x-subrip|application\/json\+oembed)\b/;
+/** Larger bodies are not worth a slot. */
+const MAX_ENTRY_BYTES = 1024 * 1024;
+const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
+
+/** An in-memory cache of rendered responses, dropped whole on every content change. */
+export class ResponseCache {
+	#entries = new Map<string, Entry>();
+	#bytes = 0;
+	/** Bumped by every clear: a response rendered across a clear may hold the old content and is not kept. */
+	#generation = 0;
+	#hits = 0;
+	#misses = 0;
+
+	constructor(private readonly options: ResponseCacheOptions) {}
+
+	/** Drops everything (content changed). */
+	clear(): void {
+		this.#entries.clear();
+		this.#bytes = 0;
+		this.#generation++;
+	}
+
+	/** Entries, bytes, hits and misses so far. */
+	stats() {
+		return { entries: this.#entries.size, bytes: this.#bytes, hits: this.#hits, misses: this.#misses };
+	}
+
+	/** Answers from memory when it can; otherwise resolves the request and keeps the answer if it may. */
+	async resolve(event: RequestEvent, resolve: (event: RequestEvent) => Response | Promise<Response>): Promise<Response> {
+		const key = this.options.maxBytes > 0 ? cacheKey(event) : null;
+		if (!key) return resolve(event);
+		const hit = await this.#lookup(key);
+		if (hit === 'not now') return resolve(event);
+		if (hit) {
+			this.#hits++;
+			return toResponse(hit);
+		}
+		this.#misses++;
+		const generation = this.#generation;
+		const response = await resolve(event);
+		if (!mayKeep(response)) return response;
+		const entry = await toEntry(response);
+		// Rendered across a clear, it may hold the content from before the change: answered, not kept.
+		if (entry.body.byteLength <= MAX_ENTRY_BYTES && generation === this.#generation) this.#put(key, entry);
+		return toResponse(entry, false);
+	}
+
+	/** The entry to answer with, if there is one and `isCurrent` agrees ('not now' when it does not). */
+	async #lookup(key: string): Promise<Entry | undefined | 'not now'> {
+		if (!this.#entries.has(key)) return undefined;
+		const generation = this.#generation;
+		const current = this.options.isCurrent?.() ?? true;
+		if (current === false || (current !== true && !(await current))) return 'not now';
+		if (generation !== this.#generation) return undefined; // content changed while we asked
+		const entry = this.#entries.get(key);
+		if (entry) {
+			// Most recently used last: Map keeps insertion order, so eviction takes the first.
+			this.#entries.delete(key);
+			this.#entries.set(key, entry);
+		}
+		return entry;
+	}
+
+	#put(key: string, entry: Entry): void {
+		const old = this.#entries.get(key);
+		if (old) this.#bytes -= old.body.byteLength;
+		this.#entries.set(key, entry);
+		this.#bytes += entry.body.byteLength;
+		for (const [k, e] of this.#entries) {
+			if (this.#bytes <= this.options.maxBytes) break;
+			this.#entries.delete(k);
+			this.#bytes -= e.body.byteLength;
+		}
+	}
+}
+
+/** The key a request is kept under, or null when it must not be answered from memory. */
+function cacheKey(event: RequestEvent): string | null {
+	const { request, url } = event;
+	if (request.method !== 'GET') return null;
+	if (url.pathname.startsWith('/admin')) return null;
+	const h = request.headers;
+	if (h.has('authorization') || h.has('cookie') || h.has('range')) return null;
+	// SvelteKit answers a route with both a page and an endpoint by the Accept header: keep the two apart.
+	const html = (h.get('accept') ?? '').includes('text/html') ? 'h' : 'o';
+	return `${html} ${url.href}`;
+}
+
+function mayKeep(response: Response): boolean {
+	if (response.status !== 200 || response.headers.has('set-cookie') || !response.body) return false;
+	if (/\b(no-store|private)\b/.test(response.headers.get('cache-control') ?? '')) return false;
+	return CACHEABLE_TYPE.test(response.headers.get('content-type') ?? '');
+}
+
+async function toEntry(response: Response): Promise<Entry> {
+	const headers = [...response.headers].filter(([name]) => name !== 'content-length');
+	const body = new Uint8Array(await response.arrayBuffer());
+	const nonce = NONCE.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? null;
+	const nonceAt: number[] = [];
+	if (nonce) {
+		// Base64 is ASCII, so the nonce's bytes are its characters, wherever it stands in the UTF-8 body.
+		const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+		for (let at = buffer.indexOf(nonce, 0, 'latin1'); at !== -1; at = buffer.indexOf(nonce, at + nonce.length, 'latin1')) nonceAt.push(at);
+	}
+	return { status: response.status, headers, body, nonce, nonceAt };
+}
+
+function toResponse(entry: Entry, renonce = true): Response {
+	const headers = new Headers(entry.headers);
+	let body = entry.body;
+	if (entry.nonce && renonce) {
+		const nonce = freshNonce();
+		const copy = Buffer.allocUnsafe(body.byteLength);
+		copy.set(body);
+		for (const at of entry.nonceAt) copy.write(nonce, at, 'latin1');
+		body = copy as Uint8Array<ArrayBuffer>;
+		headers.set('content-security-policy', headers.get('content-security-policy')!.replaceAll(entry.nonce, nonce));
+	}
+	return new Response(body, { status: entry.status, headers });
+}
+
+/** Random bytes drawn in blocks: one system call per 256 nonces, not one per response. */
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+
+/** As SvelteKit makes them: 16 random bytes, base64 (24 characters, the length of the nonce it replaces). */
+function freshNonce(): string {
+	if (poolAt + 16 > pool.length) {
+		pool = randomBytes(16 * 256);
+		poolAt = 0;
+	}
+	poolAt += 16;
+	return pool.toString('base64', poolAt - 16, poolAt);
+}
+
+/**
+ * The app's response cache, dropped on every content change. Create it after the search index has subscribed to
+ * changes, so that pages rendered after a drop see the index (and the automatic question links) already updated.
+ */
+export function createAppResponseCache(maxBytes: number, isCurrent: () => boolean | Promise<boolean>): ResponseCache {
+	const cache = new ResponseCache({ maxBytes, isCurrent });
+	onContentChange(() => cache.clear());
+	return cache;
+}

@@ -1,0 +1,124 @@
+import type { RequestEvent } from '@sveltejs/kit';
+import { describe, expect, it } from 'vitest';
+import { contentChanged } from '../../src/lib/server/content-events';
+import { createAppResponseCache, ResponseCache } from '../../src/lib/server/response-cache';
+
+const NONCE = 'AAAAAAAAAAAAAAAAAAAAAA==';
+
+function event(path: string, { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {}): RequestEvent {
+	const url = new URL(path, 'http://site.example');
+	return { url, request: new Request(url, { method, headers: { accept: 'text/html', ...headers } }) } as unknown as RequestEvent;
+}
+
+/** A resolve that renders a page with a nonce, counting how often it was called. */
+function renderer(init: { status?: number; headers?: Record<string, string>; body?: string } = {}) {
+	const calls = { count: 0 };
+	const resolve = async () => {
+		calls.count++;
+		return new Response(init.body ?? `<script nonce="${NONCE}">go(${calls.count})</script><p>é</p>`, {
+			status: init.status ?? 200,
+			headers: { 'content-type': 'text/html', 'content-security-policy': `script-src 'self' 'nonce-${NONCE}'`, ...init.headers }
+		});
+	};
+	return { resolve, calls };
+}
+
+describe('ResponseCache', () => {
+	it('answers a repeated GET from memory, with the same bytes but a fresh nonce in the header and the page each time', async () => {
+		const cache = new ResponseCache({ maxBytes: 1 << 20 });
+		const { resolve, calls } = renderer();
+		const first = await cache.resolve(event('/podcasts/a/b'), resolve);
+		expect(await first.text()).toBe(`<script nonce="${NONCE}">go(1)</script><p>é</p>`);
+		const nonces = new Set<string>([NONCE]);
+		for (let i = 0; i < 3; i++) {
+			const hit = await cache.resolve(event('/podcasts/a/b'), resolve);
+			const nonce = /'nonce-([^']+)'/.exec(hit.headers.get('content-security-policy')!)![1]!;
+			expect(nonce).toHaveLength(NONCE.length);
+			expect(await hit.text()).toBe(`<script nonce="${nonce}">go(1)</script><p>é</p>`);
+			nonces.add(nonce);
+		}
+		expect(nonces.size).toBe(4);
+		expect(calls.count).toBe(1);
+		expect(cache.stats()).toMatchObject({ entries: 1, hits: 3, misses: 1 });
+	});
+
+	it('keeps different addresses, hosts and Accept kinds apart', async () => {
+		const cache = new ResponseCache({ maxBytes: 1 << 20 });
+		const { resolve, calls } = renderer();
+		await cache.resolve(event('/search?q=a'), resolve);
+		await cache.resolve(event('/search?q=b'), resolve);
+		await cache.resolve(event('http://other.example/search?q=a'), resolve);
+		await cache.resolve(event('/search?q=a', { headers: { accept: 'application/json' } }), resolve);
+		expect(calls.count).toBe(4);
+	});
+
+	it('does not keep what must not be kept', async () => {
+		const cache = new ResponseCache({ maxBytes: 1 << 20 });
+		const cases: [RequestEvent, ReturnType<typeof renderer>][] = [
+			[event('/x', { method: 'POST' }), renderer()],
+			[event('/admin/import'), renderer()],
+			[event('/x', { headers: { cookie: 'a=b' } }), renderer()],
+			[event('/x', { headers: { range: 'bytes=0-1' } }), renderer()],
+			[event('/y'), renderer({ status: 404 })],
+			[event('/z'), renderer({ headers: { 'cache-control': 'no-store' } })],
+			[event('/w'), renderer({ headers: { 'set-cookie': 'a=b' } })],
+			[event('/audio.wav'), renderer({ headers: { 'content-type': 'audio/wav' } })]
+		];
+		for (const [e, { resolve, calls }] of cases) {
+			await cache.resolve(e, resolve);
+			await cache.resolve(e, resolve);
+			expect(calls.count, `${e.request.method} ${e.url.pathname}`).toBe(2);
+		}
+		expect(cache.stats().entries).toBe(0);
+	});
+
+	it('forgets everything when the content changes, and never keeps a page rendered across the change', async () => {
+		const cache = createAppResponseCache(1 << 20, () => true);
+		const { resolve, calls } = renderer();
+		await cache.resolve(event('/a'), resolve);
+		await contentChanged({ episodeIds: [1] });
+		await cache.resolve(event('/a'), resolve);
+		expect(calls.count).toBe(2);
+
+		// A render that straddles a change may hold the old content: it is answered, not kept.
+		const slow = async () => {
+			await contentChanged({ questionIds: [1] });
+			return resolve();
+		};
+		await cache.resolve(event('/b'), slow);
+		await cache.resolve(event('/b'), resolve);
+		expect(calls.count).toBe(4);
+	});
+
+	it('answers from memory only while isCurrent agrees (changes heard, database answering)', async () => {
+		let current: boolean | Promise<boolean> = true;
+		const cache = new ResponseCache({ maxBytes: 1 << 20, isCurrent: () => current });
+		const { resolve, calls } = renderer();
+		await cache.resolve(event('/a'), resolve);
+		current = false;
+		await cache.resolve(event('/a'), resolve);
+		current = Promise.resolve(false);
+		await cache.resolve(event('/a'), resolve);
+		expect(calls.count).toBe(3);
+		current = Promise.resolve(true);
+		await cache.resolve(event('/a'), resolve);
+		current = true;
+		await cache.resolve(event('/a'), resolve);
+		expect(calls.count).toBe(3);
+	});
+
+	it('stays within its size, dropping the least recently used first', async () => {
+		const body = 'x'.repeat(1000);
+		const cache = new ResponseCache({ maxBytes: 2500 });
+		const { resolve, calls } = renderer({ body, headers: { 'content-security-policy': "default-src 'self'" } });
+		await cache.resolve(event('/1'), resolve);
+		await cache.resolve(event('/2'), resolve);
+		await cache.resolve(event('/1'), resolve); // /1 is now the most recent
+		await cache.resolve(event('/3'), resolve); // evicts /2
+		expect(cache.stats()).toMatchObject({ entries: 2, bytes: 2000 });
+		await cache.resolve(event('/1'), resolve);
+		expect(calls.count).toBe(3);
+		await cache.resolve(event('/2'), resolve);
+		expect(calls.count).toBe(4);
+	});
+});
