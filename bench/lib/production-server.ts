@@ -26,7 +26,11 @@ export function snapshotBuild(log: (message: string) => void): { dir: string; re
 	const fresh = existsSync(marker) && statSync(marker).mtimeMs >= Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
 	if (!fresh) log('building the site (build/ is missing or older than the sources) ...');
 	const dir = path.join(root, 'node_modules/.cache/podcast-moments-bench', `build-${process.pid}`);
-	const command = `${fresh ? '' : 'npx vite build >/dev/null && '}rm -rf '${dir}' && mkdir -p '${path.dirname(dir)}' && cp -R build '${dir}'`;
+	// The client manifest (which chunk imports which) comes along, for bench:weight; it is not part of build/.
+	const manifest = '.svelte-kit/output/client/.vite/manifest.json';
+	const command =
+		`${fresh ? '' : 'npx vite build >/dev/null && '}rm -rf '${dir}' && mkdir -p '${path.dirname(dir)}' && cp -R build '${dir}'` +
+		` && if [ -f ${manifest} ]; then cp ${manifest} '${dir}/client-manifest.json'; fi`;
 	const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
 	const started = performance.now();
 	execFileSync(hasFlock ? 'flock' : 'sh', hasFlock ? ['/tmp/build.lock', 'sh', '-c', command] : ['-c', command], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
