@@ -44,7 +44,9 @@ function underBuildLock(command: string): void {
 	const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
 	const [file, args] = hasFlock ? ['flock', ['/tmp/build.lock', 'sh', '-c', command]] : ['sh', ['-c', command]];
 	try {
-		execFileSync(file, args as string[], { cwd: root, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
+		// vitest sets NODE_ENV=test, and Vite builds with NODE_ENV as it finds it: a build made with it has `dev` true
+		// (no shutdown handler, no static-file headers, no response cache). Build what production runs.
+		execFileSync(file, args as string[], { cwd: root, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NODE_ENV: 'production' } });
 	} catch (error) {
 		const e = error as { stdout?: Buffer; stderr?: Buffer };
 		const output = `${e.stdout ?? ''}${e.stderr ?? ''}`.trim().split('\n').slice(-40).join('\n');

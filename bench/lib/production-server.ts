@@ -33,7 +33,12 @@ export function snapshotBuild(log: (message: string) => void): { dir: string; re
 		` && if [ -f ${manifest} ]; then cp ${manifest} '${dir}/client-manifest.json'; fi`;
 	const hasFlock = spawnSync('sh', ['-c', 'command -v flock'], { stdio: 'ignore' }).status === 0;
 	const started = performance.now();
-	execFileSync(hasFlock ? 'flock' : 'sh', hasFlock ? ['/tmp/build.lock', 'sh', '-c', command] : ['-c', command], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+	// NODE_ENV other than production (vitest's "test", a developer's shell) would make Vite build with `dev` true.
+	execFileSync(hasFlock ? 'flock' : 'sh', hasFlock ? ['/tmp/build.lock', 'sh', '-c', command] : ['-c', command], {
+		cwd: root,
+		stdio: ['ignore', 'ignore', 'inherit'],
+		env: { ...process.env, NODE_ENV: 'production' }
+	});
 	if (!fresh) log(`built in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
