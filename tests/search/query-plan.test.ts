@@ -47,9 +47,14 @@ describe('plannedSearch', () => {
 	});
 
 	it('leaves out terms in a large share of the index, unless the query has nothing else', () => {
-		const term = (name: string, postings: number) => ({ term: name, fuzzy: false as const, prefix: false, postings });
-		const plan = { broadAbove: 1000, commonAbove: 30_000, terms: [term('runner', 80_000), term('sleep', 2000), term('houck', 40)] };
-		expect(withoutCommonTerms(plan).terms.map((t) => t.term)).toEqual(['sleep', 'houck']);
+		const term = (name: string, postings: number, exactPostings = postings) => ({ term: name, fuzzy: false as const, prefix: false, postings, exactPostings });
+		const plan = {
+			broadAbove: 1000,
+			commonAbove: 30_000,
+			terms: [term('runner', 80_000), term('sleep', 2000), term('houck', 40), term('cri', 190_000, 12)]
+		};
+		// "cri" is half typed: its completions are everywhere, the word is not.
+		expect(withoutCommonTerms(plan).terms.map((t) => t.term)).toEqual(['sleep', 'houck', 'cri']);
 		const onlyCommon = { ...plan, terms: [term('runner', 80_000)] };
 		expect(withoutCommonTerms(onlyCommon)).toEqual(onlyCommon);
 		expect(plannerOf(demo).plan('running').commonAbove).toBeGreaterThan(plannerOf(demo).plan('running').broadAbove);

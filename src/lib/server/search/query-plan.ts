@@ -43,13 +43,15 @@ export interface TermPlan {
 	prefix: boolean;
 	/** Postings of the term and its expansions: how many document fields scoring it visits. */
 	postings: number;
+	/** Postings of the term as typed. */
+	exactPostings: number;
 }
 
 export interface QueryPlan {
 	terms: TermPlan[];
 	/** Terms above this many postings are broad (scored only on the candidates the others find). */
 	broadAbove: number;
-	/** Terms above this many postings are left out, as stop words, when the query has others. */
+	/** Terms above this many postings as typed are left out, as stop words, when the query has others. */
 	commonAbove: number;
 }
 
@@ -101,7 +103,8 @@ export class QueryPlanner {
 		const key = `${expand ? '~' : '='}${prefix ? '*' : ''}${term}`;
 		let plan = this.#cache.get(key);
 		if (!plan) {
-			plan = { term, fuzzy: false, prefix: false, postings: this.#stats.postings(term) };
+			const exactPostings = this.#stats.postings(term);
+			plan = { term, fuzzy: false, prefix: false, postings: exactPostings, exactPostings };
 			if (expand && plan.postings < FUZZY_WHEN_POSTINGS_BELOW && term.length >= FUZZY_MIN_LENGTH) {
 				for (let edits = 1; edits <= FUZZY_MAX_EDITS; edits++) {
 					if (edits > 1 && term.length < FUZZY_TWO_EDITS_MIN_LENGTH) break;
@@ -135,9 +138,12 @@ export function plannerOf(index: SearchIndex): QueryPlanner {
 const identity = (term: string) => term;
 const splitSpaces = (text: string) => text.split(' ');
 
-/** The plan without its common terms (stop words for this index), unless they are all it has. */
+/**
+ * The plan without its common terms (stop words for this index), unless they are all it has. A word is common by
+ * its own postings: a half-typed word with many completions is broad (candidatesFor), not a stop word.
+ */
 export function withoutCommonTerms(plan: QueryPlan): QueryPlan {
-	const kept = plan.terms.filter((t) => t.postings <= plan.commonAbove);
+	const kept = plan.terms.filter((t) => t.exactPostings <= plan.commonAbove);
 	return kept.length > 0 && kept.length < plan.terms.length ? { ...plan, terms: kept } : plan;
 }
 
