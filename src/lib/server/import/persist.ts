@@ -98,6 +98,9 @@ export interface FeedWrite {
 
 /** Starts a feed's write: the show row, the stored episodes matched to `items`, and slugs for the new ones. */
 export async function beginFeedWrite(tx: Tx, feedUrl: string, podcast: ParsedPodcast, items: ItemKey[]): Promise<FeedWrite> {
+	// Two imports of one feed at once take turns: the second waits here until the first commits or rolls back, then
+	// finds its rows (instead of inserting the same show again and failing on the unique keys).
+	await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${feedUrl}))`);
 	const { id: podcastId, slug: podcastSlug, status: podcastStatus } = await upsertPodcast(tx, feedUrl, podcast);
 	const stored = await loadStoredEpisodes(tx, podcastId);
 	const byGuid = new Map(stored.map((s) => [s.guid, s]));
