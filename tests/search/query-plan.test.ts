@@ -60,10 +60,13 @@ describe('plannedSearch', () => {
 		expect(plannerOf(demo).plan('running').commonAbove).toBeGreaterThan(plannerOf(demo).plan('running').broadAbove);
 	});
 
-	it('returns only the kind asked for', () => {
-		const questions = plannedSearch(demo, 'sleep', { kind: 'question' });
-		expect(questions.length).toBeGreaterThan(0);
-		expect(questions.every((r) => parseDocId(r.id as string).kind === 'question')).toBe(true);
+	it('returns only the kind asked for, scored as among all kinds', () => {
+		for (const query of ['sleep', 'how much sleep do runners need', 'carb loadin']) {
+			const questions = plannedSearch(demo, query, { kind: 'question' });
+			expect(questions.length).toBeGreaterThan(0);
+			const all = plannedSearch(demo, query).filter((r) => parseDocId(r.id as string).kind === 'question');
+			expect(questions.map((r) => [r.id, r.score])).toEqual(all.map((r) => [r.id, r.score]));
+		}
 	});
 
 	describe('on an index where a term is broad', () => {

@@ -30,7 +30,7 @@ import {
 	PREFIX_MIN_LENGTH,
 	TERM_PLAN_CACHE_SIZE
 } from './config';
-import { PREFIX as KIND_PREFIX, type DocKind, type SearchIndex } from './search-index';
+import { KIND_FIELDS, PREFIX as KIND_PREFIX, type DocKind, type SearchIndex } from './search-index';
 import { TermStats } from './term-stats';
 import { queryTerm, tokenize } from './terms';
 
@@ -171,23 +171,24 @@ function collect(index: SearchIndex, terms: TermPlan[], ofKind: (id: string) => 
  * terms matched, so those rank first anyway), else those where one is in a headline field (a title, a summary, a
  * question's phrasing: about it rather than mentioning it), when either gives enough to fill a page.
  */
-function candidatesFor(index: SearchIndex, plan: QueryPlan, ofKind: (id: string) => boolean): Set<string> | null {
+function candidatesFor(index: SearchIndex, plan: QueryPlan, ofKind: (id: string) => boolean, fields?: string[]): Set<string> | null {
 	const broad = plan.terms.filter((t) => t.postings > plan.broadAbove);
 	if (broad.length === 0) return null;
 	const selective = plan.terms.filter((t) => t.postings > 0 && t.postings <= plan.broadAbove);
 	if (selective.length > 0) {
-		const found = collect(index, selective, ofKind);
+		const found = collect(index, selective, ofKind, fields);
 		return found.size > 0 ? found : null;
 	}
 	const distinct = [...new Map(broad.map((t) => [`${t.term}|${t.fuzzy}|${t.prefix}`, t])).values()];
 	if (distinct.length > 1) {
 		const termsMatched = new Map<string, number>();
-		for (const term of distinct) for (const id of collect(index, [term], ofKind)) termsMatched.set(id, (termsMatched.get(id) ?? 0) + 1);
+		for (const term of distinct) for (const id of collect(index, [term], ofKind, fields)) termsMatched.set(id, (termsMatched.get(id) ?? 0) + 1);
 		const shared = new Set<string>();
 		for (const [id, n] of termsMatched) if (n > 1) shared.add(id);
 		if (shared.size >= ALL_BROAD_MIN_CANDIDATES) return shared;
 	}
-	const headlined = collect(index, distinct, ofKind, [...HEADLINE_FIELDS]);
+	const headlines = HEADLINE_FIELDS.filter((f) => !fields || fields.includes(f));
+	const headlined = collect(index, distinct, ofKind, headlines);
 	return headlined.size >= ALL_BROAD_MIN_CANDIDATES ? headlined : null;
 }
 
@@ -201,7 +202,9 @@ export function plannedSearch(index: SearchIndex, query: string, options: Planne
 	if (plan.terms.length === 0) return [];
 	const kindPrefix = options.kind ? KIND_PREFIX[options.kind] : null;
 	const ofKind = (id: string) => kindPrefix === null || id.startsWith(kindPrefix);
-	const candidates = candidatesFor(index, plan, ofKind);
+	// Only the fields that kind of document has are read: a question search skips every segment's transcript.
+	const fields = options.kind ? [...KIND_FIELDS[options.kind]] : undefined;
+	const candidates = candidatesFor(index, plan, ofKind, fields);
 	const boostDocument =
 		candidates !== null
 			? (id: string) => (candidates.has(id) ? 1 : 0)
@@ -212,6 +215,7 @@ export function plannedSearch(index: SearchIndex, query: string, options: Planne
 		tokenize: splitSpaces,
 		processTerm: identity,
 		combineWith: options.combineWith ?? 'OR',
+		fields,
 		fuzzy: (_term, i) => plan.terms[i]!.fuzzy,
 		prefix: (_term, i) => plan.terms[i]!.prefix,
 		boostDocument

@@ -5,7 +5,7 @@
  * database itself (service.ts does that).
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import { FIELD_BOOSTS, MATCH_WEIGHTS, SEARCH_FIELDS } from './config';
+import { FIELD_BOOSTS, MATCH_WEIGHTS, SEARCH_FIELDS, type SearchField } from './config';
 import { miniSearchFromState } from './minisearch-internals';
 import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
 import { indexTerms, queryTerm, tokenize } from './terms';
@@ -306,6 +306,13 @@ export class SearchIndex {
 		};
 	}
 }
+
+/** The fields each kind of document fills (below): a search for one kind reads only these. */
+export const KIND_FIELDS: Record<DocKind, readonly SearchField[]> = {
+	segment: ['title', 'summary', 'text', 'episode', 'show', 'people'],
+	question: ['title', 'alternatives'],
+	person: ['title', 'summary', 'text']
+};
 
 /** The code that turns records into documents, for the snapshot fingerprint (snapshot.ts): other code, other index. */
 export function documentCode(): string {
