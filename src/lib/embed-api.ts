@@ -1,5 +1,5 @@
 /**
- * The postMessage API between an embed and the page that embeds it (documented in docs/embed.md).
+ * The postMessage API between an embed and the page that embeds it (documented in the README, "Controlling the embed with postMessage").
  *
  * Every message is a plain object with `context: 'podcast-moments'`, so the embed and the host page can ignore the
  * other messages that fly around a page (ads, analytics, other widgets).

@@ -1,5 +1,5 @@
 /**
- * The embed's side of the postMessage API (message shapes in src/lib/embed-api.ts, documented in docs/embed.md).
+ * The embed's side of the postMessage API (message shapes in src/lib/embed-api.ts, documented in the README, "Controlling the embed with postMessage").
  * Browser only: call `connectEmbedBridge` from onMount.
  */
 import { MESSAGE_CONTEXT, originOf, parseEmbedCommand, type EmbedEvent, type EmbedEventName } from './embed-api';

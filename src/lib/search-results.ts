@@ -1,6 +1,6 @@
 /**
  * The shape of search results: what /search renders, what GET /api/search returns (documented in
- * docs/api-search.md), and what the search box receives while typing. Types only, so the browser can import them.
+ * the README, "Search API"), and what the search box receives while typing. Types only, so the browser can import them.
  * Every `url` is a path on this site; a segment's `url` is a deep link that starts the episode at the segment.
  */
 

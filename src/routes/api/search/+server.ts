@@ -4,7 +4,7 @@ import { parseSearchParams } from '$lib/server/search/params';
 import { searchContent } from '$lib/server/search/results';
 import type { RequestHandler } from './$types';
 
-/** GET /api/search?q=&limit=&show=&person=: the search results as JSON (shape: docs/api-search.md). */
+/** GET /api/search?q=&limit=&show=&person=: the search results as JSON (shape: the README, "Search API"). */
 export const GET: RequestHandler = async ({ url }) => {
 	const { index } = await getSearch();
 	const { request, problems } = parseSearchParams(url.searchParams, index, { requireQuery: true });
