@@ -9,6 +9,8 @@ declare global {
 		interface Locals {
 			/** Set by handleError when a database outage failed this request; handle then answers 503. */
 			databaseUnavailable?: boolean;
+			/** Set by handleError when PostgreSQL refused a value from the request (a NUL in a slug); handle then answers 400. */
+			refusedInput?: boolean;
 		}
 	}
 }

@@ -4,6 +4,7 @@ import { env } from '$env/dynamic/private';
 import { startContentSync, type ContentSync } from '$lib/server/content-sync';
 import { closeAppDb, openAppDb } from '$lib/server/db';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/availability';
+import { isRefusedInput, REFUSED_INPUT_MESSAGE } from '$lib/server/db/input-errors';
 import { createAppResponseCache, type ResponseCache } from '$lib/server/response-cache';
 import { initSearch, resetSearch } from '$lib/server/search';
 import { applySecurityHeaders, applySecurityHeadersToStaticFiles } from '$lib/server/security-headers';
@@ -53,7 +54,8 @@ async function shutDown(): Promise<void> {
 
 /**
  * A database that is away is not a bug: the request is marked so that `handle` answers 503 with Retry-After, and
- * the log gets one line instead of a stack trace. Other server errors are logged in full and shown as "Internal Error".
+ * the log gets one line instead of a stack trace. Nor is a value PostgreSQL cannot take (a NUL in a slug): that is
+ * the request's, and answered 400. Other server errors are logged in full and shown as "Internal Error".
  */
 export const handleError: HandleServerError = ({ error, event, status, message }) => {
 	if (isDatabaseUnavailable(error)) {
@@ -61,6 +63,11 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 		const cause = describeCause(error);
 		console.warn(`[db] unavailable while answering ${event.request.method} ${event.url.pathname}: ${cause}`);
 		return { message: DATABASE_UNAVAILABLE_MESSAGE, unavailable: true };
+	}
+	if (isRefusedInput(error)) {
+		event.locals.refusedInput = true;
+		console.warn(`[db] refused a value from ${event.request.method} ${event.url.pathname.slice(0, 200)}: ${describeCause(error)}`);
+		return { message: REFUSED_INPUT_MESSAGE };
 	}
 	if (status >= 500) console.error(error); // a 404 or 405 is the visitor's, not ours
 	return { message };
@@ -76,16 +83,22 @@ export const handle: Handle = async ({ event, resolve }) => {
 				})
 			: await (responseCache ? responseCache.resolve(event, resolve) : resolve(event));
 	if (event.locals.databaseUnavailable && response.status >= 500) response = asServiceUnavailable(response);
+	else if (event.locals.refusedInput && response.status >= 500) response = withStatus(response, 400, 'Bad Request');
 	applySecurityHeaders(event.url.pathname, response.headers);
 	return response;
 };
 
 /** The error page (HTML, or JSON for API clients) SvelteKit rendered, as a 503 that tells clients when to retry. */
 function asServiceUnavailable(response: Response): Response {
+	return withStatus(response, 503, 'Service Unavailable', { 'retry-after': String(DATABASE_RETRY_AFTER_SECONDS) });
+}
+
+/** The same body under another status; never cached, since it describes this one request. */
+function withStatus(response: Response, status: number, statusText: string, extra: Record<string, string> = {}): Response {
 	const headers = new Headers(response.headers);
-	headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+	for (const [name, value] of Object.entries(extra)) headers.set(name, value);
 	headers.set('cache-control', 'no-store');
-	return new Response(response.body, { status: 503, statusText: 'Service Unavailable', headers });
+	return new Response(response.body, { status, statusText, headers });
 }
 
 function describeCause(error: unknown): string {

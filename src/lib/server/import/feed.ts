@@ -129,7 +129,7 @@ export function parsePodcastFeed(text: string, feedLabel: string): ParsedFeed {
 		author: clean(feed.author) || clean(feed.owner?.name) || null,
 		description: clean(feed.description) || clean(feed.summary) || null,
 		link: normalizeLink(feed.link),
-		imageUrl: clean(feed.itunesImage) || clean(feed.image?.url) || null,
+		imageUrl: imageLink(feed.itunesImage) ?? imageLink(feed.image?.url),
 		language: clean(language) || null,
 		people: (feed.podcastPeople ?? []).map(personFromPartytime).filter((p): p is PersonDraft => p !== null)
 	};
@@ -190,7 +190,7 @@ function toParsedItem(item: PartytimeItem, raw: RawNode, index: number, line: nu
 		episodeNumber: wholeNumber(episodeNumber),
 		audioUrl,
 		audioMimeType: clean(item.enclosure.type) || null,
-		imageUrl: clean(item.image) || clean(item.itunesImage) || null,
+		imageUrl: imageLink(item.image) ?? imageLink(item.itunesImage),
 		notes: showNotesOf(raw) || clean(item.content) || clean(item.description) || null,
 		people: people.length ? people : null,
 		chapters: item.podcastChapters?.url
@@ -291,6 +291,12 @@ export function normalizeLink(link: string | null | undefined): string | null {
 	if (/^https?:\/\//i.test(value)) return safeUrl(value);
 	if (/^[\w-]+(\.[\w-]+)+(\/|$)/.test(value)) return safeUrl(`https://${value}`);
 	return null;
+}
+
+/** An image address kept only when it is http(s): pages and feeds out show it, so javascript: or data: must not get in. */
+function imageLink(value: string | null | undefined): string | null {
+	const url = clean(value) ? safeUrl(clean(value)) : null;
+	return url && /^https?:/i.test(url) ? url : null;
 }
 
 function safeUrl(value: string): string | null {

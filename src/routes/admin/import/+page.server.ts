@@ -2,6 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { env } from '$env/dynamic/private';
 import { isAdminToken } from '$lib/server/admin-token';
 import { getDb } from '$lib/server/db';
+import { adminTokenFailures } from '$lib/server/failure-limiter';
 import { importFeeds } from '$lib/server/import/import-feeds';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,13 +22,28 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request }) => {
+	default: async ({ request, getClientAddress, setHeaders }) => {
 		const expected = requireForm();
-		const form = await request.formData();
+		// A body that is not the form (broken multipart, another content type) is the sender's mistake, not ours; one
+		// over the size limit keeps its own answer (413).
+		const form = await request.formData().catch((error: unknown) => {
+			if (hasStatus(error) || hasStatus((error as { cause?: unknown } | null)?.cause)) throw error;
+			return null;
+		});
+		if (!form) return fail(400, { feeds: '', error: 'The form could not be read: send it as the page does (feeds and token fields).' });
 		const feedsText = String(form.get('feeds') ?? '');
+		// Checked before the token, so that a guesser who is refused learns nothing about the guess.
+		const client = getClientAddress();
+		const wait = adminTokenFailures.retryAfterSeconds(client);
+		if (wait > 0) {
+			setHeaders({ 'retry-after': String(wait) });
+			return fail(429, { feeds: feedsText, error: `Too many wrong admin tokens from your address. Try again in ${Math.ceil(wait / 60)} minute(s).` });
+		}
 		if (!isAdminToken(String(form.get('token') ?? ''), expected)) {
+			adminTokenFailures.recordFailure(client);
 			return fail(403, { feeds: feedsText, error: 'That admin token is not right. Nothing was imported.' });
 		}
+		adminTokenFailures.clear(client);
 		const feeds = feedsText
 			.split(/\s+/)
 			.map((f) => f.trim())
@@ -41,3 +57,7 @@ export const actions: Actions = {
 		return { feeds: feedsText, report };
 	}
 };
+
+function hasStatus(error: unknown): boolean {
+	return typeof (error as { status?: unknown } | null)?.status === 'number';
+}
