@@ -5,6 +5,7 @@ import { startContentSync, type ContentSync } from '$lib/server/content-sync';
 import { closeAppDb, openAppDb } from '$lib/server/db';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/availability';
 import { isRefusedInput, REFUSED_INPUT_MESSAGE } from '$lib/server/db/input-errors';
+import { installFastPath } from '$lib/server/fast-path';
 import { createAppResponseCache, type ResponseCache } from '$lib/server/response-cache';
 import { initSearch, resetSearch } from '$lib/server/search';
 import { applySecurityHeaders, applySecurityHeadersToStaticFiles } from '$lib/server/security-headers';
@@ -37,7 +38,14 @@ export const init: ServerInit = async () => {
 	await initSearch(db, { log: (m) => console.log(`[search] ${m}`) });
 	// Rendered pages and answers, kept until the content changes (RESPONSE_CACHE_MB, default 64; 0 turns it off).
 	const megabytes = Number(env.RESPONSE_CACHE_MB ?? 64);
-	if (!dev && megabytes > 0) responseCache = createAppResponseCache(megabytes * 1024 * 1024, () => contentSync?.isCurrent() ?? false);
+	if (!dev && megabytes > 0) {
+		responseCache = createAppResponseCache(megabytes * 1024 * 1024, () => contentSync?.isCurrent() ?? false);
+		// Hits are answered before SvelteKit (adapter-node's request and response conversion costs more than they do).
+		const { ORIGIN, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER } = env;
+		if (!installFastPath(responseCache, { ORIGIN, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER })) {
+			console.log('[cache] PROTOCOL_HEADER, HOST_HEADER or PORT_HEADER is set: answers from memory go through SvelteKit');
+		}
+	}
 };
 
 async function shutDown(): Promise<void> {

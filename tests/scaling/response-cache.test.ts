@@ -59,6 +59,7 @@ describe('ResponseCache', () => {
 			[event('/admin/import'), renderer()],
 			[event('/x', { headers: { cookie: 'a=b' } }), renderer()],
 			[event('/x', { headers: { range: 'bytes=0-1' } }), renderer()],
+			[event('/x', { headers: { 'if-none-match': '"abc"' } }), renderer()],
 			[event('/y'), renderer({ status: 404 })],
 			[event('/z'), renderer({ headers: { 'cache-control': 'no-store' } })],
 			[event('/w'), renderer({ headers: { 'set-cookie': 'a=b' } })],

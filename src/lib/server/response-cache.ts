@@ -62,16 +62,25 @@ export class ResponseCache {
 		return { entries: this.#entries.size, bytes: this.#bytes, hits: this.#hits, misses: this.#misses };
 	}
 
+	/** Whether something is kept under this key (a quick test before `answer`). */
+	has(key: string): boolean {
+		return this.#entries.has(key);
+	}
+
+	/** What is kept under `key`, ready to send (a fresh nonce in it), if `isCurrent` agrees; otherwise null. */
+	async answer(key: string): Promise<CachedAnswer | null> {
+		const hit = await this.#lookup(key);
+		if (!hit || hit === 'not now') return null;
+		this.#hits++;
+		return withFreshNonce(hit);
+	}
+
 	/** Answers from memory when it can; otherwise resolves the request and keeps the answer if it may. */
 	async resolve(event: RequestEvent, resolve: (event: RequestEvent) => Response | Promise<Response>): Promise<Response> {
-		const key = this.options.maxBytes > 0 ? cacheKey(event) : null;
+		const key = this.options.maxBytes > 0 ? cacheKey(event.request.method, event.url, (name) => event.request.headers.get(name)) : null;
 		if (!key) return resolve(event);
-		const hit = await this.#lookup(key);
-		if (hit === 'not now') return resolve(event);
-		if (hit) {
-			this.#hits++;
-			return toResponse(hit);
-		}
+		const hit = await this.answer(key);
+		if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
 		this.#misses++;
 		const generation = this.#generation;
 		const response = await resolve(event);
@@ -79,7 +88,7 @@ export class ResponseCache {
 		const entry = await toEntry(response);
 		// Rendered across a clear, it may hold the content from before the change: answered, not kept.
 		if (entry.body.byteLength <= MAX_ENTRY_BYTES && generation === this.#generation) this.#put(key, entry);
-		return toResponse(entry, false);
+		return new Response(entry.body, { status: entry.status, headers: entry.headers });
 	}
 
 	/** The entry to answer with, if there is one and `isCurrent` agrees ('not now' when it does not). */
@@ -111,15 +120,17 @@ export class ResponseCache {
 	}
 }
 
-/** The key a request is kept under, or null when it must not be answered from memory. */
-function cacheKey(event: RequestEvent): string | null {
-	const { request, url } = event;
-	if (request.method !== 'GET') return null;
+/**
+ * The key a request is kept under, or null when it must not be answered from memory. From its parts rather than a
+ * RequestEvent, so that fast-path.ts computes the same key from a Node request.
+ */
+export function cacheKey(method: string | undefined, url: URL, header: (name: string) => string | null | undefined): string | null {
+	if (method !== 'GET') return null;
 	if (url.pathname.startsWith('/admin')) return null;
-	const h = request.headers;
-	if (h.has('authorization') || h.has('cookie') || h.has('range')) return null;
+	// A revalidation (If-None-Match) is SvelteKit's to answer, with its 304.
+	for (const name of ['authorization', 'cookie', 'range', 'if-none-match']) if (header(name) != null) return null;
 	// SvelteKit answers a route with both a page and an endpoint by the Accept header: keep the two apart.
-	const html = (h.get('accept') ?? '').includes('text/html') ? 'h' : 'o';
+	const html = (header('accept') ?? '').includes('text/html') ? 'h' : 'o';
 	return `${html} ${url.href}`;
 }
 
@@ -130,9 +141,10 @@ function mayKeep(response: Response): boolean {
 }
 
 async function toEntry(response: Response): Promise<Entry> {
-	const headers = [...response.headers].filter(([name]) => name !== 'content-length');
-	const body = new Uint8Array(await response.arrayBuffer());
 	const nonce = NONCE.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? null;
+	// A page's ETag names one rendering; with a nonce of its own, each answer is another.
+	const headers = [...response.headers].filter(([name]) => name !== 'content-length' && !(nonce && name === 'etag'));
+	const body = new Uint8Array(await response.arrayBuffer());
 	const nonceAt: number[] = [];
 	if (nonce) {
 		// Base64 is ASCII, so the nonce's bytes are its characters, wherever it stands in the UTF-8 body.
@@ -142,18 +154,23 @@ async function toEntry(response: Response): Promise<Entry> {
 	return { status: response.status, headers, body, nonce, nonceAt };
 }
 
-function toResponse(entry: Entry, renonce = true): Response {
-	const headers = new Headers(entry.headers);
-	let body = entry.body;
-	if (entry.nonce && renonce) {
-		const nonce = freshNonce();
-		const copy = Buffer.allocUnsafe(body.byteLength);
-		copy.set(body);
-		for (const at of entry.nonceAt) copy.write(nonce, at, 'latin1');
-		body = copy as Uint8Array<ArrayBuffer>;
-		headers.set('content-security-policy', headers.get('content-security-policy')!.replaceAll(entry.nonce, nonce));
-	}
-	return new Response(body, { status: entry.status, headers });
+/** An answer from memory: status, headers (without content-length) and body. */
+export interface CachedAnswer {
+	status: number;
+	headers: [string, string][];
+	body: Uint8Array<ArrayBuffer>;
+}
+
+/** The entry as an answer: a page gets a nonce of its own, in its CSP header and wherever the page carries it. */
+function withFreshNonce(entry: Entry): CachedAnswer {
+	if (!entry.nonce) return entry;
+	const old = entry.nonce;
+	const nonce = freshNonce();
+	const body = Buffer.allocUnsafe(entry.body.byteLength);
+	body.set(entry.body);
+	for (const at of entry.nonceAt) body.write(nonce, at, 'latin1');
+	const headers = entry.headers.map(([name, value]): [string, string] => [name, name === 'content-security-policy' ? value.replaceAll(old, nonce) : value]);
+	return { status: entry.status, headers, body: body as Uint8Array<ArrayBuffer> };
 }
 
 /** Random bytes drawn in blocks: one system call per 256 nonces, not one per response. */
