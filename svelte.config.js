@@ -4,8 +4,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Page weight (npm run bench:weight): no script whose only job is to tell the world which Svelte this is.
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// The browser asks the server which route a link leads to (when hovered, with the preloading in app.html)
+		// instead of downloading every route's pattern with the first page: 1.3 kB less on every page.
+		router: { resolution: 'server' },
 		// Every script and style is our own: no inline scripts without a hash, nothing from another origin.
 		csp: {
 			mode: 'auto',

@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Svelte's and SvelteKit's client code in one file that every page shares (and caches) instead of several:
+	// one gzip stream compresses better than three, about 0.9 kB less on every page.
+	build: { rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'framework', test: /[\\/]node_modules[\\/]/ }] } } } },
 	server: { port: 3000 },
 	preview: { port: 3000 },
 	test: {

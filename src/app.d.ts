@@ -11,6 +11,8 @@ declare global {
 			databaseUnavailable?: boolean;
 			/** Set by handleError when PostgreSQL refused a value from the request (a NUL in a slug); handle then answers 400. */
 			refusedInput?: boolean;
+			/** The page's head tags for link previews and search engines (page-meta.ts), rendered by its load function. */
+			pageMeta?: string;
 		}
 	}
 }

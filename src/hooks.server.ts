@@ -1,4 +1,4 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { env } from '$env/dynamic/private';
 import { startContentSync, type ContentSync } from '$lib/server/content-sync';
@@ -6,6 +6,7 @@ import { closeAppDb, openAppDb } from '$lib/server/db';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/availability';
 import { isRefusedInput, REFUSED_INPUT_MESSAGE } from '$lib/server/db/input-errors';
 import { installFastPath } from '$lib/server/fast-path';
+import { injectPageMeta } from '$lib/server/page-meta';
 import { createAppResponseCache, type ResponseCache } from '$lib/server/response-cache';
 import { initSearch, resetSearch } from '$lib/server/search';
 import { applySecurityHeaders, applySecurityHeadersToStaticFiles } from '$lib/server/security-headers';
@@ -83,13 +84,15 @@ export const handleError: HandleServerError = ({ error, event, status, message }
 
 /** Size limits, the database-away answer, and the headers every response carries. */
 export const handle: Handle = async ({ event, resolve }) => {
+	// Link-preview and search-engine tags are rendered on the server only (page-meta.ts says why).
+	const render = (e: RequestEvent) => resolve(e, { transformPageChunk: injectPageMeta(e.locals) });
 	let response =
 		event.url.pathname.length + event.url.search.length > MAX_URL_CHARACTERS
 			? new Response(`That address is longer than ${MAX_URL_CHARACTERS} characters; nothing here needs one so long.`, {
 					status: 414,
 					headers: { 'content-type': 'text/plain; charset=utf-8' }
 				})
-			: await (responseCache ? responseCache.resolve(event, resolve) : resolve(event));
+			: await (responseCache ? responseCache.resolve(event, render) : render(event));
 	if (event.locals.databaseUnavailable && response.status >= 500) response = asServiceUnavailable(response);
 	else if (event.locals.refusedInput && response.status >= 500) response = withStatus(response, 400, 'Bad Request');
 	applySecurityHeaders(event.url.pathname, response.headers);

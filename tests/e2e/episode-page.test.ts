@@ -3,6 +3,7 @@
  * flows live in ./episode/, one file per subject.
  */
 import { describeBrowser } from '../helpers/browser';
+import { describeHeadAndShare } from './episode/head-and-share';
 import { describeKeyboard } from './episode/keyboard';
 import { describeNoJavaScript } from './episode/no-javascript';
 import { describeSeeking } from './episode/seeking';
@@ -13,4 +14,5 @@ describeBrowser('the episode page in Chromium', () => {
 	describeSeeking(suite);
 	describeKeyboard(suite);
 	describeNoJavaScript(suite);
+	describeHeadAndShare(suite);
 });

@@ -19,15 +19,16 @@ const MAX_DESCRIPTION = 500;
  * `<script type="application/ld+json">` holding `data`, safe to render with {@html}. `<`, `>` and `&` become \u
  * escapes so a title containing `</script>` or `<!--` cannot end the element; U+2028/2029 are escaped for old
  * parsers. The type makes it a data block, which the CSP's script-src does not govern, so it needs no nonce.
+ * `attribute` is a fixed, bare attribute name added to the element (page-meta.ts marks its tags with one).
  */
-export function serializeJsonLd(data: JsonLd): string {
+export function serializeJsonLd(data: JsonLd, attribute?: string): string {
 	const json = JSON.stringify(data)
 		.replace(/</g, '\\u003c')
 		.replace(/>/g, '\\u003e')
 		.replace(/&/g, '\\u0026')
 		.replace(/\u2028/g, '\\u2028')
 		.replace(/\u2029/g, '\\u2029');
-	return `<script type="application/ld+json">${json}</script>`;
+	return `<script type="application/ld+json"${attribute ? ` ${attribute}` : ''}>${json}</script>`;
 }
 
 /** Resolves a stored URL (the demo audio is site-relative) against the site's origin; null stays null. */

@@ -4,23 +4,30 @@ import { getEpisodePage } from '$lib/server/episodes';
 import { getSearch } from '$lib/server/search';
 import { findQuestionsRelatedToEpisode } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
-import { episodeJsonLd, serializeJsonLd } from '$lib/server/structured-data';
+import { setPageMeta } from '$lib/server/page-meta';
+import { episodeJsonLd } from '$lib/server/structured-data';
+import { buildMomentUrl, embedPath, episodePath } from '$lib/share';
 import { parseTimeParam } from '$lib/timestamp';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url }) => {
+export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const page = await getEpisodePage(await getDb(), params.podcast, params.episode);
 	if (!page) error(404, `There is no episode "${params.episode}" in "${params.podcast}".`);
 	// A bad `t` never fails the page: it plays from the start and says why.
 	const time = parseTimeParam(url.searchParams.get('t'), page.episode.durationSeconds);
 	const { index } = await getSearch();
 	const related = findQuestionsRelatedToEpisode(index, page.episode.id).flatMap((id) => toQuestionLink(index, id) ?? []);
-	return {
-		...page,
-		related,
-		start: time?.ok ? time.range : null,
-		timeNotice: time && !time.ok ? time.reason : null,
-		origin: url.origin,
-		structuredData: serializeJsonLd(episodeJsonLd(page, url.origin))
-	};
+	const start = time?.ok ? time.range : null;
+	const { podcast, episode, segments } = page;
+	const path = episodePath(podcast.slug, episode.slug);
+	setPageMeta(locals, {
+		canonical: buildMomentUrl(url.origin, path, start),
+		title: `${episode.title} · ${podcast.title}`,
+		description: segments.length ? `${episode.title}: ${segments.map((s) => s.title).join(', ')}` : null,
+		image: episode.imageUrl ?? podcast.imageUrl,
+		audio: episode.audioUrl ? { url: episode.audioUrl, type: episode.audioMimeType } : null,
+		embed: { url: buildMomentUrl(url.origin, embedPath(path), start) },
+		jsonLd: episodeJsonLd(page, url.origin)
+	});
+	return { ...page, related, start, timeNotice: time && !time.ok ? time.reason : null, origin: url.origin };
 };
