@@ -12,21 +12,6 @@ export const QUESTION_EMBED_HEIGHT = 480;
 /** Below this the controls no longer fit on one line; the embed still works, but oEmbed never asks for less. */
 export const EMBED_MIN_WIDTH = 300;
 
-/** The site path of an episode page. */
-export function episodePath(podcastSlug: string, episodeSlug: string): string {
-	return `/podcasts/${encodeURIComponent(podcastSlug)}/${encodeURIComponent(episodeSlug)}`;
-}
-
-/** The site path of a question page. */
-export function questionPath(slug: string): string {
-	return `/questions/${encodeURIComponent(slug)}`;
-}
-
-/** The embed route for a site path: `/podcasts/a/b` is embedded from `/embed/podcasts/a/b`. */
-export function embedPath(sitePath: string): string {
-	return `/embed${sitePath}`;
-}
-
 /** An absolute URL for `path` on `origin`, with `?t=` when there is a moment to start at. */
 export function buildMomentUrl(origin: string, path: string, range: TimeRange | null): string {
 	const url = new URL(path, origin);

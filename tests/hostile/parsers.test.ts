@@ -17,7 +17,7 @@ import { showNotesHtml } from '../../src/lib/server/import/show-notes';
 import { findTimestampList } from '../../src/lib/server/import/shownote-timestamps';
 import { detectTranscriptFormat, parseTranscript, type TranscriptFormat } from '../../src/lib/server/import/transcripts';
 import { parseCueTime } from '../../src/lib/server/import/transcripts/cue-time';
-import { parseTimeHash, parseTimeParam, parseTimestamp } from '../../src/lib/timestamp';
+import { parseTimeHash, parseTimeParam, parseTimestamp } from '../../src/lib/time-param';
 
 const fixtures = path.resolve(import.meta.dirname, '../import/fixtures');
 const read = (file: string) => readFileSync(path.join(fixtures, file), 'utf8');

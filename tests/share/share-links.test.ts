@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_CONTEXT, originOf, parseEmbedCommand } from '../../src/lib/embed-api';
-import { buildEmbedCode, buildMomentUrl, embedPath, episodePath, escapeHtml } from '../../src/lib/share';
+import { embedPath, episodePath } from '../../src/lib/paths';
+import { buildEmbedCode, buildMomentUrl, escapeHtml } from '../../src/lib/share';
 import { ATTRIBUTE_PAYLOAD, SCRIPT_PAYLOAD } from './support';
 
 const ORIGIN = 'https://moments.example';

@@ -75,5 +75,5 @@ export async function freePort(host = '127.0.0.1'): Promise<number> {
 
 /** The parsed contents of every `<script type="application/ld+json">` in an HTML document. */
 export function readJsonLd(html: string): Record<string, unknown>[] {
-	return [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
+	return [...html.matchAll(/<script type="application\/ld\+json"[^>]*>([\s\S]*?)<\/script>/g)].map((m) => JSON.parse(m[1]!));
 }

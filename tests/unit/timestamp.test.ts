@@ -1,16 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-	formatDuration,
-	formatTimestamp,
-	MAX_SECONDS,
-	mediaFragment,
-	parseTimeHash,
-	parseTimeParam,
-	parseTimestamp,
-	timeParamValue,
-	toIsoDuration
-} from '../../src/lib/timestamp';
+import { MAX_SECONDS, parseTimeHash, parseTimeParam, parseTimestamp } from '../../src/lib/time-param';
+import { formatDuration, formatTimestamp, mediaFragment, timeParamValue, toIsoDuration } from '../../src/lib/timestamp';
 
 describe('parseTimestamp', () => {
 	it.each([

@@ -6,18 +6,11 @@ import type { Db } from './db/client';
 import { getEpisodeBrief, getQuestionCard } from './embeds';
 import { absoluteUrl } from './structured-data';
 import { escapeXml } from './export/xml';
-import {
-	buildEmbedCode,
-	buildMomentUrl,
-	EMBED_HEIGHT,
-	EMBED_WIDTH,
-	embedPath,
-	episodePath,
-	QUESTION_EMBED_HEIGHT,
-	questionPath
-} from '$lib/share';
+import { embedPath, episodePath, questionPath } from '$lib/paths';
+import { buildEmbedCode, buildMomentUrl, EMBED_HEIGHT, EMBED_WIDTH, QUESTION_EMBED_HEIGHT } from '$lib/share';
 import { activeIndex } from '$lib/player.svelte';
-import { formatTimestamp, parseTimeParam, type TimeRange } from '$lib/timestamp';
+import { parseTimeParam } from '$lib/time-param';
+import { formatTimestamp, type TimeRange } from '$lib/timestamp';
 
 export const PROVIDER_NAME = 'Podcast Moments';
 /** Podcast artwork is square, and directories require at least 1400 px; we do not store the real size. */

@@ -1,6 +1,6 @@
 /**
  * What link previews, oEmbed consumers and search engines read from a page's head: the canonical URL (keeping `t`),
- * Open Graph and Twitter tags, oEmbed discovery links, and JSON-LD.
+ * the description, Open Graph and Twitter tags, oEmbed discovery links, and JSON-LD.
  *
  * These tags are for machines that read the HTML the server sends; none of them reads the page after its scripts
  * run. So they are rendered here, on the server only, and put into the page by `hooks.server.ts` (at the
@@ -15,6 +15,9 @@ export interface PageMeta {
 	/** Absolute URL of this page at this moment (with `?t=` when the page was opened at one). */
 	canonical: string;
 	title: string;
+	/** What search engines show under the title (`<meta name="description">`). */
+	searchDescription?: string | null;
+	/** What link previews show (Open Graph, Twitter), cut to MAX_DESCRIPTION. */
 	description?: string | null;
 	image?: string | null;
 	audio?: { url: string; type: string | null } | null;
@@ -46,6 +49,7 @@ export function renderPageMeta(meta: PageMeta): string {
 	const description =
 		meta.description && meta.description.length > MAX_DESCRIPTION ? `${meta.description.slice(0, MAX_DESCRIPTION - 3)}…` : meta.description;
 	const tags = [tag('link', { rel: 'canonical', href: canonical })];
+	if (meta.searchDescription) tags.push(named('description', meta.searchDescription));
 	if (oembed) {
 		const oembedHref = (format: 'json' | 'xml') => `${new URL(canonical).origin}/oembed?url=${encodeURIComponent(canonical)}&format=${format}`;
 		tags.push(tag('link', { rel: 'alternate', type: 'application/json+oembed', href: oembedHref('json'), title }));

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { episodes, people, podcasts, questions, questionSegments, segments } from './db/schema';
 import { escapeXml } from './export/xml';
-import { episodePath, questionPath } from '$lib/share';
+import { episodePath, questionPath } from '$lib/paths';
 
 export interface SitemapEntry {
 	path: string;

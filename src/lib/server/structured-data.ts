@@ -5,7 +5,8 @@
  */
 import type { EpisodePage } from './episodes';
 import { htmlToText } from './sanitize';
-import { buildMomentUrl, episodePath, questionPath } from '$lib/share';
+import { episodePath, questionPath } from '$lib/paths';
+import { buildMomentUrl } from '$lib/share';
 import { toIsoDuration } from '$lib/timestamp';
 
 type JsonLd = Record<string, unknown>;

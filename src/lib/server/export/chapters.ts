@@ -4,7 +4,8 @@
  * from an episode's segments, so other players show our segments as chapters.
  */
 import type { EpisodePage } from '../episodes';
-import { buildMomentUrl, episodePath } from '$lib/share';
+import { episodePath } from '$lib/paths';
+import { buildMomentUrl } from '$lib/share';
 import { absoluteUrl } from '../structured-data';
 
 export const CHAPTERS_CONTENT_TYPE = 'application/json+chapters';

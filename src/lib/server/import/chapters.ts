@@ -2,7 +2,7 @@
  * Chapters from a podcast:chapters JSON file (version 1.x) or from Podlove simple chapters in the feed. Both become
  * the same Chapter list; fitting them to the episode (sorting, ends, hidden ones) happens in segments.ts.
  */
-import { parseTimestamp } from '../../timestamp';
+import { parseTimestamp } from '../../time-param';
 import type { Chapter } from './types';
 
 /** Reads a podcast:chapters JSON document. Throws an Error whose message says what is wrong with the file. */

@@ -3,7 +3,7 @@
  * (CEST, AEST ...), without a weekday, or with the wrong one (the weekday is redundant, so it is ignored); durations
  * come as seconds, MM:SS, H:MM:SS, with fractions, or "1h 2m".
  */
-import { parseTimestamp } from '../../timestamp';
+import { parseTimestamp } from '../../time-param';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 

@@ -6,7 +6,7 @@
  */
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
-import { parseTimestamp } from '../../timestamp';
+import { parseTimestamp } from '../../time-param';
 import { isHtml } from './show-notes';
 
 export interface NotesTimestamp {

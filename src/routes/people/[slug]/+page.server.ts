@@ -12,6 +12,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	setPageMeta(locals, {
 		canonical: `${url.origin}/people/${encodeURIComponent(person.slug)}`,
 		title: person.name,
+		searchDescription: `Episodes with ${person.name}, and the moments where ${person.name} speaks.`,
 		description: person.bio,
 		image: person.imageUrl,
 		oembed: false,

@@ -6,7 +6,8 @@ import { findQuestionsRelatedToQuestion } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
 import { setPageMeta } from '$lib/server/page-meta';
 import { questionJsonLd } from '$lib/server/structured-data';
-import { buildMomentUrl, embedPath, QUESTION_EMBED_HEIGHT, questionPath } from '$lib/share';
+import { embedPath, questionPath } from '$lib/paths';
+import { buildMomentUrl, QUESTION_EMBED_HEIGHT } from '$lib/share';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -19,6 +20,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	setPageMeta(locals, {
 		canonical: buildMomentUrl(url.origin, path, null),
 		title: question.text,
+		searchDescription: question.answer ?? `${question.text} Answered in ${citations.length} podcast moments.`,
 		description: question.answer,
 		embed: { url: buildMomentUrl(url.origin, embedPath(path), null), height: QUESTION_EMBED_HEIGHT },
 		jsonLd: questionJsonLd({ ...question, citations: citations.map((c) => ({ ...c, podcast: c.show })) }, url.origin)

@@ -2,7 +2,7 @@
  * Any transcript the namespace allows (WebVTT, SRT, Podcasting 2.0 JSON, HTML) becomes the same list of cues:
  * ordered by start, with blank, whitespace-only and zero-length cues dropped, and the unreadable ones listed.
  */
-import { MAX_SECONDS } from '../../../timestamp';
+import { MAX_SECONDS } from '../../../time-param';
 import type { Cue } from '../types';
 import { parseHtmlTranscript } from './html-transcript';
 import { parsePc20Json } from './pc20-json';

@@ -6,8 +6,9 @@ import { findQuestionsRelatedToEpisode } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
 import { setPageMeta } from '$lib/server/page-meta';
 import { episodeJsonLd } from '$lib/server/structured-data';
-import { buildMomentUrl, embedPath, episodePath } from '$lib/share';
-import { parseTimeParam } from '$lib/timestamp';
+import { embedPath, episodePath } from '$lib/paths';
+import { buildMomentUrl } from '$lib/share';
+import { parseTimeParam } from '$lib/time-param';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -20,10 +21,12 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const start = time?.ok ? time.range : null;
 	const { podcast, episode, segments } = page;
 	const path = episodePath(podcast.slug, episode.slug);
+	const description = segments.length ? `${episode.title}: ${segments.map((s) => s.title).join(', ')}` : null;
 	setPageMeta(locals, {
 		canonical: buildMomentUrl(url.origin, path, start),
 		title: `${episode.title} · ${podcast.title}`,
-		description: segments.length ? `${episode.title}: ${segments.map((s) => s.title).join(', ')}` : null,
+		searchDescription: description,
+		description,
 		image: episode.imageUrl ?? podcast.imageUrl,
 		audio: episode.audioUrl ? { url: episode.audioUrl, type: episode.audioMimeType } : null,
 		embed: { url: buildMomentUrl(url.origin, embedPath(path), start) },

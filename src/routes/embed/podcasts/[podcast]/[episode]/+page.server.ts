@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { getEpisodePage } from '$lib/server/episodes';
-import { parseTimeParam } from '$lib/timestamp';
+import { parseTimeParam } from '$lib/time-param';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url }) => {
