@@ -1,6 +1,7 @@
 /** One episode with everything its page shows: people, segments, transcript and the questions it answers. */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
+import { dayLabel, isoTimestamp } from './db/dates';
 import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments, transcriptCues } from './db/schema';
 
 export interface EpisodePerson {
@@ -46,6 +47,8 @@ export interface EpisodePage {
 		season: number | null;
 		episodeNumber: number | null;
 		publishedAt: string | null;
+		/** publishedAt as people read it: "25 November 2026". */
+		publishedLabel: string | null;
 		durationSeconds: number | null;
 		audioUrl: string | null;
 		audioMimeType: string | null;
@@ -70,7 +73,8 @@ export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: s
 				title: episodes.title,
 				season: episodes.season,
 				episodeNumber: episodes.episodeNumber,
-				publishedAt: sql<string | null>`to_char(${episodes.publishedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+				publishedAt: isoTimestamp(episodes.publishedAt),
+				publishedLabel: dayLabel(episodes.publishedAt),
 				durationSeconds: episodes.durationSeconds,
 				audioUrl: episodes.audioUrl,
 				audioMimeType: episodes.audioMimeType,

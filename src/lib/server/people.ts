@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
+import { dayLabel, isoTimestamp } from './db/dates';
 import { episodePeople, episodes, people, podcasts, segments, transcriptCues } from './db/schema';
 
 /** Everyone on the site, alphabetically, with their number of episodes: the /people index. */
@@ -28,6 +29,8 @@ export interface PersonEpisode {
 	slug: string;
 	title: string;
 	publishedAt: string | null;
+	/** publishedAt as people read it: "25 November 2026". */
+	publishedLabel: string | null;
 	/** "host", "guest" ...; one person can have several roles in one episode. */
 	roles: string[];
 }
@@ -82,7 +85,8 @@ export async function getPersonPage(db: Db, slug: string): Promise<PersonPage | 
 			podcastTitle: podcasts.title,
 			slug: episodes.slug,
 			title: episodes.title,
-			publishedAt: sql<string | null>`to_char(${episodes.publishedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+			publishedAt: isoTimestamp(episodes.publishedAt),
+			publishedLabel: dayLabel(episodes.publishedAt),
 			role: episodePeople.role
 		})
 		.from(episodePeople)

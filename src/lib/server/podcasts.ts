@@ -1,6 +1,7 @@
 /** Shows and their episode lists. */
 import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
+import { dayLabel, isoTimestamp } from './db/dates';
 import { episodes, podcasts } from './db/schema';
 
 export interface PodcastSummary {
@@ -37,6 +38,8 @@ export interface EpisodeListItem {
 	season: number | null;
 	episodeNumber: number | null;
 	publishedAt: string | null;
+	/** publishedAt as people read it: "25 November 2026". */
+	publishedLabel: string | null;
 	durationSeconds: number | null;
 }
 
@@ -47,7 +50,8 @@ const episodeListColumns = {
 	title: episodes.title,
 	season: episodes.season,
 	episodeNumber: episodes.episodeNumber,
-	publishedAt: sql<string | null>`to_char(${episodes.publishedAt} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`,
+	publishedAt: isoTimestamp(episodes.publishedAt),
+	publishedLabel: dayLabel(episodes.publishedAt),
 	durationSeconds: episodes.durationSeconds
 };
 

@@ -1,6 +1,7 @@
 /** Every page search engines should know about, with when it last changed. */
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
+import { isoTimestamp } from './db/dates';
 import { episodes, people, podcasts, questions, questionSegments, segments } from './db/schema';
 import { escapeXml } from './export/xml';
 import { episodePath, questionPath } from '$lib/paths';
@@ -11,13 +12,12 @@ export interface SitemapEntry {
 	lastmod: string | null;
 }
 
-const iso = (column: unknown) => sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /** Shows, episodes, questions and people; a page's lastmod counts the rows it shows (a show's episodes, an episode's segments). */
 export async function listSitemapEntries(db: Db): Promise<SitemapEntry[]> {
 	const [shows, episodeRows, questionRows, personRows] = await Promise.all([
 		db
-			.select({ slug: podcasts.slug, lastmod: iso(sql`greatest(${podcasts.updatedAt}, max(${episodes.updatedAt}))`) })
+			.select({ slug: podcasts.slug, lastmod: isoTimestamp(sql`greatest(${podcasts.updatedAt}, max(${episodes.updatedAt}))`) })
 			.from(podcasts)
 			.leftJoin(episodes, eq(episodes.podcastId, podcasts.id))
 			.groupBy(podcasts.id)
@@ -26,7 +26,7 @@ export async function listSitemapEntries(db: Db): Promise<SitemapEntry[]> {
 			.select({
 				podcast: podcasts.slug,
 				slug: episodes.slug,
-				lastmod: iso(sql`greatest(${episodes.updatedAt}, max(${segments.updatedAt}))`)
+				lastmod: isoTimestamp(sql`greatest(${episodes.updatedAt}, max(${segments.updatedAt}))`)
 			})
 			.from(episodes)
 			.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
@@ -34,12 +34,12 @@ export async function listSitemapEntries(db: Db): Promise<SitemapEntry[]> {
 			.groupBy(episodes.id, podcasts.slug)
 			.orderBy(podcasts.slug, episodes.slug),
 		db
-			.select({ slug: questions.slug, lastmod: iso(sql`greatest(${questions.updatedAt}, max(${questionSegments.updatedAt}))`) })
+			.select({ slug: questions.slug, lastmod: isoTimestamp(sql`greatest(${questions.updatedAt}, max(${questionSegments.updatedAt}))`) })
 			.from(questions)
 			.leftJoin(questionSegments, eq(questionSegments.questionId, questions.id))
 			.groupBy(questions.id)
 			.orderBy(questions.slug),
-		db.select({ slug: people.slug, lastmod: iso(people.updatedAt) }).from(people).orderBy(people.slug)
+		db.select({ slug: people.slug, lastmod: isoTimestamp(people.updatedAt) }).from(people).orderBy(people.slug)
 	]);
 	const newest = [...shows, ...questionRows].map((r) => r.lastmod).sort().at(-1) ?? null;
 	return [
