@@ -12,6 +12,20 @@ export const QUESTION_EMBED_HEIGHT = 480;
 /** Below this the controls no longer fit on one line; the embed still works, but oEmbed never asks for less. */
 export const EMBED_MIN_WIDTH = 300;
 
+/** What a share panel shares: a page, at a moment or as a whole. */
+export interface ShareTarget {
+	/** The site's origin (the server's, so links name the address the site is published at). */
+	origin: string;
+	/** The site path being shared: /podcasts/show/episode or /questions/slug. */
+	path: string;
+	/** The iframe's title, read out by screen readers on the embedding page. */
+	title: string;
+	/** The moment to share at first (what readers without JavaScript get); null shares the whole page. */
+	range: TimeRange | null;
+	/** The embed's height; EMBED_HEIGHT when not given. */
+	embedHeight?: number;
+}
+
 /** An absolute URL for `path` on `origin`, with `?t=` when there is a moment to start at. */
 export function buildMomentUrl(origin: string, path: string, range: TimeRange | null): string {
 	const url = new URL(path, origin);

@@ -1,7 +1,7 @@
 import type { PlayerState } from './player.svelte';
 
 /** Whether an address fragment carries a time (`#t=754`, `#foo&t=1:02`), without loading the parser to find out. */
-export function hasTimeHash(hash: string): boolean {
+function hasTimeHash(hash: string): boolean {
 	return /(?:^#|&)t=/.test(hash);
 }
 
