@@ -1,6 +1,7 @@
 /**
  * The import command (`scripts/import.ts`, as `npm run import` runs it) on a real PostgreSQL when things go wrong:
- * killed with SIGKILL halfway through writing a feed, and started twice on the same feed at once. To stop it at a
+ * killed with SIGKILL halfway through writing a feed, started twice on the same feed at once, and run on two feeds
+ * that bring the same new people at once. To stop it at a
  * known point rather than by timing, the test holds a SHARE lock on episode_imports (the last table a chunk writes):
  * the import runs through the show, its people, episodes and segments, then waits, with all of that uncommitted.
  */
@@ -17,8 +18,8 @@ const EPISODES = 120;
 /** Timestamps in each episode's notes: each becomes a segment. */
 const MOMENTS = ['00:00 Welcome', '04:10 The question', '12:30 What studies say', '25:00 A listener asks', '41:15 Wrapping up'];
 
-/** A feed of EPISODES episodes with timestamped notes and people, all of it made up. */
-function syntheticFeed(title: string): string {
+/** A feed of EPISODES episodes with timestamped notes and people (17 guests named `${guest} 0` ...), all made up. */
+function syntheticFeed(title: string, guest = 'Guest Number'): string {
 	const items = Array.from({ length: EPISODES }, (_, i) => {
 		const n = EPISODES - i;
 		const day = new Date(Date.UTC(2024, 0, 1) + n * 86_400_000).toUTCString();
@@ -29,7 +30,7 @@ function syntheticFeed(title: string): string {
       <itunes:duration>3600</itunes:duration>
       <enclosure url="https://audio.example/${encodeURIComponent(title)}/${n}.mp3" length="1000" type="audio/mpeg"/>
       <description>${MOMENTS.map((m) => `&lt;p&gt;${m} ${n}&lt;/p&gt;`).join('')}</description>
-      <podcast:person role="guest">Guest Number ${n % 17}</podcast:person>
+      <podcast:person role="guest">${guest} ${n % 17}</podcast:person>
     </item>`;
 	});
 	return `<?xml version="1.0" encoding="UTF-8"?>
@@ -172,5 +173,40 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the import command, killed or d
 		expect(b.code, b.output).toBe(0);
 		expect(b.output).toContain('nothing changed since the last import');
 		expect(await countsFor(feed)).toEqual({ podcasts: 1, episodes: EPISODES, segments: EPISODES * MOMENTS.length, guids: EPISODES });
+	}, 120_000);
+
+	it('imports two feeds that bring the same new guests at the same time, each guest once', async () => {
+		// Both feeds have guests "Shared Guest 0" to "16", none of them in the database yet.
+		const [feedA, feedB] = [path.join(dir, 'shared-guests-a.xml'), path.join(dir, 'shared-guests-b.xml')];
+		await writeFile(feedA, syntheticFeed('Shared Guests A', 'Shared Guest'));
+		await writeFile(feedB, syntheticFeed('Shared Guests B', 'Shared Guest'));
+		const guests = async () => (await reader<{ n: number }[]>`SELECT count(*)::int AS n FROM people WHERE name LIKE 'Shared Guest %'`)[0]!.n;
+		expect(await guests()).toBe(0);
+		const release = await holdImportLock();
+		let first: Run;
+		let second: Run;
+		try {
+			// The first stops at the held lock with its new guests written but not committed; the second, on another
+			// feed, then reaches the same guests and waits for the first.
+			first = runImport(feedA, database.url);
+			await until('the first import to reach the held lock', async () => (await waiting()).length === 1);
+			second = runImport(feedB, database.url);
+			await until('the second import to wait', async () => (await waiting()).length === 2);
+		} finally {
+			await release();
+		}
+		const [a, b] = await Promise.all([first!.done, second!.done]);
+		expect(a.code, a.output).toBe(0);
+		expect(b.code, b.output).toBe(0);
+		for (const feed of [feedA, feedB]) {
+			expect(await countsFor(feed)).toEqual({ podcasts: 1, episodes: EPISODES, segments: EPISODES * MOMENTS.length, guids: EPISODES });
+		}
+		expect(await guests()).toBe(17);
+		const [shared] = await reader<{ shows: number }[]>`
+			SELECT min(shows)::int AS shows FROM (
+				SELECT count(DISTINCT e.podcast_id) AS shows FROM people p
+				JOIN episode_people ep ON ep.person_id = p.id JOIN episodes e ON e.id = ep.episode_id
+				WHERE p.name LIKE 'Shared Guest %' GROUP BY p.id) AS per_guest`;
+		expect(shared!.shows, 'every guest row is on both shows').toBe(2);
 	}, 120_000);
 });

@@ -327,7 +327,9 @@ async function upsertPeople(tx: Tx, drafts: EpisodeDraft[], ids: Map<string, num
 		.from(people)
 		.where(inArray(people.slug, [...wanted.keys()]));
 	const bySlug = new Map(existing.map((e) => [e.slug, e]));
-	for (const [key, p] of wanted) {
+	// In slug order: two imports that add the same new people then take their rows' locks in the same order, so one
+	// waits for the other instead of both waiting for each other.
+	for (const [key, p] of [...wanted].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
 		const row = bySlug.get(p.slug);
 		if (row) {
 			ids.set(key, row.id);
@@ -337,7 +339,16 @@ async function upsertPeople(tx: Tx, drafts: EpisodeDraft[], ids: Map<string, num
 			}
 			continue;
 		}
-		const [inserted] = await tx.insert(people).values(p).returning({ id: people.id });
+		// Another feed's import may add the same person meanwhile (its row is invisible to the select above until it
+		// commits): then this insert waits for it and takes its row, filling in only what it lacks, as above.
+		const [inserted] = await tx
+			.insert(people)
+			.values(p)
+			.onConflictDoUpdate({
+				target: people.slug,
+				set: { link: sql`coalesce(${people.link}, excluded.link)`, imageUrl: sql`coalesce(${people.imageUrl}, excluded.image_url)` }
+			})
+			.returning({ id: people.id });
 		ids.set(key, inserted!.id);
 	}
 }
