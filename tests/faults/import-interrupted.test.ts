@@ -116,6 +116,26 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the import command, killed or d
 		};
 	}
 
+	/**
+	 * Runs two imports that overlap: the first stops at the held lock with everything before episode_imports written
+	 * but not committed, the second starts then and runs until it waits too (for the first's rows, or for the lock);
+	 * then the lock goes and both finish.
+	 */
+	async function importTwoAtOnce(firstFeed: string, secondFeed: string) {
+		const release = await holdImportLock();
+		let first: Run;
+		let second: Run;
+		try {
+			first = runImport(firstFeed, database.url);
+			await until('the first import to reach the held lock', async () => (await waiting()).length === 1);
+			second = runImport(secondFeed, database.url);
+			await until('the second import to wait', async () => (await waiting()).length === 2);
+		} finally {
+			await release();
+		}
+		return Promise.all([first!.done, second!.done]);
+	}
+
 	async function countsFor(feedPath: string) {
 		const feedUrl = `%${path.basename(feedPath)}`;
 		const [row] = await reader<{ podcasts: number; episodes: number; segments: number; guids: number }[]>`
@@ -156,19 +176,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the import command, killed or d
 	it('imports a feed once when two imports of it run at the same time', async () => {
 		const feed = path.join(dir, 'doubled-feed.xml');
 		await writeFile(feed, syntheticFeed('Doubled Up'));
-		const release = await holdImportLock();
-		let first: Run;
-		let second: Run;
-		try {
-			// The first stops at the held lock with the show and its episodes written; the second starts then.
-			first = runImport(feed, database.url);
-			await until('the first import to reach the held lock', async () => (await waiting()).length === 1);
-			second = runImport(feed, database.url);
-			await until('the second import to wait for the first', async () => (await waiting()).length === 2);
-		} finally {
-			await release();
-		}
-		const [a, b] = await Promise.all([first!.done, second!.done]);
+		const [a, b] = await importTwoAtOnce(feed, feed);
 		expect(a.code, a.output).toBe(0);
 		expect(b.code, b.output).toBe(0);
 		expect(b.output).toContain('nothing changed since the last import');
@@ -182,20 +190,8 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the import command, killed or d
 		await writeFile(feedB, syntheticFeed('Shared Guests B', 'Shared Guest'));
 		const guests = async () => (await reader<{ n: number }[]>`SELECT count(*)::int AS n FROM people WHERE name LIKE 'Shared Guest %'`)[0]!.n;
 		expect(await guests()).toBe(0);
-		const release = await holdImportLock();
-		let first: Run;
-		let second: Run;
-		try {
-			// The first stops at the held lock with its new guests written but not committed; the second, on another
-			// feed, then reaches the same guests and waits for the first.
-			first = runImport(feedA, database.url);
-			await until('the first import to reach the held lock', async () => (await waiting()).length === 1);
-			second = runImport(feedB, database.url);
-			await until('the second import to wait', async () => (await waiting()).length === 2);
-		} finally {
-			await release();
-		}
-		const [a, b] = await Promise.all([first!.done, second!.done]);
+		// The first import's new guests are written but not committed when the second reaches the same guests.
+		const [a, b] = await importTwoAtOnce(feedA, feedB);
 		expect(a.code, a.output).toBe(0);
 		expect(b.code, b.output).toBe(0);
 		for (const feed of [feedA, feedB]) {
