@@ -29,5 +29,16 @@ export function describeNoJavaScript(suite: BrowserSuite): void {
 			expect(await page.locator('.notice').textContent()).toBe('27:46:39 is past the end of this episode (50:00). Playing from the start.');
 			await expectAudioAt(page, 0);
 		});
+
+		it('opens a segment\'s share panel on a link and embed code for that segment, ready to select and copy', async () => {
+			const page = await suite.newPage({ javaScriptEnabled: false });
+			await page.goto(EPISODE);
+			const panel = page.locator('section[aria-labelledby="segments-heading"] li').nth(1).locator('details.share');
+			await panel.locator('summary').click();
+			const link = new URL(await panel.getByLabel('Link').inputValue());
+			expect(link.pathname + link.search).toBe(`${EPISODE}?t=180,480`);
+			expect(await panel.getByLabel('Embed code').inputValue()).toContain(`/embed${EPISODE}?t=180,480"`);
+			expect(await panel.getByRole('button', { name: 'Copy link' }).count(), 'no controls that need JavaScript').toBe(0);
+		});
 	});
 }
