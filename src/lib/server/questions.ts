@@ -151,6 +151,8 @@ export async function deleteQuestion(db: Db, questionId: number): Promise<void> 
  */
 export async function linkQuestionToSegment(db: Db, questionId: number, segmentId: number, excerpt: string | null = null): Promise<void> {
 	await db.transaction(async (tx) => {
+		// The question's row lock, as every server recomputing its automatic links takes it: they never interleave.
+		await tx.select({ id: questions.id }).from(questions).where(eq(questions.id, questionId)).for('update');
 		const [row] = await tx
 			.select({ rank: max(questionSegments.rank) })
 			.from(questionSegments)

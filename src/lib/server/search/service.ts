@@ -3,7 +3,7 @@
  * (add / replace / discard) and recomputes the automatic question links the change touched. Changes are applied
  * one at a time, in the order they were announced.
  */
-import { and, eq, max } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { ContentChange } from '../content-events';
 import type { Db } from '../db/client';
 import { questions, questionSegments } from '../db/schema';
@@ -110,21 +110,23 @@ export class SearchService {
 		for (const questionId of questionIds) {
 			const editorial = (this.index.linksByQuestion.get(questionId) ?? []).filter((l) => l.origin === 'editorial');
 			const links = computeAutoLinks(this.index, questionId, new Set(editorial.map((l) => l.segmentId)));
-			await this.db.transaction(async (tx) => {
+			written += await this.db.transaction(async (tx) => {
 				// Every server on the database recomputes the same links after a change: taking the question's row
 				// makes them do it one after another (each replacing the last's identical links), not collide on the key.
 				const [exists] = await tx.select({ id: questions.id }).from(questions).where(eq(questions.id, questionId)).for('update');
-				if (!exists) return; // deleted meanwhile (by another server or a script): its removal is on its way here
+				if (!exists) return 0; // deleted meanwhile (by another server or a script): its removal is on its way here
 				await tx.delete(questionSegments).where(and(eq(questionSegments.questionId, questionId), eq(questionSegments.origin, 'auto')));
-				// Automatic links are cited after every editorial one; read the highest rank inside the transaction.
-				const [row] = await tx
-					.select({ rank: max(questionSegments.rank) })
+				// What is left are the editorial links, as they stand now: one pinned after this server read its links
+				// (editors take the same row lock) is not cited again as automatic, and automatic links come after all.
+				const pinned = await tx
+					.select({ segmentId: questionSegments.segmentId, rank: questionSegments.rank })
 					.from(questionSegments)
 					.where(eq(questionSegments.questionId, questionId));
-				const after = row?.rank ?? 0;
-				if (links.length) {
+				const after = Math.max(0, ...pinned.map((p) => p.rank));
+				const fresh = links.filter((link) => !pinned.some((p) => p.segmentId === link.segmentId));
+				if (fresh.length) {
 					await tx.insert(questionSegments).values(
-						links.map((link, i) => ({
+						fresh.map((link, i) => ({
 							questionId,
 							segmentId: link.segmentId,
 							rank: after + i + 1,
@@ -134,8 +136,8 @@ export class SearchService {
 						}))
 					);
 				}
+				return fresh.length;
 			});
-			written += links.length;
 		}
 		await this.#reloadLinks(questionIds, only === null);
 		return { questions: questionIds.length, links: written };
