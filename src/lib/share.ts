@@ -2,6 +2,7 @@
  * Links and embed codes for a moment in an episode, or for a question. Safe in the browser too: the share panel
  * rebuilds them as the player moves, and the server renders the same strings for readers without JavaScript.
  */
+import { embedPath } from './paths';
 import { timeParamValue, type TimeRange } from './timestamp';
 
 /** The size an embed gets when nobody asks for another: wide enough for the tabs, short enough for a blog post. */
@@ -61,4 +62,13 @@ export function buildEmbedCode({ src, title, width = null, height = EMBED_HEIGHT
 			? `width="100%" height="${height}" style="max-width:${EMBED_WIDTH}px;border:0"`
 			: `width="${width}" height="${height}" style="border:0"`;
 	return `<iframe src="${escapeHtml(src)}" title="${escapeHtml(title)}" ${size} allow="autoplay; clipboard-write" loading="lazy"></iframe>`;
+}
+
+/** What a share panel offers for `target` at `range`: the link, and the embed code for the same moment. */
+export function shareCodes(target: Omit<ShareTarget, 'range'>, range: TimeRange | null): { link: string; code: string } {
+	const { origin, path, title, embedHeight = EMBED_HEIGHT } = target;
+	return {
+		link: buildMomentUrl(origin, path, range),
+		code: buildEmbedCode({ src: buildMomentUrl(origin, embedPath(path), range), title, height: embedHeight })
+	};
 }
