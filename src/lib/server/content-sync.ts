@@ -161,15 +161,16 @@ export async function startContentSync(handle: DbHandle, { listen = false, log =
 					// by updated_at (which is a transaction's start, so look back well before the connection dropped).
 					// Deletions in that gap are not seen until a restart.
 					// The change is announced even when empty: what is kept beside the index is dropped either way.
-					void changedSince(handle, new Date(lostAt - CATCH_UP_MARGIN_MS)).then(
-						(change) => {
+					// Reading what changed and applying it both query the database, which may go away again meanwhile: either
+					// failing is logged (the next reconnection catches up again), never left to crash the process.
+					void changedSince(handle, new Date(lostAt - CATCH_UP_MARGIN_MS))
+						.then((change) => {
 							if (!isEmpty(change)) {
 								log(`catching up on ${change.episodeIds?.length ?? 0} episodes and ${change.questionIds?.length ?? 0} questions written while not listening`);
 							}
 							return contentChanged(change, { remote: true });
-						},
-						(error: unknown) => log(`could not catch up after reconnecting: ${error instanceof Error ? error.message : String(error)}`)
-					);
+						})
+						.catch((error: unknown) => log(`could not catch up after reconnecting: ${error instanceof Error ? error.message : String(error)}`));
 				}
 			}
 		);
