@@ -16,14 +16,14 @@ export interface BrowserSuite {
  * Starts the production server (fresh in-memory demo database) and Chromium for the suite. Every page records script
  * errors and any request that leaves 127.0.0.1 (which is refused); after each test both lists must be empty.
  */
-export function browserSuite(): BrowserSuite {
+export function browserSuite(options: { env?: Record<string, string> } = {}): BrowserSuite {
 	let server: TestServer | undefined;
 	let browser: Browser | undefined;
 	const contexts: BrowserContext[] = [];
 	let problems: string[] = [];
 
 	beforeAll(async () => {
-		[server, browser] = await Promise.all([startServer(), launchBrowser()]);
+		[server, browser] = await Promise.all([startServer({ env: options.env }), launchBrowser()]);
 	});
 	afterEach(async () => {
 		await Promise.all(contexts.splice(0).map((c) => c.close()));

@@ -77,7 +77,10 @@ export class ResponseCache {
 
 	/** Answers from memory when it can; otherwise resolves the request and keeps the answer if it may. */
 	async resolve(event: RequestEvent, resolve: (event: RequestEvent) => Response | Promise<Response>): Promise<Response> {
-		const key = this.options.maxBytes > 0 ? cacheKey(event.request.method, event.url, (name) => event.request.headers.get(name)) : null;
+		// The request's own URL, not event.url: SvelteKit strips `/__data.json` (and its invalidation parameter) from
+		// event.url, so a client-side navigation's data request would share its page's key and be answered with HTML.
+		const url = new URL(event.request.url);
+		const key = this.options.maxBytes > 0 ? cacheKey(event.request.method, url, (name) => event.request.headers.get(name)) : null;
 		if (!key) return resolve(event);
 		const hit = await this.answer(key);
 		if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
