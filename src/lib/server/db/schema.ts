@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	customType,
 	boolean,
 	check,
 	doublePrecision,
@@ -63,6 +64,10 @@ export const episodes = pgTable(
 		imageUrl: text(),
 		/** Sanitized on the way in (src/lib/server/sanitize.ts); rendered as HTML. */
 		descriptionHtml: text(),
+		/** The stored transcript's language (BCP 47), when it differs from the show's or the show has none. */
+		transcriptLanguage: text(),
+		/** Hidden by an editor: off every listing, search and sitemap, its pages answer 404; a re-import keeps it hidden. */
+		hiddenAt: timestamp({ withTimezone: true }),
 		...timestamps
 	},
 	(t) => [
@@ -130,6 +135,10 @@ export const segments = pgTable(
 		text: text(),
 		/** Where the segment came from; 'transcript' means it was split automatically. */
 		origin: segmentOrigin().notNull().default('editorial'),
+		/** For automatic segments: the version of the chaptering method that made them (jobs re-run older ones). */
+		methodVersion: integer(),
+		/** Set when an editor changed the title, summary or boundaries: automatic steps and re-imports never overwrite it. */
+		editedAt: timestamp({ withTimezone: true }),
 		...timestamps
 	},
 	(t) => [
@@ -203,6 +212,8 @@ export const episodeImports = pgTable('episode_imports', {
 	importedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 });
 
+export const questionOrigin = pgEnum('question_origin', ['editorial', 'mined', 'asked']);
+
 export const questions = pgTable(
 	'questions',
 	{
@@ -214,12 +225,21 @@ export const questions = pgTable(
 		/** An editorial answer; without one, the question page answers with its segments' summaries. */
 		answer: text(),
 		featured: boolean().notNull().default(false),
+		/** editorial: written by an editor; mined: found in a transcript; asked: promoted from what visitors asked. */
+		origin: questionOrigin().notNull().default('editorial'),
+		/** Set when an editor changed the question: the miner never rewrites or deletes it. */
+		editedAt: timestamp({ withTimezone: true }),
 		...timestamps
 	},
-	(t) => [uniqueIndex('questions_slug_key').on(t.slug), index('questions_featured_idx').on(t.featured)]
+	(t) => [
+		uniqueIndex('questions_slug_key').on(t.slug),
+		index('questions_featured_idx').on(t.featured),
+		index('questions_origin_idx').on(t.origin)
+	]
 );
 
-export const linkOrigin = pgEnum('link_origin', ['editorial', 'auto']);
+/** editorial: pinned by an editor; auto: recomputed by search; mined: where the question was asked and answered. */
+export const linkOrigin = pgEnum('link_origin', ['editorial', 'auto', 'mined']);
 
 export const questionSegments = pgTable(
 	'question_segments',
@@ -236,6 +256,9 @@ export const questionSegments = pgTable(
 		/** Editorial links are pinned; automatic ones are recomputed by the search index. */
 		origin: linkOrigin().notNull(),
 		score: real(),
+		/** The cited moment inside the segment (a mined question's answer span, or the answering sentence); null: the whole segment. */
+		startSeconds: doublePrecision(),
+		endSeconds: doublePrecision(),
 		...timestamps
 	},
 	(t) => [
@@ -272,6 +295,103 @@ export const contentChanges = pgTable('content_changes', {
 	changedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
 });
 
+/** A vector as bytes: float32, little-endian (what a Float32Array holds on every platform Node runs on). */
+const vectorBytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength))
+});
+
+/**
+ * Sentence vectors of the content, computed in the background after import (jobs) and loaded into memory for
+ * semantic search. A passage is a segment as a whole (kind 'segment') or one sentence or short run of sentences
+ * inside it (kind 'sentence'), so that a hit can point at the moment the answer is said. `model` names the encoder
+ * that made the vector: rows of another model are stale and are computed again.
+ */
+export const passageVectors = pgTable(
+	'passage_vectors',
+	{
+		id: serial().primaryKey(),
+		episodeId: integer()
+			.notNull()
+			.references(() => episodes.id, { onDelete: 'cascade' }),
+		segmentId: integer()
+			.notNull()
+			.references(() => segments.id, { onDelete: 'cascade' }),
+		kind: text({ enum: ['segment', 'sentence'] }).notNull(),
+		startSeconds: doublePrecision().notNull(),
+		endSeconds: doublePrecision().notNull(),
+		text: text().notNull(),
+		model: text().notNull(),
+		vector: vectorBytes().notNull()
+	},
+	(t) => [index('passage_vectors_segment_idx').on(t.segmentId), index('passage_vectors_episode_idx').on(t.episodeId)]
+);
+
+export const jobStatus = pgEnum('job_status', ['queued', 'running', 'done', 'failed']);
+
+/**
+ * Background work (chapters, vectors, mined questions), durable in the database so that any number of worker
+ * processes, on any machine, share it: a worker claims a row with FOR UPDATE SKIP LOCKED and holds it by a lease
+ * (locked_until) that it renews; a killed worker's lease runs out and another takes the job over. One row per kind
+ * and subject: asking again for queued work is a no-op, and done work of an older method version is queued again.
+ */
+export const jobs = pgTable(
+	'jobs',
+	{
+		id: serial().primaryKey(),
+		/** What to do: 'chapters', 'vectors', 'questions' ... */
+		kind: text().notNull(),
+		/** The episode it is about; null for work about the whole site. */
+		episodeId: integer().references(() => episodes.id, { onDelete: 'cascade' }),
+		/** The version of the method the work was asked for: a newer method queues it again. */
+		methodVersion: integer().notNull().default(1),
+		status: jobStatus().notNull().default('queued'),
+		attempts: integer().notNull().default(0),
+		/** Not claimed before then (retries back off). */
+		runAfter: timestamp({ withTimezone: true }).notNull().defaultNow(),
+		lockedBy: text(),
+		lockedUntil: timestamp({ withTimezone: true }),
+		progressDone: integer().notNull().default(0),
+		progressTotal: integer().notNull().default(0),
+		lastError: text(),
+		...timestamps
+	},
+	(t) => [
+		uniqueIndex('jobs_kind_episode_key').on(t.kind, t.episodeId),
+		index('jobs_claim_idx').on(t.status, t.runAfter)
+	]
+);
+
+/**
+ * Questions visitors asked that no stored question matched, counted without anything about who asked (no address,
+ * no cookie, no time of each asking): what editors look at to promote a question or write an answer.
+ */
+export const askedQuestions = pgTable('asked_questions', {
+	/** The question normalised (lower case, spaces folded): the key that counts repeats. */
+	normalized: text().primaryKey(),
+	/** The wording of the first asking, shown to editors. */
+	text: text().notNull(),
+	count: integer().notNull().default(1),
+	/** How well the best moment answered it the last time (0-1); low means "asked but not answered well". */
+	bestScore: real(),
+	lastAskedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
+
+/** What editors changed, and when: a log kept for the site's own record (never shown publicly). */
+export const editorChanges = pgTable(
+	'editor_changes',
+	{
+		id: serial().primaryKey(),
+		/** What was changed: 'question', 'segment', 'episode', 'show', 'citation'. */
+		target: text().notNull(),
+		targetId: integer(),
+		/** In words: "renamed question 12 to ...", "deleted show running-explained". */
+		action: text().notNull(),
+		at: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('editor_changes_at_idx').on(t.at.desc())]
+);
+
 export type Podcast = typeof podcasts.$inferSelect;
 export type NewPodcast = typeof podcasts.$inferInsert;
 export type Episode = typeof episodes.$inferSelect;
@@ -288,3 +408,6 @@ export type EpisodeImport = typeof episodeImports.$inferSelect;
 export type Question = typeof questions.$inferSelect;
 export type NewQuestion = typeof questions.$inferInsert;
 export type QuestionSegment = typeof questionSegments.$inferSelect;
+export type PassageVector = typeof passageVectors.$inferSelect;
+export type Job = typeof jobs.$inferSelect;
+export type AskedQuestion = typeof askedQuestions.$inferSelect;
