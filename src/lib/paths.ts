@@ -2,7 +2,22 @@
 
 /** The site path of an episode page. */
 export function episodePath(podcastSlug: string, episodeSlug: string): string {
-	return `/podcasts/${encodeURIComponent(podcastSlug)}/${encodeURIComponent(episodeSlug)}`;
+	return `${podcastPath(podcastSlug)}/${encodeURIComponent(episodeSlug)}`;
+}
+
+/** The site path of a show's page. */
+export function podcastPath(podcastSlug: string): string {
+	return `/podcasts/${encodeURIComponent(podcastSlug)}`;
+}
+
+/** The site path of a show's RSS feed (the one podcast apps subscribe to). */
+export function podcastFeedPath(podcastSlug: string): string {
+	return `${podcastPath(podcastSlug)}/feed.xml`;
+}
+
+/** The site path of a person's page. */
+export function personPath(slug: string): string {
+	return `/people/${encodeURIComponent(slug)}`;
 }
 
 /** The site path of a question page. */

@@ -5,6 +5,7 @@
 import { describe } from 'vitest';
 import { databaseKinds } from '../helpers/db';
 import { describeEpisodePage } from './episode-page';
+import { describeHeadTags } from './head-tags';
 import { describeSitePages } from './site-pages';
 import { serveSite } from './support';
 
@@ -12,4 +13,5 @@ describe.each(databaseKinds)('pages served on %s', (kind) => {
 	const site = serveSite(kind);
 	describeSitePages(site);
 	describeEpisodePage(site);
+	describeHeadTags(site);
 });

@@ -25,6 +25,8 @@ export interface PageMeta {
 	embed?: { url: string; height?: number } | null;
 	/** Offer oEmbed discovery (pages with an embed). */
 	oembed?: boolean;
+	/** RSS feeds a podcast app or feed reader can subscribe to from this page (`<link rel="alternate">`). */
+	feeds?: { href: string; title: string }[];
 	/** schema.org data for the page, serialized with serializeJsonLd. */
 	jsonLd?: Record<string, unknown> | null;
 }
@@ -44,12 +46,13 @@ const named = (key: string, content: string) => tag('meta', { name: key, content
 
 /** The head tags for `meta`, every value escaped: titles and descriptions come from feeds we do not control. */
 export function renderPageMeta(meta: PageMeta): string {
-	const { canonical, title, image = null, audio = null, embed = null, oembed = true, jsonLd = null } = meta;
+	const { canonical, title, image = null, audio = null, embed = null, oembed = true, feeds = [], jsonLd = null } = meta;
 	const absolute = (url: string) => new URL(url, canonical).toString();
 	const description =
 		meta.description && meta.description.length > MAX_DESCRIPTION ? `${meta.description.slice(0, MAX_DESCRIPTION - 3)}…` : meta.description;
 	const tags = [tag('link', { rel: 'canonical', href: canonical })];
 	if (meta.searchDescription) tags.push(named('description', meta.searchDescription));
+	for (const feed of feeds) tags.push(tag('link', { rel: 'alternate', type: 'application/rss+xml', href: absolute(feed.href), title: feed.title }));
 	if (oembed) {
 		const oembedHref = (format: 'json' | 'xml') => `${new URL(canonical).origin}/oembed?url=${encodeURIComponent(canonical)}&format=${format}`;
 		tags.push(tag('link', { rel: 'alternate', type: 'application/json+oembed', href: oembedHref('json'), title }));

@@ -6,7 +6,7 @@ import { findQuestionsRelatedToEpisode } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
 import { setPageMeta } from '$lib/server/page-meta';
 import { episodeJsonLd } from '$lib/server/structured-data';
-import { embedPath, episodePath } from '$lib/paths';
+import { embedPath, episodePath, podcastFeedPath } from '$lib/paths';
 import { buildMomentUrl } from '$lib/share';
 import { parseTimeParam } from '$lib/time-param';
 import type { PageServerLoad } from './$types';
@@ -30,6 +30,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		image: episode.imageUrl ?? podcast.imageUrl,
 		audio: episode.audioUrl ? { url: episode.audioUrl, type: episode.audioMimeType } : null,
 		embed: { url: buildMomentUrl(url.origin, embedPath(path), start) },
+		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }],
 		jsonLd: episodeJsonLd(page, url.origin)
 	});
 	return { ...page, related, start, timeNotice: time && !time.ok ? time.reason : null, origin: url.origin };
