@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { lockDataDir } from './pglite-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -60,11 +61,18 @@ export async function createDb(url?: string | null, options: { maxConnections?: 
 		const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db;
 		return { db, target, close: () => client.end({ timeout: 5 }) };
 	}
+	let unlock = () => {};
 	if (target.dataDir) {
 		const { mkdir } = await import('node:fs/promises');
 		await mkdir(target.dataDir, { recursive: true });
+		unlock = lockDataDir(target.dataDir); // refuses a second process on the same directory (pglite-lock.ts)
 	}
-	const client = await PGlite.create(target.dataDir ?? undefined, { extensions: { btree_gist } });
-	const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
-	return { db, target, close: () => client.close() };
+	try {
+		const client = await PGlite.create(target.dataDir ?? undefined, { extensions: { btree_gist } });
+		const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
+		return { db, target, close: () => client.close().finally(unlock) };
+	} catch (error) {
+		unlock();
+		throw error;
+	}
 }
