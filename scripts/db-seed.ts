@@ -2,8 +2,9 @@
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { seedDemoContent } from '../src/lib/server/demo/seed';
+import { getConfig } from '../src/lib/server/config';
 
-const handle = await createDb(process.env.DATABASE_URL);
+const handle = await createDb(getConfig().databaseUrl);
 try {
 	await runMigrations(handle);
 	const r = await seedDemoContent(handle.db);

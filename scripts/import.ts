@@ -8,6 +8,7 @@ import { runMigrations } from '../src/lib/server/db/migrate';
 import { importFeeds } from '../src/lib/server/import/import-feeds';
 import { createProgressDisplay } from '../src/lib/server/import/progress-display';
 import { formatImportReport } from '../src/lib/server/import/report';
+import { getConfig } from '../src/lib/server/config';
 
 const feeds = process.argv.slice(2).filter((arg) => arg !== '--');
 if (!feeds.length || feeds.some((f) => f === '-h' || f === '--help')) {
@@ -15,7 +16,7 @@ if (!feeds.length || feeds.some((f) => f === '-h' || f === '--help')) {
 	process.exit(feeds.length ? 0 : 2);
 }
 
-const handle = await createDb(process.env.DATABASE_URL);
+const handle = await createDb(getConfig().databaseUrl);
 let failed = false;
 try {
 	await runMigrations(handle);

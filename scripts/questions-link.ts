@@ -8,8 +8,9 @@ import { startContentSync } from '../src/lib/server/content-sync';
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { SearchService } from '../src/lib/server/search/service';
+import { getConfig } from '../src/lib/server/config';
 
-const handle = await createDb(process.env.DATABASE_URL);
+const handle = await createDb(getConfig().databaseUrl);
 try {
 	await runMigrations(handle);
 	let started = performance.now();

@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { dev } from '$app/environment';
 import { env } from '$env/dynamic/private';
+import { getConfig } from '$lib/server/config';
 import { startContentSync, type ContentSync } from '$lib/server/content-sync';
 import { closeAppDb, openAppDb } from '$lib/server/db';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/availability';
@@ -22,6 +23,8 @@ let contentSync: ContentSync | null = null;
 let responseCache: ResponseCache | null = null;
 
 export const init: ServerInit = async () => {
+	// Every variable is read and checked first: a bad value stops the server here, naming it (config.ts).
+	const config = getConfig();
 	if (!dev) {
 		applySecurityHeadersToStaticFiles();
 		// adapter-node emits this on SIGTERM/SIGINT once the server has stopped listening and in-flight requests have
@@ -38,9 +41,8 @@ export const init: ServerInit = async () => {
 	contentSync = await startContentSync(app, { listen: true, log: (m) => console.log(`[sync] ${m}`) });
 	await initSearch(db, { log: (m) => console.log(`[search] ${m}`) });
 	// Rendered pages and answers, kept until the content changes (RESPONSE_CACHE_MB, default 64; 0 turns it off).
-	const megabytes = Number(env.RESPONSE_CACHE_MB ?? 64);
-	if (!dev && megabytes > 0) {
-		responseCache = createAppResponseCache(megabytes * 1024 * 1024, () => contentSync?.isCurrent() ?? false);
+	if (!dev && config.responseCacheBytes > 0) {
+		responseCache = createAppResponseCache(config.responseCacheBytes, () => contentSync?.isCurrent() ?? false);
 		// Hits are answered before SvelteKit (adapter-node's request and response conversion costs more than they do).
 		const { ORIGIN, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER } = env;
 		if (!installFastPath(responseCache, { ORIGIN, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER })) {

@@ -3,6 +3,7 @@
  * when the database holds no shows yet, loads the demo content; later calls get the same ready handle.
  */
 import { count } from 'drizzle-orm';
+import { getConfig } from '../config';
 import { seedDemoContent } from '../demo/seed';
 import { createDb, type Db, type DbHandle } from './client';
 import { runMigrations } from './migrate';
@@ -21,7 +22,7 @@ export interface OpenOptions {
 export async function prepareDb(handle: DbHandle, options: OpenOptions = {}): Promise<void> {
 	const log = options.log ?? (() => {});
 	await runMigrations(handle);
-	const seed = options.seedWhenEmpty ?? process.env.SEED_DEMO !== '0';
+	const seed = options.seedWhenEmpty ?? getConfig().seedDemo;
 	if (seed && (await isEmpty(handle.db))) {
 		const result = await seedDemoContent(handle.db);
 		log(`loaded demo content: ${result.podcasts} shows, ${result.episodes} episodes, ${result.segments} segments, ${result.questions} questions`);
@@ -36,7 +37,7 @@ async function isEmpty(db: Db): Promise<boolean> {
 /** The app's shared handle, opened and prepared once. */
 export function openAppDb(options: OpenOptions = {}): Promise<DbHandle> {
 	ready ??= (async () => {
-		const handle = await createDb(options.url ?? process.env.DATABASE_URL);
+		const handle = await createDb(options.url ?? getConfig().databaseUrl);
 		try {
 			await prepareDb(handle, options);
 		} catch (error) {

@@ -8,6 +8,7 @@ import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
+import { getConfig } from '../config';
 import { SEARCH_FIELDS } from './config';
 import { CorruptSnapshotError, decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
 import type { LinkRecord } from './content';
@@ -15,8 +16,6 @@ import { documentCode, SearchIndex } from './search-index';
 import { indexTerms, normalizeWord, queryTerm, tokenize } from './terms';
 import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
 
-/** Where snapshots live unless SEARCH_SNAPSHOT_DIR says otherwise. */
-export const DEFAULT_SNAPSHOT_DIR = './data/search';
 const SNAPSHOT_NAME = 'index.snapshot';
 /** A temporary snapshot file this old belongs to a writer that died. */
 const ABANDONED_TEMPORARY_MS = 10 * 60 * 1000;
@@ -25,7 +24,7 @@ const SNAPSHOT_FORMAT = 1;
 
 /** The snapshot file: SEARCH_SNAPSHOT_DIR (or ./data/search) / index.snapshot. */
 export function snapshotFile(dir?: string): string {
-	return path.resolve(dir || process.env.SEARCH_SNAPSHOT_DIR || DEFAULT_SNAPSHOT_DIR, SNAPSHOT_NAME);
+	return path.resolve(dir || getConfig().searchSnapshotDir, SNAPSHOT_NAME);
 }
 
 let fingerprint: string | null = null;

@@ -1,6 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
-import { env } from '$env/dynamic/private';
 import { isAdminToken } from '$lib/server/admin-token';
+import { getConfig } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { adminTokenFailures } from '$lib/server/failure-limiter';
 import { importFeeds } from '$lib/server/import/import-feeds';
@@ -11,7 +11,7 @@ const MAX_FEEDS = 10;
 
 /** The form exists only while ADMIN_TOKEN is set. */
 function requireForm(): string {
-	const token = env.ADMIN_TOKEN?.trim();
+	const token = getConfig().adminToken;
 	if (!token) error(404, 'The import form is off. Set ADMIN_TOKEN on the server to turn it on.');
 	return token;
 }

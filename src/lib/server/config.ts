@@ -1,0 +1,104 @@
+/**
+ * The site's configuration: every environment variable it reads, read here once and checked. A bad value stops
+ * the server at start with the variable's name, the value and what is allowed, rather than being quietly taken as
+ * something else (RESPONSE_CACHE_MB=64MB used to turn the cache off without a word). Services take the values they
+ * need as arguments; only start-up code (hooks.server.ts, scripts/) and this module look at the environment.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parseDatabaseUrl, type DbTarget } from './db/client';
+
+export interface Config {
+	/** DATABASE_URL as given (unset: the embedded database in ./data/pglite). */
+	databaseUrl: string | undefined;
+	database: DbTarget;
+	/** SEED_DEMO: load the demo content into an empty database. */
+	seedDemo: boolean;
+	/** ADMIN_TOKEN: null turns the admin pages off. */
+	adminToken: string | null;
+	/** SEARCH_SNAPSHOT_DIR. */
+	searchSnapshotDir: string;
+	/** RESPONSE_CACHE_MB in bytes; 0 turns the cache off. */
+	responseCacheBytes: number;
+	/** MIGRATIONS_DIR, resolved. */
+	migrationsDir: string;
+	/** WORKER: whether the web process runs a background worker too. */
+	worker: boolean;
+	/** ORIGIN: the public URL, when set. */
+	origin: string | null;
+}
+
+export class ConfigError extends Error {
+	constructor(message: string) {
+		super(`configuration: ${message}`);
+		this.name = 'ConfigError';
+	}
+}
+
+type Env = Record<string, string | undefined>;
+
+/** A value as the shell gives it: surrounding spaces dropped, empty taken as unset. */
+function value(env: Env, name: string): string | undefined {
+	const raw = env[name]?.trim();
+	return raw ? raw : undefined;
+}
+
+function bad(name: string, given: string, allowed: string): ConfigError {
+	return new ConfigError(`${name}="${given}" is not allowed: ${allowed}.`);
+}
+
+function flag(env: Env, name: string, fallback: boolean): boolean {
+	const given = value(env, name);
+	if (given === undefined) return fallback;
+	if (/^(1|true|yes|on)$/i.test(given)) return true;
+	if (/^(0|false|no|off)$/i.test(given)) return false;
+	throw bad(name, given, 'use 1 (on) or 0 (off)');
+}
+
+function wholeNumber(env: Env, name: string, fallback: number, max: number, allowed: string): number {
+	const given = value(env, name);
+	if (given === undefined) return fallback;
+	if (!/^\d+$/.test(given) || Number(given) > max) throw bad(name, given, allowed);
+	return Number(given);
+}
+
+/** Reads and checks the configuration; throws ConfigError naming the first bad variable. */
+export function readConfig(env: Env = process.env): Config {
+	const databaseUrl = value(env, 'DATABASE_URL');
+	let database: DbTarget;
+	try {
+		database = parseDatabaseUrl(databaseUrl);
+	} catch (error) {
+		throw new ConfigError((error as Error).message);
+	}
+	const cacheMegabytes = wholeNumber(env, 'RESPONSE_CACHE_MB', 64, 65_536, 'a whole number of megabytes such as 64 (no unit), or 0 to turn the cache off');
+	const migrationsDir = path.resolve(value(env, 'MIGRATIONS_DIR') ?? 'drizzle');
+	if (!existsSync(migrationsDir) || !statSync(migrationsDir).isDirectory()) {
+		throw bad('MIGRATIONS_DIR', migrationsDir, 'a directory holding the drizzle migrations (the drizzle/ folder of this repository)');
+	}
+	const origin = value(env, 'ORIGIN') ?? null;
+	if (origin !== null && !/^https?:\/\/[^/\s]+\/?$/i.test(origin)) {
+		throw bad('ORIGIN', origin, 'the public address with scheme and host only, such as https://podcasts.example.org');
+	}
+	wholeNumber(env, 'PORT', 3000, 65_535, 'a port number from 0 to 65535');
+	wholeNumber(env, 'SHUTDOWN_TIMEOUT', 30, 86_400, 'a whole number of seconds');
+	return {
+		databaseUrl,
+		database,
+		seedDemo: flag(env, 'SEED_DEMO', true),
+		adminToken: value(env, 'ADMIN_TOKEN') ?? null,
+		searchSnapshotDir: value(env, 'SEARCH_SNAPSHOT_DIR') ?? './data/search',
+		responseCacheBytes: cacheMegabytes * 1024 * 1024,
+		migrationsDir,
+		worker: flag(env, 'WORKER', true),
+		origin
+	};
+}
+
+let current: Config | null = null;
+
+/** The process's configuration, read on first use (start-up reads it first, so a bad value stops the server there). */
+export function getConfig(): Config {
+	current ??= readConfig();
+	return current;
+}

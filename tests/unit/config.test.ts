@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from '../../src/lib/server/config';
+import { startServer } from '../helpers/server';
+
+describe('readConfig', () => {
+	it('gives the documented defaults for an empty environment', () => {
+		const config = readConfig({});
+		expect(config.database).toEqual({ kind: 'pglite', dataDir: './data/pglite' });
+		expect(config.responseCacheBytes).toBe(64 * 1024 * 1024);
+		expect(config.seedDemo).toBe(true);
+		expect(config.worker).toBe(true);
+		expect(config.adminToken).toBeNull();
+		expect(config.searchSnapshotDir).toBe('./data/search');
+	});
+
+	it('reads good values', () => {
+		const config = readConfig({ RESPONSE_CACHE_MB: '0', SEED_DEMO: '0', WORKER: 'off', ADMIN_TOKEN: ' secret-token ', ORIGIN: 'https://pods.example.org' });
+		expect(config).toMatchObject({ responseCacheBytes: 0, seedDemo: false, worker: false, adminToken: 'secret-token', origin: 'https://pods.example.org' });
+	});
+
+	const bad: [string, string, RegExp][] = [
+		['RESPONSE_CACHE_MB', '64MB', /RESPONSE_CACHE_MB="64MB" is not allowed: a whole number of megabytes/],
+		['RESPONSE_CACHE_MB', '-1', /RESPONSE_CACHE_MB="-1"/],
+		['SEED_DEMO', 'maybe', /SEED_DEMO="maybe" is not allowed: use 1 \(on\) or 0 \(off\)/],
+		['WORKER', '2', /WORKER="2" is not allowed/],
+		['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL: .* is not a database URL this site understands/],
+		['ORIGIN', 'localhost:3000', /ORIGIN="localhost:3000" is not allowed: the public address with scheme and host/],
+		['PORT', '99999', /PORT="99999" is not allowed: a port number/],
+		['SHUTDOWN_TIMEOUT', '5s', /SHUTDOWN_TIMEOUT="5s"/],
+		['MIGRATIONS_DIR', '/nonexistent/migrations', /MIGRATIONS_DIR="\/nonexistent\/migrations" is not allowed/]
+	];
+	for (const [name, given, message] of bad) {
+		it(`refuses ${name}=${given} with the variable, the value and what is allowed`, () => {
+			expect(() => readConfig({ [name]: given })).toThrow(message);
+		});
+	}
+});
+
+describe('the server with a bad configuration value', () => {
+	it('refuses to start and says which variable is wrong', async () => {
+		const started = startServer({ env: { RESPONSE_CACHE_MB: '64MB' }, timeoutMs: 30_000 });
+		await expect(started).rejects.toThrow(/RESPONSE_CACHE_MB="64MB" is not allowed/);
+	}, 60_000);
+});
