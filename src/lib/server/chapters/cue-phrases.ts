@@ -1,0 +1,74 @@
+/**
+ * What a sentence says about where it sits in the show: phrases hosts use to open a topic, hand over to a sponsor,
+ * welcome listeners or sign off, and questions that open a topic. English phrases only; for other languages these
+ * signals are simply absent and the segmenter leans on cohesion, pauses and turns.
+ */
+
+const TOPIC_OPENERS = [
+	/\b(our|the) next (question|topic|story|segment|item|thing)\b/i,
+	/\blet'?s (talk about|move on|get into|jump into|dive into|go to|head to|switch|start with|kick off)\b/i,
+	/\bmoving on\b/i,
+	/\bmove on to\b/i,
+	/\btopic (number|#|no\.?)\s*\w+/i,
+	/\b(first|next|last|final) (up|topic|story|question)\b/i,
+	/\bswitching gears\b/i,
+	/\bon to (the )?(next|our)\b/i,
+	/\b(in )?other news\b/i,
+	/\bspeaking of which\b/i,
+	/\bwelcome back\b/i,
+	/\bour (first|second|third|last|final) (question|topic|story)\b/i
+];
+
+const SPONSOR_OPENERS = [
+	/\b(is|are|was) (brought to you|sponsored|supported|presented|made possible) by\b/i,
+	/\bbrought to you by\b/i,
+	/\bthanks? (you )?to (our|today's|this week's|this episode's) sponsors?\b/i,
+	/\b(our|today's|this week's) sponsors?\b/i,
+	/\bsponsored by\b/i,
+	/\ba word from our sponsors?\b/i
+];
+
+const SPONSOR_INSIDE = [/\b(promo|offer|coupon|discount) code\b/i, /\buse code\b/i, /\b(percent|%) off\b/i, /\bfree trial\b/i, /\bsign up (at|today)\b/i];
+
+const WELCOMES = [/\bwelcome (to|back to)\b/i, /\bhello (and|everyone|everybody)\b/i, /\bon (today's|this week's|this) (episode|show)\b/i, /\bi'?m your host\b/i];
+
+const SIGN_OFFS = [
+	/\bthanks? (you )?(so much )?(for|everyone for) (listening|watching|tuning in|joining)\b/i,
+	/\bsee you (next|all next|guys next|in the next|later|soon)\b/i,
+	/\bthat'?s (it|all) for (today|this week|this episode|the show|now)\b/i,
+	/\buntil next (time|week)\b/i,
+	/\b(bye|goodbye),? (everyone|everybody|guys)\b/i
+];
+
+const matches = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(text));
+
+/** The sentence opens a new topic ("moving on", "topic number three", "our next question"). */
+export function opensTopic(text: string): boolean {
+	return matches(TOPIC_OPENERS, text);
+}
+
+/** The sentence hands over to a sponsor ("this episode is brought to you by"). */
+export function opensSponsorRead(text: string): boolean {
+	return matches(SPONSOR_OPENERS, text);
+}
+
+/** The sentence sounds like ad copy (a promo code, a free trial). */
+export function soundsLikeAdCopy(text: string): boolean {
+	return matches(SPONSOR_INSIDE, text);
+}
+
+/** The sentence welcomes listeners ("welcome to the show"). */
+export function welcomesListeners(text: string): boolean {
+	return matches(WELCOMES, text);
+}
+
+/** The sentence signs off ("thanks for listening", "see you next week"). */
+export function signsOff(text: string): boolean {
+	return matches(SIGN_OFFS, text);
+}
+
+/** A question long enough to stand alone as a topic ("What does the GPU shortage mean for gamers?"). */
+export function isOpeningQuestion(text: string): boolean {
+	const words = text.trim().split(/\s+/).length;
+	return /\?["'”’)]*$/.test(text.trim()) && words >= 5 && words <= 30;
+}
