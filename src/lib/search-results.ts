@@ -42,6 +42,10 @@ export interface SegmentResult {
 	people: PersonRef[];
 	/** Start times of every segment of the episode, to draw where this one sits. */
 	episodeSegmentStarts: number[];
+	/** How it was found (when search by meaning is on): by its words, by meaning, or both. */
+	via?: 'lexical' | 'vector' | 'both';
+	/** The sentences inside the segment that answer the query, where `url` starts (null: none located). */
+	moment?: { startSeconds: number; endSeconds: number; text: string } | null;
 }
 
 export interface QuestionResult {

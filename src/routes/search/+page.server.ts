@@ -1,15 +1,16 @@
 import { getSearch } from '$lib/server/search';
 import { parseSearchParams } from '$lib/server/search/params';
-import { listFeatured, searchContent } from '$lib/server/search/results';
+import { listFeatured } from '$lib/server/search/results';
 import type { SearchIndex } from '$lib/server/search/search-index';
 import type { SearchResults } from '$lib/search-results';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ url }) => {
-	const { index } = await getSearch();
+	const search = await getSearch();
+	const { index } = search;
 	// The page is forgiving: a bad filter is reported and left out, and the search still runs.
 	const { request, problems } = parseSearchParams(url.searchParams, index);
-	const results = searchContent(index, request);
+	const results = await search.search(request);
 	return {
 		results,
 		problems: problems.map((p) => p.message),

@@ -54,7 +54,7 @@ export interface LinkRecord {
 	questionId: number;
 	segmentId: number;
 	rank: number;
-	origin: 'editorial' | 'auto';
+	origin: 'editorial' | 'auto' | 'mined';
 	score: number | null;
 }
 

@@ -7,10 +7,13 @@ import { onContentChange, type ContentChange } from '../content-events';
 import { getDb } from '../db';
 import type { Db } from '../db/client';
 import { questionSegments } from '../db/schema';
-import { SearchService } from './service';
+import { SearchService, type MomentHit } from './service';
+import { SemanticEngine } from './semantic';
 import { openSearchIndex } from './startup';
+import type { SearchFilter } from './ranking';
 
-export { SearchService } from './service';
+export { SearchService, type MomentHit } from './service';
+export type { Moment, Via } from './hybrid';
 
 let ready: Promise<SearchService> | null = null;
 let unsubscribe: (() => void) | null = null;
@@ -34,7 +37,16 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		let apply = (change: ContentChange): void | Promise<void> => void early.push(change);
 		unsubscribe = onContentChange((change) => apply(change));
 		const opened = await openSearchIndex(db, { log, snapshot });
-		const service = new SearchService(db, opened.index);
+		const vectorsStarted = performance.now();
+		const semantic = await SemanticEngine.load(db);
+		const v = semantic.vectors.stats();
+		if (v.passages) log(`loaded ${v.passages} passage vectors (${(v.bytes / 1024 / 1024).toFixed(1)} MB) in ${Math.round(performance.now() - vectorsStarted)} ms`);
+		const service = new SearchService(db, opened.index, semantic);
+		// The query encoder loads after start-up, in the background; search answers by words until it is ready.
+		setTimeout(() => {
+			const loading = Date.now();
+			void semantic.warmUp().then((encoder) => encoder && log(`search by meaning ready (${encoder.model}, ${Date.now() - loading} ms)`));
+		}, 0).unref?.();
 		apply = (change) => service.applyChange(change);
 		for (const change of early) void service.applyChange(change).catch((e: unknown) => log(`applying a change failed: ${String(e)}`));
 		const s = service.index.stats();
@@ -60,6 +72,15 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 /** The app's search service; builds it on first use if start-up has not (a script, a test importing a route). */
 export async function getSearch(): Promise<SearchService> {
 	return ready ?? initSearch(await getDb());
+}
+
+/**
+ * The moments that answer a query, best first, ranked as /search ranks them (words and meaning fused): for the answer
+ * page. Each has its segment (with episode, show and deep link starting at the answer), score, the answering
+ * sentences (or null) and how it was found.
+ */
+export async function searchMoments(query: string, options: { limit?: number; filter?: SearchFilter } = {}): Promise<MomentHit[]> {
+	return (await getSearch()).searchMoments(query, options);
 }
 
 /** Forgets the app's index and stops following changes (tests, shutdown). */

@@ -12,6 +12,7 @@ import type {
 } from '../../search-results';
 import { timeParamValue } from '../../timestamp';
 import { DEFAULT_RESULT_LIMIT, SUGGESTION_LIMIT } from './config';
+import { fuseHits, locateAnswer, type HybridHit, type Moment, type QueryVector } from './hybrid';
 import { normalizeQuery, questionPasses, rankAll, segmentPasses, type Hit, type SearchFilter } from './ranking';
 import { plannedSearch } from './query-plan';
 import { findRelatedQuestions } from './related';
@@ -24,21 +25,34 @@ export function segmentUrl(showSlug: string, episodeSlug: string, startSeconds: 
 	return `/podcasts/${showSlug}/${episodeSlug}?t=${timeParamValue({ start: startSeconds, end: null })}`;
 }
 
-/** A segment as a result; `terms` are the index terms to mark in its snippet. */
-export function toSegmentResult(index: SearchIndex, segmentId: number, score: number, terms: ReadonlySet<string>): SegmentResult | null {
+/**
+ * A segment as a result; `terms` are the index terms to mark in its snippet. With an `answer` (the sentences that
+ * answer the query, found by meaning) the link starts where they are said and the snippet quotes them.
+ */
+export function toSegmentResult(
+	index: SearchIndex,
+	segmentId: number,
+	score: number,
+	terms: ReadonlySet<string>,
+	answer: { sentence: Moment | null; via: HybridHit['via'] } | null = null
+): SegmentResult | null {
 	const segment = index.segments.get(segmentId);
 	const episode = segment && index.episodes.get(segment.episodeId);
 	const show = episode && index.shows.get(episode.podcastId);
 	if (!segment || !episode || !show) return null;
+	const sentence = answer?.sentence ?? null;
+	// The answer's own start, kept inside the segment (a run's start is never before it, but rounding could be).
+	const start = sentence ? Math.min(Math.max(sentence.startSeconds, segment.startSeconds), segment.endSeconds) : segment.startSeconds;
 	return {
 		id: segment.id,
 		title: segment.title,
 		summary: segment.summary,
 		startSeconds: segment.startSeconds,
 		endSeconds: segment.endSeconds,
-		url: segmentUrl(show.slug, episode.slug, segment.startSeconds),
+		url: segmentUrl(show.slug, episode.slug, start),
 		score: round(score),
-		snippetHtml: buildSnippet(segment.text || segment.summary || segment.title, terms),
+		snippetHtml: buildSnippet(answer?.via === 'vector' && sentence ? sentence.text : segment.text || segment.summary || segment.title, terms),
+		...(answer ? { via: answer.via, moment: sentence } : {}),
 		episode: {
 			slug: episode.slug,
 			title: episode.title,
@@ -145,8 +159,11 @@ function rankQuestionsForSuggestion(index: SearchIndex, query: string): number[]
 	return all.length ? all : run('OR');
 }
 
-/** Searches everything and groups the results. A blank query gives empty groups and the featured questions. */
-export function searchContent(index: SearchIndex, request: SearchRequest): SearchResults {
+/**
+ * Searches everything and groups the results. A blank query gives empty groups and the featured questions. With the
+ * query's vector, segments are ranked by meaning and words together (hybrid.ts); without it, by words alone.
+ */
+export function searchContent(index: SearchIndex, request: SearchRequest, queryVector: QueryVector | null = null): SearchResults {
 	const query = normalizeQuery(request.query);
 	const filter = request.filter ?? {};
 	const limit = request.limit ?? DEFAULT_RESULT_LIMIT;
@@ -166,11 +183,13 @@ export function searchContent(index: SearchIndex, request: SearchRequest): Searc
 		return results;
 	}
 
-	const ranked = rankAll(index, query, filter);
+	const lexical = rankAll(index, query, filter);
+	const ranked = { ...lexical, segments: fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter)) };
 	// Results (with snippets) only for the segments shown.
 	for (const hit of ranked.segments) {
 		if (results.segments.length >= limit) break;
-		const segment = toSegmentResult(index, hit.id, hit.score, hit.terms);
+		const answer = queryVector ? { sentence: locateAnswer(queryVector, hit.id), via: hit.via } : null;
+		const segment = toSegmentResult(index, hit.id, hit.score, hit.terms, answer);
 		if (segment) results.segments.push(segment);
 	}
 	results.episodes = toEpisodeResults(index, ranked.segments, limit);

@@ -10,7 +10,13 @@ import { questions, questionSegments } from '../db/schema';
 import { computeAutoLinks, questionsTouchedBySegments } from './auto-links';
 import type { LinkRecord, SegmentRecord } from './content';
 import { loadIndexContent, loadLinks } from './load';
+import { fuseHits, locateAnswer, type Moment, type Via } from './hybrid';
+import { normalizeQuery, rankAll, segmentPasses, type SearchFilter } from './ranking';
+import { searchContent, toSegmentResult, type SearchRequest } from './results';
 import { SearchIndex } from './search-index';
+import { SemanticEngine } from './semantic';
+import { VectorIndex } from '../vectors';
+import type { SearchResults, SegmentResult } from '../../search-results';
 
 export interface LinkRecomputation {
 	questions: number;
@@ -18,17 +24,53 @@ export interface LinkRecomputation {
 	links: number;
 }
 
+/** A moment that answers a query: the segment (with its episode and show), and the sentences where it is said. */
+export interface MomentHit {
+	segment: SegmentResult;
+	score: number;
+	/** The sentences inside the segment that answer best (null when the segment has no sentence vectors). */
+	sentence: Moment | null;
+	via: Via;
+}
+
 export class SearchService {
 	#queue: Promise<unknown> = Promise.resolve();
 
 	constructor(
 		readonly db: Db,
-		readonly index: SearchIndex
+		readonly index: SearchIndex,
+		/** The vector engine (empty until vectors are stored: then search is lexical). */
+		readonly semantic: SemanticEngine = new SemanticEngine(new VectorIndex())
 	) {}
 
-	/** Reads all content and builds the index. */
+	/** Reads all content and vectors and builds the index. */
 	static async build(db: Db): Promise<SearchService> {
-		return new SearchService(db, SearchIndex.build(await loadIndexContent(db)));
+		return new SearchService(db, SearchIndex.build(await loadIndexContent(db)), await SemanticEngine.load(db));
+	}
+
+	/** The search page's and API's results: words and meaning together once the encoder is ready, words alone before. */
+	async search(request: SearchRequest): Promise<SearchResults> {
+		const query = normalizeQuery(request.query);
+		return searchContent(this.index, request, query ? await this.semantic.queryVector(query) : null);
+	}
+
+	/**
+	 * The moments that answer a query, best first, with the same ranking as /search: for the answer page. A moment
+	 * found only by meaning is there only above a calibrated similarity, so nonsense finds nothing.
+	 */
+	async searchMoments(query: string, { limit = 10, filter = {} }: { limit?: number; filter?: SearchFilter } = {}): Promise<MomentHit[]> {
+		const text = normalizeQuery(query);
+		if (!text) return [];
+		const vector = await this.semantic.queryVector(text);
+		const hits = fuseHits(rankAll(this.index, text, filter).segments, vector, (id) => segmentPasses(this.index, id, filter));
+		const out: MomentHit[] = [];
+		for (const hit of hits) {
+			if (out.length >= limit) break;
+			const sentence = locateAnswer(vector, hit.id);
+			const segment = toSegmentResult(this.index, hit.id, hit.score, hit.terms, { sentence, via: hit.via });
+			if (segment) out.push({ segment, score: segment.score, sentence, via: hit.via });
+		}
+		return out;
 	}
 
 	/** Applies a content change (after the queue of earlier ones); resolves when index and links are current. */
@@ -50,6 +92,8 @@ export class SearchService {
 	async #apply(change: ContentChange): Promise<void> {
 		const index = this.index;
 		const episodeIds = new Set(change.episodeIds ?? []);
+		const showEpisodes = [...index.episodes.values()].filter((e) => change.podcastIds?.includes(e.podcastId)).map((e) => e.id);
+		await this.semantic.reloadEpisodes(this.db, [...new Set([...episodeIds, ...showEpisodes])]);
 		const content = await loadIndexContent(this.db, {
 			podcastIds: change.podcastIds ?? [],
 			episodeIds: [...episodeIds],
