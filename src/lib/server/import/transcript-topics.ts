@@ -1,71 +1,35 @@
 /**
- * Topic segments for an episode that has a transcript but no chapters: the transcript is cut at pauses and speaker
- * turns into stretches of a few minutes, each titled from its key terms (words frequent in it and rare in the rest
- * of the episode). These segments are stored with origin 'transcript', which marks them as automatic.
+ * Topic segments for an episode that has a transcript but no chapters, found by the chapters wing's lexical segmenter
+ * (word cohesion, pauses, speaker turns, cue phrases; no model, so it is quick enough for the import) and titled as a
+ * person would. They are stored with origin 'transcript', which marks them as automatic; the background chapters job
+ * later redoes them with sentence vectors too.
  */
 import { stemmer } from 'stemmer';
+import { chapterTranscriptLexical } from '../chapters';
 import { withTranscriptText } from './segments';
 import type { Cue, SegmentDraft } from './types';
 
-/** A segment is cut once it is this long, at the next good boundary... */
-const TARGET_SECONDS = 240;
-/** ...never before this... */
-const MIN_SECONDS = 120;
-/** ...and by this length at the best boundary seen, good or not. */
-const MAX_SECONDS = 420;
-/** A boundary this good (a 2 s pause, or a new speaker) ends a segment that has reached the target. */
-const GOOD_BOUNDARY = 2;
 const TERMS_PER_TITLE = 3;
 
+/** What the titler should know about the show, so its own name and site are never taken for a topic. */
+export interface TopicContext {
+	showTitle?: string | null;
+	showLink?: string | null;
+	language?: string | null;
+}
+
 /** Splits cues (sorted by start) into automatic topic segments covering the episode. */
-export function splitTranscriptIntoTopics(cues: Cue[], durationSeconds: number | null): SegmentDraft[] {
+export function splitTranscriptIntoTopics(cues: Cue[], durationSeconds: number | null, context: TopicContext = {}): SegmentDraft[] {
 	if (!cues.length) return [];
-	const lastCueEnd = cues.reduce((max, c) => Math.max(max, c.endSeconds), 0);
-	const episodeEnd = durationSeconds && durationSeconds > 0 ? durationSeconds : lastCueEnd;
-	const starts = [0];
-	let best: { index: number; score: number } | null = null;
-	for (let i = 1; i < cues.length; i++) {
-		const segmentStart = starts[starts.length - 1]!;
-		const cueStart = cues[i]!.startSeconds;
-		if (cueStart >= episodeEnd) break;
-		const length = cueStart - segmentStart;
-		if (length < MIN_SECONDS) continue;
-		const score = boundaryScore(cues[i - 1]!, cues[i]!);
-		if (length <= MAX_SECONDS && (!best || score > best.score)) best = { index: i, score };
-		if (length >= TARGET_SECONDS && score >= GOOD_BOUNDARY) {
-			starts.push(cueStart);
-			best = null;
-		} else if (length > MAX_SECONDS) {
-			const cut = best ?? { index: i, score };
-			starts.push(cues[cut.index]!.startSeconds);
-			best = null;
-			i = cut.index; // look again from the cut
-		}
-	}
-	// A short tail is an outro, not a topic: it joins the segment before it.
-	if (starts.length > 1 && episodeEnd - starts[starts.length - 1]! < MIN_SECONDS / 2) starts.pop();
-
-	const segments: SegmentDraft[] = starts.map((start, k) => ({
-		startSeconds: start,
-		endSeconds: starts[k + 1] ?? episodeEnd,
-		title: '',
-		text: null,
-		origin: 'transcript' as const
-	}));
-	const withText = withTranscriptText(segments.filter((s) => s.endSeconds > s.startSeconds), cues);
-	const titles = titlesFromKeyTerms(withText.map((s) => s.text ?? ''));
-	return withText.map((s, k) => ({ ...s, title: titles[k] || `Part ${k + 1}` }));
+	const { segments } = chapterTranscriptLexical(cues, { durationSeconds: durationSeconds ?? 0, ...context });
+	const drafts: SegmentDraft[] = segments.map((s) => ({ startSeconds: s.startSeconds, endSeconds: s.endSeconds, title: s.title, text: null, origin: 'transcript' }));
+	return withTranscriptText(drafts, cues);
 }
 
-/** How good a place between two cues is to end a topic: the pause (capped), a new speaker, a finished sentence. */
-function boundaryScore(before: Cue, after: Cue): number {
-	const pause = Math.min(Math.max(after.startSeconds - before.endSeconds, 0), 10);
-	const newSpeaker = before.speaker && after.speaker && before.speaker !== after.speaker ? 2 : 0;
-	const sentenceEnd = /[.!?]["'”’)]*$/.test(before.text) ? 0.5 : 0;
-	return pause + newSpeaker + sentenceEnd;
-}
-
-/** One title per text: its most distinctive words (tf-idf over the episode's segments), joined. */
+/**
+ * One title per text: its most distinctive words (tf-idf over the episode's segments), joined. This was the
+ * automatic titler before the chapters wing; the chapters bench keeps it as the baseline that titles are compared with.
+ */
 export function titlesFromKeyTerms(texts: string[]): string[] {
 	const perText = texts.map(termCounts);
 	const documentFrequency = new Map<string, number>();
