@@ -2,7 +2,7 @@
  * The data embeds and oEmbed need that the page services do not already give: a question as a card with its cited
  * segments (playable, so with each episode's audio), and a light episode summary for oEmbed lookups.
  */
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments } from './db/schema';
 
@@ -56,7 +56,7 @@ export async function getQuestionCard(db: Db, slug: string): Promise<QuestionCar
 		.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
 		.innerJoin(episodes, eq(episodes.id, segments.episodeId))
 		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
-		.where(eq(questionSegments.questionId, question.id))
+		.where(and(eq(questionSegments.questionId, question.id), isNull(episodes.hiddenAt)))
 		.orderBy(asc(questionSegments.rank), asc(segments.id));
 	const guests = rows.length
 		? await db
@@ -95,7 +95,7 @@ export async function getEpisodeBrief(db: Db, podcastSlug: string, episodeSlug: 
 		})
 		.from(episodes)
 		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
-		.where(and(eq(podcasts.slug, podcastSlug), eq(episodes.slug, episodeSlug)));
+		.where(and(eq(podcasts.slug, podcastSlug), eq(episodes.slug, episodeSlug), isNull(episodes.hiddenAt)));
 	if (!row) return null;
 	const list = await db
 		.select({ startSeconds: segments.startSeconds, endSeconds: segments.endSeconds, title: segments.title })

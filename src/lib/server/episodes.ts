@@ -1,5 +1,5 @@
 /** One episode with everything its page shows: people, segments, transcript and the questions it answers. */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { dayLabel, isoTimestamp } from './db/dates';
 import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments, transcriptCues } from './db/schema';
@@ -84,7 +84,7 @@ export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: s
 		})
 		.from(episodes)
 		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
-		.where(and(eq(podcasts.slug, podcastSlug), eq(episodes.slug, episodeSlug)));
+		.where(and(eq(podcasts.slug, podcastSlug), eq(episodes.slug, episodeSlug), isNull(episodes.hiddenAt)));
 	if (!row) return null;
 	const episodeId = row.episode.id;
 

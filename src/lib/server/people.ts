@@ -3,7 +3,7 @@
  * of their episodes where a transcript cue is theirs (the speaker label is their name, or their first name alone, as
  * transcripts often write it), or whose title names them.
  */
-import { and, asc, eq, exists, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, exists, inArray, isNull, or, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { dayLabel, isoTimestamp } from './db/dates';
 import { episodePeople, episodes, people, podcasts, segments, transcriptCues } from './db/schema';
@@ -92,7 +92,7 @@ export async function getPersonPage(db: Db, slug: string): Promise<PersonPage | 
 		.from(episodePeople)
 		.innerJoin(episodes, eq(episodes.id, episodePeople.episodeId))
 		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
-		.where(eq(episodePeople.personId, person.id))
+		.where(and(eq(episodePeople.personId, person.id), isNull(episodes.hiddenAt)))
 		.orderBy(sql`${episodes.publishedAt} DESC NULLS LAST`, asc(episodes.id), asc(episodePeople.position));
 	const byEpisode = new Map<string, PersonEpisode>();
 	for (const { role, ...episode } of appearances) {
@@ -119,6 +119,7 @@ export async function getPersonPage(db: Db, slug: string): Promise<PersonPage | 
 		.where(
 			and(
 				inArray(segments.episodeId, theirEpisodes),
+				isNull(episodes.hiddenAt),
 				or(
 					sql`strpos(lower(${segments.title}), ${person.name.toLowerCase()}) > 0`,
 					exists(

@@ -1,5 +1,5 @@
 /** Shows and their episode lists. */
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { dayLabel, isoTimestamp } from './db/dates';
 import { episodes, podcasts } from './db/schema';
@@ -25,7 +25,7 @@ export async function listPodcasts(db: Db): Promise<PodcastSummary[]> {
 			episodeCount: count(episodes.id)
 		})
 		.from(podcasts)
-		.leftJoin(episodes, eq(episodes.podcastId, podcasts.id))
+		.leftJoin(episodes, and(eq(episodes.podcastId, podcasts.id), isNull(episodes.hiddenAt)))
 		.groupBy(podcasts.id)
 		.orderBy(asc(podcasts.title));
 }
@@ -61,6 +61,7 @@ export async function listRecentEpisodes(db: Db, limit = 8): Promise<EpisodeList
 		.select(episodeListColumns)
 		.from(episodes)
 		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+		.where(isNull(episodes.hiddenAt))
 		.orderBy(sql`${episodes.publishedAt} DESC NULLS LAST`, desc(episodes.id))
 		.limit(limit);
 }
@@ -98,7 +99,7 @@ export async function getPodcastPage(db: Db, slug: string): Promise<PodcastPage 
 		.select(episodeListColumns)
 		.from(episodes)
 		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
-		.where(and(eq(episodes.podcastId, podcast.id)))
+		.where(and(eq(episodes.podcastId, podcast.id), isNull(episodes.hiddenAt)))
 		.orderBy(sql`${episodes.publishedAt} DESC NULLS LAST`, desc(episodes.id));
 	const { id: _id, ...rest } = podcast;
 	return { podcast: rest, episodes: list };

@@ -1,5 +1,5 @@
 /** Questions people ask, and the segments that answer them. */
-import { and, asc, count, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
 import { timeParamValue } from '../timestamp';
 import { contentChanged } from './content-events';
 import type { Db } from './db/client';
@@ -85,7 +85,7 @@ export async function getQuestionPage(db: Db, slug: string): Promise<QuestionPag
 		.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
 		.innerJoin(episodes, eq(episodes.id, segments.episodeId))
 		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
-		.where(eq(questionSegments.questionId, question.id))
+		.where(and(eq(questionSegments.questionId, question.id), isNull(episodes.hiddenAt)))
 		.orderBy(asc(questionSegments.rank), asc(segments.startSeconds));
 
 	const episodeIds = [...new Set(rows.map((r) => r.episodeId))];

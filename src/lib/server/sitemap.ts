@@ -1,5 +1,5 @@
 /** Every page search engines should know about, with when it last changed. */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { isoTimestamp } from './db/dates';
 import { episodes, people, podcasts, questions, questionSegments, segments } from './db/schema';
@@ -19,7 +19,7 @@ export async function listSitemapEntries(db: Db): Promise<SitemapEntry[]> {
 		db
 			.select({ slug: podcasts.slug, lastmod: isoTimestamp(sql`greatest(${podcasts.updatedAt}, max(${episodes.updatedAt}))`) })
 			.from(podcasts)
-			.leftJoin(episodes, eq(episodes.podcastId, podcasts.id))
+			.leftJoin(episodes, and(eq(episodes.podcastId, podcasts.id), isNull(episodes.hiddenAt)))
 			.groupBy(podcasts.id)
 			.orderBy(podcasts.slug),
 		db
@@ -31,6 +31,7 @@ export async function listSitemapEntries(db: Db): Promise<SitemapEntry[]> {
 			.from(episodes)
 			.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
 			.leftJoin(segments, eq(segments.episodeId, episodes.id))
+			.where(isNull(episodes.hiddenAt))
 			.groupBy(episodes.id, podcasts.slug)
 			.orderBy(podcasts.slug, episodes.slug),
 		db

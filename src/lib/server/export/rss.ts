@@ -2,7 +2,7 @@
  * A show's RSS 2.0 feed with the itunes and podcast namespaces, so any podcast app (or this site's own importer) can
  * subscribe to what is here: enclosures, people, and our segments and transcripts as chapters and transcript files.
  */
-import { asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { episodePeople, episodes, people, podcasts, segments, transcriptCues } from '../db/schema';
 import { absoluteUrl } from '../structured-data';
@@ -73,7 +73,7 @@ export async function getFeedShow(db: Db, slug: string): Promise<FeedShow | null
 				descriptionHtml: episodes.descriptionHtml
 			})
 			.from(episodes)
-			.where(eq(episodes.podcastId, show.id))
+			.where(and(eq(episodes.podcastId, show.id), isNull(episodes.hiddenAt)))
 			.orderBy(sql`${episodes.publishedAt} DESC NULLS LAST`, sql`${episodes.id} DESC`),
 		db
 			.select({

@@ -46,6 +46,8 @@ interface Stored {
 	audioUrl: string | null;
 	durationSeconds: number | null;
 	hashes: Hashes | null;
+	/** An editor changed some of its segments (segments.edited_at): the feed's segments never replace them. */
+	segmentsEdited: boolean;
 }
 
 const SEGMENT_COLUMNS: BulkColumn[] = [
@@ -169,7 +171,9 @@ export async function writeEpisodes(tx: Tx, write: FeedWrite, drafts: EpisodeDra
 			hashes.cues = match.hashes.cues;
 			hashes.markers = match.hashes.markers;
 		}
+		if (match.segmentsEdited) hashes.segments = match.hashes?.segments ?? hashes.segments;
 		const changed = new Set<Part>((Object.keys(hashes) as Part[]).filter((part) => hashes[part] !== match.hashes?.[part]));
+		if (match.segmentsEdited) changed.delete('segments');
 		if (match.guid !== draft.guid) changed.add('episode');
 		if (changed.size) updates.push({ draft, hashes, stored: match, changed });
 		else write.unchanged++;
@@ -291,7 +295,8 @@ async function loadStoredEpisodes(tx: Tx, podcastId: number): Promise<Stored[]> 
 			people: episodeImports.peopleHash,
 			segments: episodeImports.segmentsHash,
 			cues: episodeImports.cuesHash,
-			markers: episodeImports.markersHash
+			markers: episodeImports.markersHash,
+			segmentsEdited: sql<boolean>`exists (select 1 from ${segments} where ${segments.episodeId} = ${episodes.id} and ${segments.editedAt} is not null)`
 		})
 		.from(episodes)
 		.leftJoin(episodeImports, eq(episodeImports.episodeId, episodes.id))
@@ -302,6 +307,7 @@ async function loadStoredEpisodes(tx: Tx, podcastId: number): Promise<Stored[]> 
 		slug: r.slug,
 		audioUrl: r.audioUrl,
 		durationSeconds: r.durationSeconds,
+		segmentsEdited: r.segmentsEdited,
 		hashes: r.episode ? { episode: r.episode, people: r.people!, segments: r.segments!, cues: r.cues!, markers: r.markers! } : null
 	}));
 }

@@ -1,5 +1,5 @@
 /** Reads what the search index holds from the database: everything at start-up, or just what a change touched. */
-import { asc, inArray } from 'drizzle-orm';
+import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments } from '../db/schema';
 import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
@@ -13,6 +13,9 @@ export interface ContentSelection {
 	/** Links of these questions. */
 	linkQuestionIds?: number[];
 }
+
+/** Hidden episodes (an editor's choice) are kept out of search, with their segments. */
+const notHidden = sql`${segments.episodeId} NOT IN (SELECT ${episodes.id} FROM ${episodes} WHERE ${episodes.hiddenAt} IS NOT NULL)`;
 
 const where = <T>(ids: number[] | undefined, column: T) => (ids === undefined ? undefined : inArray(column as never, ids));
 
@@ -36,7 +39,7 @@ export async function loadIndexContent(db: Db, selection: ContentSelection = {})
 						audioMimeType: episodes.audioMimeType
 					})
 					.from(episodes)
-					.where(where(selection.episodeIds, episodes.id)),
+					.where(and(where(selection.episodeIds, episodes.id), isNull(episodes.hiddenAt))),
 		none(selection.episodeIds)
 			? []
 			: db
@@ -51,7 +54,7 @@ export async function loadIndexContent(db: Db, selection: ContentSelection = {})
 						text: segments.text
 					})
 					.from(segments)
-					.where(where(selection.episodeIds, segments.episodeId))
+					.where(and(where(selection.episodeIds, segments.episodeId), notHidden))
 					.orderBy(asc(segments.episodeId), asc(segments.startSeconds)),
 		none(selection.episodeIds)
 			? []
