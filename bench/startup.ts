@@ -1,5 +1,5 @@
 /**
- * `npm run bench:startup`: how long the production server takes, from spawning `node build/index.js` to its first
+ * `npm run bench:startup`: how long the production server takes, from spawning `node server/index.js` to its first
  * answered search (GET /api/search), on a synthetic corpus of 100k segments: cold (no search snapshot: the index is
  * built from the database, then saved in the background) and warm (the snapshot restored). Issue 6 asks for under
  * 5 s to the first answer. A first start on freshly seeded content also computes the automatic question links

@@ -1,9 +1,10 @@
 /**
- * `npm start`: the production server (build/index.js from adapter-node). adapter-node assumes https unless ORIGIN
- * says otherwise, which on a plain local start would make share links and embed codes say https://localhost and
- * refuse form posts as cross-site; so ORIGIN defaults to the local address. Behind a proxy, set ORIGIN yourself.
+ * `npm start`: the production server (server/index.js around the adapter-node build). adapter-node assumes https
+ * unless ORIGIN says otherwise, which on a plain local start would make share links and embed codes say
+ * https://localhost and refuse form posts as cross-site; so ORIGIN defaults to the local address. Behind a proxy,
+ * set ORIGIN yourself.
  */
 const port = process.env.PORT || '3000';
 process.env.ORIGIN ||= `http://localhost:${port}`;
 console.log(`Podcast Moments on ${process.env.ORIGIN} (set ORIGIN to the public URL when behind a proxy)`);
-await import('../build/index.js');
+await import('../server/index.js');

@@ -6,11 +6,11 @@ import { startContentSync, type ContentSync } from '$lib/server/content-sync';
 import { closeAppDb, openAppDb } from '$lib/server/db';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/availability';
 import { isRefusedInput, REFUSED_INPUT_MESSAGE } from '$lib/server/db/input-errors';
-import { installFastPath } from '$lib/server/fast-path';
+import { registerServerBridge } from '$lib/server/fast-path';
 import { injectPageMeta } from '$lib/server/page-meta';
 import { createAppResponseCache, type ResponseCache } from '$lib/server/response-cache';
 import { initSearch, resetSearch } from '$lib/server/search';
-import { applySecurityHeaders, applySecurityHeadersToStaticFiles } from '$lib/server/security-headers';
+import { applySecurityHeaders } from '$lib/server/security-headers';
 
 /** Longest path plus query string answered; longer ones get 414. The longest real one (an oEmbed lookup) is far shorter. */
 const MAX_URL_CHARACTERS = 8192;
@@ -26,8 +26,7 @@ export const init: ServerInit = async () => {
 	// Every variable is read and checked first: a bad value stops the server here, naming it (config.ts).
 	const config = getConfig();
 	if (!dev) {
-		applySecurityHeadersToStaticFiles();
-		// adapter-node emits this on SIGTERM/SIGINT once the server has stopped listening and in-flight requests have
+		// server/index.js emits this on SIGTERM/SIGINT once it has stopped listening and in-flight requests have
 		// finished; closing the pool then lets the process exit by itself, with code 0.
 		process.once('sveltekit:shutdown' as 'SIGTERM', () => void shutDown());
 	}
@@ -43,11 +42,12 @@ export const init: ServerInit = async () => {
 	// Rendered pages and answers, kept until the content changes (RESPONSE_CACHE_MB, default 64; 0 turns it off).
 	if (!dev && config.responseCacheBytes > 0) {
 		responseCache = createAppResponseCache(config.responseCacheBytes, () => contentSync?.isCurrent() ?? false);
-		// Hits are answered before SvelteKit (adapter-node's request and response conversion costs more than they do).
+	}
+	if (!dev) {
+		// Our server (server/index.js) answers hits before SvelteKit (adapter-node's request and response conversion
+		// costs more than they do), and gives static files the security headers.
 		const { ORIGIN, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER } = env;
-		if (!installFastPath(responseCache, { ORIGIN, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER })) {
-			console.log('[cache] PROTOCOL_HEADER, HOST_HEADER or PORT_HEADER is set: answers from memory go through SvelteKit');
-		}
+		registerServerBridge(responseCache, { ORIGIN, PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER });
 	}
 };
 

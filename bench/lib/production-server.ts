@@ -1,6 +1,6 @@
 /**
  * The production build for benchmarks: builds it when build/ is missing or older than the sources (under the shared
- * build lock), and starts it (`node build/index.js`, from a copy) on a database, on 127.0.0.1 and a free port.
+ * build lock), and starts it (`node server/index.js` around a copy of build/) on a database, on 127.0.0.1 and a free port.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -93,5 +93,6 @@ export async function startListening(args: string[], env: Record<string, string>
 
 /** The site's production build (a snapshotBuild copy) on a database. */
 export function startProductionServer(buildDir: string, databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
-	return startListening([path.join(buildDir, 'index.js')], { DATABASE_URL: databaseUrl, SEED_DEMO: '0', ...env });
+	const server = path.resolve(import.meta.dirname, '../../server/index.js');
+	return startListening([server], { BUILD_DIR: buildDir, DATABASE_URL: databaseUrl, SEED_DEMO: '0', ...env });
 }

@@ -1,5 +1,5 @@
 /**
- * The real production server (`node build/index.js`, adapter-node) on 127.0.0.1 and a free port, on the database a
+ * The real production server (`node server/index.js` around the adapter-node build) on 127.0.0.1 and a free port, on the database a
  * suite gives it. The build comes from tests/global-build.ts, which builds it when needed.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -32,13 +32,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 export async function startServer({ databaseUrl = 'pglite://memory', env = {}, timeoutMs = 90_000 }: StartOptions = {}): Promise<TestServer> {
 	const buildDir = inject('serverBuildDir');
 	if (!buildDir) throw new Error('tests: no server build was provided; is tests/global-build.ts in vitest globalSetup?');
-	const child = spawn(process.execPath, [path.join(buildDir, 'index.js')], {
+	const child = spawn(process.execPath, [path.join(root, 'server/index.js')], {
 		cwd: root,
 		env: {
 			...process.env,
 			NODE_ENV: 'production',
 			HOST: '127.0.0.1',
 			PORT: '0',
+			BUILD_DIR: buildDir,
 			DATABASE_URL: databaseUrl,
 			MIGRATIONS_DIR: path.join(root, 'drizzle'),
 			SHUTDOWN_TIMEOUT: '1',

@@ -1,20 +1,28 @@
 /**
- * Answers from the response cache before a request enters SvelteKit. For an answer that is already in memory,
- * adapter-node's work (a web Request made from the Node request, the route matched, a web Response streamed back
- * into the Node response) costs more than the answer itself: measured at about 200 µs of 250 per hit, it held a
- * cached /api/search at a fifth of what a plain Node server does with the same bytes. Hits are written straight to
- * the Node response instead; everything else (every miss, every request the cache would not answer) goes on to
- * adapter-node untouched.
+ * What the site's own HTTP server (server/index.js) asks of the app before handing a request to adapter-node's
+ * handler: the security headers every response starts with (so that static files and adapter-node's own error
+ * answers carry them too; SvelteKit's answers set their own in hooks.server.ts), and answers already in the response
+ * cache. For an answer in memory, adapter-node's work (a web Request made from the Node request, the route matched,
+ * a web Response streamed back) costs more than the answer itself: measured at about 200 µs of 250 per hit.
  *
- * adapter-node offers no hook before its handler, so this wraps `http.createServer` once, from hooks `init`, which
- * adapter-node runs before it creates its server (build/index.js imports handler.js, whose top-level await runs init).
- * The server it creates looks in the cache first. The key is the one `handle` uses (response-cache.ts), computed from
- * the same origin adapter-node gives SvelteKit; when that origin depends on proxy headers (PROTOCOL_HEADER,
- * HOST_HEADER, PORT_HEADER), the fast path stays off rather than guess.
+ * The server is plain JavaScript outside the Vite build and the cache lives inside it, so the app hands these two
+ * functions over once, at start-up, under a registered symbol (`SERVER_BRIDGE`); nothing of Node is patched. The
+ * cache key is the one `handle` uses (response-cache.ts), computed from the same origin adapter-node gives SvelteKit;
+ * when that origin depends on proxy headers (PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER), hits go through SvelteKit.
  */
-import http, { type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { cacheKey, type ResponseCache } from './response-cache';
 import { applySecurityHeaders } from './security-headers';
+
+/** The registered symbol server/index.js looks the bridge up by. */
+export const SERVER_BRIDGE = Symbol.for('podcast-moments.server-bridge');
+
+export interface ServerBridge {
+	/** Sets the headers every response starts with. */
+	secure(req: IncomingMessage, res: ServerResponse): void;
+	/** Answers from the response cache, or calls `next` for the handler to answer. */
+	answer(req: IncomingMessage, res: ServerResponse, next: () => void): void;
+}
 
 export interface FastPathEnv {
 	ORIGIN?: string;
@@ -23,48 +31,42 @@ export interface FastPathEnv {
 	PORT_HEADER?: string;
 }
 
-let installed = false;
-
-/** Makes the HTTP server adapter-node is about to create answer cache hits itself. Returns false when it cannot. */
-export function installFastPath(cache: ResponseCache, env: FastPathEnv): boolean {
-	if (installed) return true;
-	if (env.PROTOCOL_HEADER || env.HOST_HEADER || env.PORT_HEADER) return false;
+/** Hands the server its bridge: security headers always, cache hits when a cache is given and the origin is plain. */
+export function registerServerBridge(cache: ResponseCache | null, env: FastPathEnv): void {
+	const plainOrigin = !(env.PROTOCOL_HEADER || env.HOST_HEADER || env.PORT_HEADER);
 	const origin = env.ORIGIN ? new URL(env.ORIGIN).origin : null;
-	installed = true;
-
-	let draining = false;
-	// While shutting down, adapter-node closes keep-alive connections as their requests end, which it only sees for
-	// requests it handles: from the signal on, hand everything to it.
-	for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (draining = true));
-
-	const createServer = http.createServer;
-	http.createServer = function (this: unknown, ...args: unknown[]) {
-		const server = (createServer as (...a: unknown[]) => http.Server).apply(this, args);
-		const emit = server.emit as (this: http.Server, event: string | symbol, ...args: unknown[]) => boolean;
-		server.emit = function (this: http.Server, event: string | symbol, ...rest: unknown[]): boolean {
-			if (event !== 'request' || draining) return emit.call(this, event, ...rest);
-			const [req, res] = rest as [IncomingMessage, ServerResponse];
-			const url = urlOf(req, origin);
+	const bridge: ServerBridge = {
+		secure(req, res) {
+			applySecurityHeaders(pathnameOf(req), {
+				get: (name) => (res.getHeader(name) as string | undefined) ?? null,
+				set: (name, value) => res.setHeader(name, value)
+			});
+		},
+		answer(req, res, next) {
+			const url = cache && plainOrigin ? urlOf(req, origin) : null;
 			const key = url && cacheKey(req.method, url, (name) => header(req, name));
-			if (!key || !cache.has(key)) return emit.call(this, event, ...rest);
+			if (!cache || !url || !key || !cache.has(key)) return next();
 			void cache.answer(key).then(
 				(hit) => {
-					if (!hit) return void emit.call(this, event, ...rest);
+					if (!hit) return next();
 					for (const [name, value] of hit.headers) res.setHeader(name, value);
-					applySecurityHeaders(url.pathname, {
-						get: (name) => (res.getHeader(name) as string | undefined) ?? null,
-						set: (name, value) => res.setHeader(name, value)
-					});
+					bridge.secure(req, res);
 					res.setHeader('content-length', hit.body.byteLength);
 					res.writeHead(hit.status).end(hit.body);
 				},
-				() => void emit.call(this, event, ...rest)
+				() => next()
 			);
-			return true;
-		} as typeof server.emit;
-		return server;
-	} as typeof http.createServer;
-	return true;
+		}
+	};
+	(globalThis as Record<symbol, unknown>)[SERVER_BRIDGE] = bridge;
+}
+
+function pathnameOf(req: IncomingMessage): string {
+	try {
+		return new URL(req.url ?? '/', 'http://x').pathname;
+	} catch {
+		return '/'; // a request line too broken to parse gets the strictest headers
+	}
 }
 
 /** The URL SvelteKit would give a Node request; null when it is not a plain GET or its origin is not plain. */

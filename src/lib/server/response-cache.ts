@@ -5,12 +5,11 @@
  * until the next announcement, when the whole cache is dropped. A hit skips the load functions, the queries and
  * the rendering: what is left is SvelteKit's routing and the copy to the socket.
  *
- * Pages carry a CSP nonce, which must differ per response: a hit gets a fresh one, in the header and the HTML.
- * Only 200 answers to plain GETs are kept. Nothing is answered from memory unless `isCurrent` agrees (content-sync.ts:
+ * Pages carry their Content-Security-Policy as hashes of their inline scripts (svelte.config.js), not a nonce, so a
+ * kept page is the same bytes for everyone and is answered as it was stored. Only 200 answers to plain GETs are kept. Nothing is answered from memory unless `isCurrent` agrees (content-sync.ts:
  * changes are being heard and, on PostgreSQL, the database answers), so an outage shows as it would without a cache,
  * and whatever was missed meanwhile is dropped when the server listens again.
  */
-import { randomBytes } from 'node:crypto';
 import type { RequestEvent } from '@sveltejs/kit';
 import { onContentChange } from './content-events';
 
@@ -24,24 +23,21 @@ export interface ResponseCacheOptions {
 	isCurrent?: () => boolean | Promise<boolean>;
 }
 
-interface Entry {
+/** An answer from memory: status, headers (without content-length) and body. */
+export interface CachedAnswer {
 	status: number;
 	headers: [string, string][];
 	body: Uint8Array<ArrayBuffer>;
-	/** A page's CSP nonce, and where it stands in the body, to put a fresh one in on every hit. */
-	nonce: string | null;
-	nonceAt: number[];
 }
 
 /** Types worth keeping: what the site renders. Audio (byte ranges, megabytes) is served as it comes. */
 const CACHEABLE_TYPE = /^(text\/html|application\/json|application\/(rss\+)?xml|text\/(plain|vtt|xml)|application\/x-subrip|application\/json\+oembed)\b/;
 /** Larger bodies are not worth a slot. */
 const MAX_ENTRY_BYTES = 1024 * 1024;
-const NONCE = /'nonce-([A-Za-z0-9+/=]+)'/;
 
 /** An in-memory cache of rendered responses, dropped whole on every content change. */
 export class ResponseCache {
-	#entries = new Map<string, Entry>();
+	#entries = new Map<string, CachedAnswer>();
 	#bytes = 0;
 	/** Bumped by every clear: a response rendered across a clear may hold the old content and is not kept. */
 	#generation = 0;
@@ -67,12 +63,12 @@ export class ResponseCache {
 		return this.#entries.has(key);
 	}
 
-	/** What is kept under `key`, ready to send (a fresh nonce in it), if `isCurrent` agrees; otherwise null. */
+	/** What is kept under `key`, ready to send, if `isCurrent` agrees; otherwise null. */
 	async answer(key: string): Promise<CachedAnswer | null> {
 		const hit = await this.#lookup(key);
 		if (!hit || hit === 'not now') return null;
 		this.#hits++;
-		return withFreshNonce(hit);
+		return hit;
 	}
 
 	/** Answers from memory when it can; otherwise resolves the request and keeps the answer if it may. */
@@ -95,7 +91,7 @@ export class ResponseCache {
 	}
 
 	/** The entry to answer with, if there is one and `isCurrent` agrees ('not now' when it does not). */
-	async #lookup(key: string): Promise<Entry | undefined | 'not now'> {
+	async #lookup(key: string): Promise<CachedAnswer | undefined | 'not now'> {
 		if (!this.#entries.has(key)) return undefined;
 		const generation = this.#generation;
 		const current = this.options.isCurrent?.() ?? true;
@@ -110,7 +106,7 @@ export class ResponseCache {
 		return entry;
 	}
 
-	#put(key: string, entry: Entry): void {
+	#put(key: string, entry: CachedAnswer): void {
 		const old = this.#entries.get(key);
 		if (old) this.#bytes -= old.body.byteLength;
 		this.#entries.set(key, entry);
@@ -143,51 +139,9 @@ function mayKeep(response: Response): boolean {
 	return CACHEABLE_TYPE.test(response.headers.get('content-type') ?? '');
 }
 
-async function toEntry(response: Response): Promise<Entry> {
-	const nonce = NONCE.exec(response.headers.get('content-security-policy') ?? '')?.[1] ?? null;
-	// A page's ETag names one rendering; with a nonce of its own, each answer is another.
-	const headers = [...response.headers].filter(([name]) => name !== 'content-length' && !(nonce && name === 'etag'));
-	const body = new Uint8Array(await response.arrayBuffer());
-	const nonceAt: number[] = [];
-	if (nonce) {
-		// Base64 is ASCII, so the nonce's bytes are its characters, wherever it stands in the UTF-8 body.
-		const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-		for (let at = buffer.indexOf(nonce, 0, 'latin1'); at !== -1; at = buffer.indexOf(nonce, at + nonce.length, 'latin1')) nonceAt.push(at);
-	}
-	return { status: response.status, headers, body, nonce, nonceAt };
-}
-
-/** An answer from memory: status, headers (without content-length) and body. */
-export interface CachedAnswer {
-	status: number;
-	headers: [string, string][];
-	body: Uint8Array<ArrayBuffer>;
-}
-
-/** The entry as an answer: a page gets a nonce of its own, in its CSP header and wherever the page carries it. */
-function withFreshNonce(entry: Entry): CachedAnswer {
-	if (!entry.nonce) return entry;
-	const old = entry.nonce;
-	const nonce = freshNonce();
-	const body = Buffer.allocUnsafe(entry.body.byteLength);
-	body.set(entry.body);
-	for (const at of entry.nonceAt) body.write(nonce, at, 'latin1');
-	const headers = entry.headers.map(([name, value]): [string, string] => [name, name === 'content-security-policy' ? value.replaceAll(old, nonce) : value]);
-	return { status: entry.status, headers, body: body as Uint8Array<ArrayBuffer> };
-}
-
-/** Random bytes drawn in blocks: one system call per 256 nonces, not one per response. */
-let pool = Buffer.alloc(0);
-let poolAt = 0;
-
-/** As SvelteKit makes them: 16 random bytes, base64 (24 characters, the length of the nonce it replaces). */
-function freshNonce(): string {
-	if (poolAt + 16 > pool.length) {
-		pool = randomBytes(16 * 256);
-		poolAt = 0;
-	}
-	poolAt += 16;
-	return pool.toString('base64', poolAt - 16, poolAt);
+async function toEntry(response: Response): Promise<CachedAnswer> {
+	const headers = [...response.headers].filter(([name]) => name !== 'content-length');
+	return { status: response.status, headers, body: new Uint8Array(await response.arrayBuffer()) };
 }
 
 /**

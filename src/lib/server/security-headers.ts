@@ -1,9 +1,10 @@
 /**
  * The security headers every response carries, pages, endpoints, errors and static files alike. Pages get their
- * Content-Security-Policy (nonces, no inline scripts) from SvelteKit (svelte.config.js); everything else gets a
- * policy that allows nothing to run. Only /embed/ pages may be framed by other sites.
+ * Content-Security-Policy (hashes of their own inline scripts, nothing else inline) from SvelteKit
+ * (svelte.config.js); everything else gets a policy that allows nothing to run. Only /embed/ pages may be framed by
+ * other sites. SvelteKit's answers get them in hooks.server.ts; the rest (static files, adapter-node's own errors)
+ * start with them in server/index.js, through fast-path.ts.
  */
-import { ServerResponse } from 'node:http';
 
 /** What responses that SvelteKit gives no policy of its own get: JSON, feeds, audio, plain-text errors, static files. */
 export const NON_PAGE_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
@@ -25,39 +26,8 @@ export function applySecurityHeaders(
 	const policies = [csp || NON_PAGE_CSP];
 	if (!framed) {
 		headers.set('x-frame-options', 'DENY');
-		policies.push("frame-ancestors 'none'");
+		// Applied twice to one response (the server's defaults, then a cached answer's own headers), it says it once.
+		if (!policies[0]!.includes('frame-ancestors')) policies.push("frame-ancestors 'none'");
 	}
 	headers.set('content-security-policy', policies.join('; '));
-}
-
-let installed = false;
-
-/**
- * adapter-node serves build/client (scripts, styles, the favicon) itself, before SvelteKit's `handle` runs, and
- * answers a few malformed requests ("Bad Request") the same way. There is no option for their headers, so this
- * gives every Node response in this process the same headers just before its head is written, unless `handle`
- * already did. Called once at start-up in production (hooks.server.ts); the dev server is left alone.
- */
-export function applySecurityHeadersToStaticFiles(): void {
-	if (installed) return;
-	installed = true;
-	const writeHead = ServerResponse.prototype.writeHead;
-	ServerResponse.prototype.writeHead = function (this: ServerResponse, ...args: unknown[]) {
-		if (!this.headersSent && !this.hasHeader('x-content-type-options')) {
-			let pathname = '/';
-			try {
-				pathname = new URL(this.req?.url ?? '/', 'http://x').pathname;
-			} catch {
-				// A request line too broken to parse: it gets the strictest headers.
-			}
-			applySecurityHeaders(pathname, {
-				get: (name) => {
-					const value = this.getHeader(name);
-					return value === undefined ? null : String(value);
-				},
-				set: (name, value) => this.setHeader(name, value)
-			});
-		}
-		return (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
-	} as typeof writeHead;
 }
