@@ -47,6 +47,7 @@ export async function deleteEpisode(db: Db, episodeId: number): Promise<{ questi
 		const cited = await questionsCitingEpisodes(tx, [episodeId]);
 		await tx.delete(episodes).where(eq(episodes.id, episodeId));
 		const orphans = await deleteOrphanedMinedQuestions(tx, cited);
+		await closeUpRanks(tx, cited);
 		await logChange(tx, 'episode', episodeId, `deleted episode ${episodeId} ${quote(episode.title)}${orphanNote(orphans)}`);
 		return { cited, orphans };
 	});
@@ -62,6 +63,7 @@ export async function deleteShow(db: Db, podcastId: number): Promise<{ episodesD
 		const cited = await questionsCitingEpisodes(tx, episodeIds);
 		await tx.delete(podcasts).where(eq(podcasts.id, podcastId));
 		const orphans = await deleteOrphanedMinedQuestions(tx, cited);
+		await closeUpRanks(tx, cited);
 		await logChange(tx, 'show', podcastId, `deleted show ${quote(show.title)} (${show.slug}) with ${episodeIds.length} episode(s)${orphanNote(orphans)}`);
 		return { episodeIds, cited, orphans };
 	});
@@ -99,6 +101,16 @@ async function deleteOrphanedMinedQuestions(tx: Tx, questionIds: number[]): Prom
 			)
 		)
 		.returning({ id: questions.id, text: questions.text });
+}
+
+/** The citations left to these questions, numbered 1..n again in their order. */
+async function closeUpRanks(tx: Tx, questionIds: number[]): Promise<void> {
+	if (!questionIds.length) return;
+	await tx.execute(sql`
+		UPDATE question_segments qs SET rank = r.n
+		FROM (SELECT question_id, segment_id, row_number() OVER (PARTITION BY question_id ORDER BY rank, segment_id) AS n
+			FROM question_segments WHERE question_id IN (${sql.join(questionIds.map((id) => sql`${id}`), sql`, `)})) r
+		WHERE qs.question_id = r.question_id AND qs.segment_id = r.segment_id AND qs.rank <> r.n`);
 }
 
 function orphanNote(orphans: { id: number }[]): string {
