@@ -14,7 +14,11 @@ const TOPIC_OPENERS = [
 	/\bswitching gears\b/i,
 	/\bon to (the )?(next|our)\b/i,
 	/\b(in )?other news\b/i,
-	/\bspeaking of which\b/i,
+	/\bspeaking of\b/i,
+	/\b(next|first|last|final|main|big) topic\b/i,
+	/\bshould we (talk about|move on|get into|do)\b/i,
+	/\b(do you )?want to talk about\b/i,
+	/\bjump (right )?in(to)?\b/i,
 	/\bwelcome back\b/i,
 	/\bour (first|second|third|last|final) (question|topic|story)\b/i
 ];
@@ -45,6 +49,11 @@ const matches = (patterns: RegExp[], text: string) => patterns.some((p) => p.tes
 /** The sentence opens a new topic ("moving on", "topic number three", "our next question"). */
 export function opensTopic(text: string): boolean {
 	return matches(TOPIC_OPENERS, text);
+}
+
+/** The sentence carries on a run of sponsor reads ("the show is also brought to you by") rather than starting one. */
+export function continuesSponsorRead(text: string): boolean {
+	return /\b(also|finally|next sponsor|last sponsor)\b/i.test(text) && opensSponsorRead(text);
 }
 
 /** The sentence hands over to a sponsor ("this episode is brought to you by"). */

@@ -6,7 +6,7 @@
  * threshold set from the episode's own score spread, kept a minimum length apart; overlong stretches are then split at
  * their best sentence start. So the number of segments follows the episode's length and content.
  */
-import { opensSponsorRead, opensTopic, isOpeningQuestion, signsOff, soundsLikeAdCopy } from './cue-phrases';
+import { continuesSponsorRead, opensSponsorRead, opensTopic, isOpeningQuestion, signsOff, soundsLikeAdCopy } from './cue-phrases';
 import type { Sentence } from './sentences';
 import { contentStems } from './words';
 
@@ -21,20 +21,28 @@ export interface SegmenterOptions {
 	cueWeight: number;
 	/** Added for a question, for a pause (scaled, up to 1 at 3 s) and for a new speaker. */
 	signalWeight: number;
+	/** A boundary found on the broad view moves to the best sentence start this close, judged on a narrow view. */
+	refineSeconds: number;
 	minSegmentSeconds: number;
 	maxSegmentSeconds: number;
 }
 
 /** Tuned on a development set of a different show's episodes, kept round and few so they carry to other shows. */
 export const DEFAULT_SEGMENTER_OPTIONS: SegmenterOptions = {
-	windowSeconds: 120,
+	windowSeconds: 240,
 	semanticWeight: 0.5,
-	threshold: 0.5,
+	threshold: 1.5,
 	cueWeight: 1.5,
 	signalWeight: 0.3,
+	refineSeconds: 30,
 	minSegmentSeconds: 90,
 	maxSegmentSeconds: 1200
 };
+
+/** Cues closer together than this belong to one block (a run of listener questions, of sponsor reads). */
+const CUE_BLOCK_SECONDS = 180;
+/** Content words beyond this add no more weight to a sentence's vector (a long sentence is not more on topic). */
+const WEIGHT_CAP = 3;
 
 /** Indexes of the sentences that start a new segment (never 0), ascending. */
 export function findTopicBoundaries(
@@ -48,22 +56,36 @@ export function findTopicBoundaries(
 	const n = sentences.length;
 	if (n < 2) return [];
 	const starts = sentences.map((s) => s.startSeconds);
-	const lexical = lexicalSimilarity(sentences, starts, o.windowSeconds, english);
-	const semantic = vectors && o.semanticWeight > 0 ? semanticSimilarity(vectors, starts, o.windowSeconds) : null;
-	const lexicalZ = zScores(lexical);
-	const semanticZ = semantic ? zScores(semantic) : null;
-	const similarity = lexicalZ.map((l, i) => (semanticZ ? (1 - o.semanticWeight) * l + o.semanticWeight * semanticZ[i]! : l));
-	const depth = depthScores(similarity, starts, o.windowSeconds);
-	const depthZ = zScores(depth);
+	// A sentence's vector counts by its content words: "Yeah." says nothing about the topic.
+	const weights = sentences.map((s) => Math.min(contentStems(s.text, english).length, WEIGHT_CAP));
+	const depthAt = (window: number) => {
+		const lexical = zScores(lexicalSimilarity(sentences, starts, window, english));
+		const semantic = vectors && o.semanticWeight > 0 ? zScores(semanticSimilarity(vectors, starts, window, weights)) : null;
+		const similarity = lexical.map((l, i) => (semantic ? (1 - o.semanticWeight) * l + o.semanticWeight * semantic[i]! : l));
+		return zScores(depthScores(similarity, starts, window));
+	};
+	// Topics run from a minute to half an hour: dips are judged at three widths and averaged.
+	const scales = [0.5, 1, 1.5];
+	const perScale = scales.map((f) => depthAt(o.windowSeconds * f));
+	const depthZ = perScale[0]!.map((_, i) => perScale.reduce((sum, d) => sum + d[i]!, 0) / perScale.length);
+	// The narrow view (a quarter of the window) says where inside a broad dip the talk actually turns.
+	const narrowDepthZ = depthAt(o.windowSeconds / 4);
 
 	const score = new Array<number>(n).fill(-Infinity);
+	const local = new Array<number>(n).fill(-Infinity);
+	// A cue repeated within a few minutes ("next question", a second sponsor) continues a block rather than starting one.
+	let lastCueAt = -Infinity;
 	for (let i = 1; i < n; i++) {
 		const s = sentences[i]!;
-		const cue = opensTopic(s.text) || opensSponsorRead(s.text) || (signsOff(s.text) && durationSeconds - s.startSeconds < 600) ? 1 : 0;
+		const said = opensTopic(s.text) || (opensSponsorRead(s.text) && !continuesSponsorRead(s.text)) || (signsOff(s.text) && durationSeconds - s.startSeconds < 600);
+		const cue = said && s.startSeconds - lastCueAt > CUE_BLOCK_SECONDS ? 1 : 0;
+		if (said) lastCueAt = s.startSeconds;
 		// Ad copy right after a boundary belongs to the read that starts there, not the one before it.
 		const adStart = soundsLikeAdCopy(s.text) && !soundsLikeAdCopy(sentences[i - 1]!.text) ? 0.5 : 0;
 		const signals = (isOpeningQuestion(s.text) ? 1 : 0) + Math.min(s.pauseBeforeSeconds, 3) / 3 + (s.newSpeaker ? 1 : 0);
-		score[i] = depthZ[i]! + o.cueWeight * (cue + adStart) + o.signalWeight * signals;
+		const evidence = o.cueWeight * (cue + adStart) + o.signalWeight * signals;
+		score[i] = depthZ[i]! + evidence;
+		local[i] = narrowDepthZ[i]! + evidence;
 	}
 
 	const edge = o.minSegmentSeconds;
@@ -73,7 +95,11 @@ export function findTopicBoundaries(
 	const order = [...score.keys()].filter((i) => i > 0 && allowed(i)).sort((a, b) => score[b]! - score[a]!);
 	for (const i of order) {
 		if (score[i]! < o.threshold) break;
-		if (farFromChosen(i)) chosen.push(i);
+		if (!farFromChosen(i)) continue;
+		let best = i;
+		for (let j = i - 1; j > 0 && starts[j]! >= starts[i]! - o.refineSeconds; j--) if (local[j]! > local[best]!) best = j;
+		for (let j = i + 1; j < n && starts[j]! <= starts[i]! + o.refineSeconds; j++) if (local[j]! > local[best]!) best = j;
+		chosen.push(allowed(best) && farFromChosen(best) ? best : i);
 	}
 	// Split every stretch still longer than the maximum at its best start, until none is.
 	for (let guard = 0; guard < n; guard++) {
@@ -134,11 +160,11 @@ function lexicalSimilarity(sentences: readonly Sentence[], starts: number[], win
 }
 
 /** For each sentence start, the cosine of the mean sentence vectors in the windows before and after it. */
-function semanticSimilarity(vectors: readonly Float32Array[], starts: number[], window: number): number[] {
+function semanticSimilarity(vectors: readonly Float32Array[], starts: number[], window: number, weights: number[]): number[] {
 	const n = vectors.length;
 	const d = vectors[0]?.length ?? 0;
 	const prefix = new Float64Array((n + 1) * d);
-	for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) prefix[(i + 1) * d + k] = prefix[i * d + k]! + vectors[i]![k]!;
+	for (let i = 0; i < n; i++) for (let k = 0; k < d; k++) prefix[(i + 1) * d + k] = prefix[i * d + k]! + weights[i]! * vectors[i]![k]!;
 	const out = new Array<number>(n).fill(0);
 	let lo = 0;
 	let hi = 0;
