@@ -19,5 +19,6 @@ export {
 	listShowsForEditor,
 	getShowForEditor,
 	getEpisodeForEditor,
-	countEditedSegments
+	countEditedSegments,
+	findQuestionId
 } from './views';

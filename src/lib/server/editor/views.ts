@@ -200,3 +200,15 @@ export async function countEditedSegments(db: Db, episodeIds: number[]): Promise
 		.where(and(inArray(segments.episodeId, episodeIds), isNotNull(segments.editedAt)));
 	return row?.n ?? 0;
 }
+
+/** A question's id from its number ("12", "#12"), slug or address ("/questions/slug"); null when there is none. */
+export async function findQuestionId(db: Db, reference: string): Promise<number | null> {
+	const text = reference.trim();
+	const byNumber = /^#?(\d{1,9})$/.exec(text)?.[1];
+	const slug = text.replace(/^.*\/questions\//, '').replace(/[?#].*$/, '');
+	const [row] = await db
+		.select({ id: questions.id })
+		.from(questions)
+		.where(byNumber ? eq(questions.id, Number(byNumber)) : eq(questions.slug, slug));
+	return row?.id ?? null;
+}
