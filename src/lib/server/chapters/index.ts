@@ -8,3 +8,4 @@ export { isKeywordListTitle } from './title-shape';
 export { boundariesOf, boundaryF1, windowErrors, roundHalfEven } from './evaluation';
 export { DEFAULT_SEGMENTER_OPTIONS, type SegmenterOptions } from './segmenter';
 export { CHAPTERS_METHOD_VERSION } from './version';
+export { chaptersJob, replaceAutomaticSegments } from './job';

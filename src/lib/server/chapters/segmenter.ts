@@ -74,12 +74,13 @@ export function findTopicBoundaries(
 	const score = new Array<number>(n).fill(-Infinity);
 	const local = new Array<number>(n).fill(-Infinity);
 	// A cue repeated within a few minutes ("next question", a second sponsor) continues a block rather than starting one.
-	let lastCueAt = -Infinity;
+	const lastCueAt = { topic: -Infinity, sponsor: -Infinity, signOff: -Infinity };
 	for (let i = 1; i < n; i++) {
 		const s = sentences[i]!;
-		const said = opensTopic(s.text) || (opensSponsorRead(s.text) && !continuesSponsorRead(s.text)) || (signsOff(s.text) && durationSeconds - s.startSeconds < 600);
-		const cue = said && s.startSeconds - lastCueAt > CUE_BLOCK_SECONDS ? 1 : 0;
-		if (said) lastCueAt = s.startSeconds;
+		const kind = opensTopic(s.text) ? 'topic' : opensSponsorRead(s.text) && !continuesSponsorRead(s.text) ? 'sponsor'
+			: signsOff(s.text) && durationSeconds - s.startSeconds < 600 ? 'signOff' : null;
+		const cue = kind && s.startSeconds - lastCueAt[kind] > CUE_BLOCK_SECONDS ? 1 : 0;
+		if (kind) lastCueAt[kind] = s.startSeconds;
 		// Ad copy right after a boundary belongs to the read that starts there, not the one before it.
 		const adStart = soundsLikeAdCopy(s.text) && !soundsLikeAdCopy(sentences[i - 1]!.text) ? 0.5 : 0;
 		const signals = (isOpeningQuestion(s.text) ? 1 : 0) + Math.min(s.pauseBeforeSeconds, 3) / 3 + (s.newSpeaker ? 1 : 0);

@@ -28,6 +28,7 @@ export interface TitledSegment {
 }
 
 const MAX_TITLE_CHARACTERS = 90;
+const JOINING_WORDS = new Set(['of', 'for', 'on', 'in', 'with', 'about', 'from', 'to', 'vs', 'versus', 'the', 'a', 'an', 'and']);
 const MAX_SUMMARY_CHARACTERS = 300;
 /** The start of a segment, where a host's sponsor hand-off or opening question is looked for. */
 const OPENING_SECONDS = 45;
@@ -137,19 +138,21 @@ interface Candidate {
 function nounPhraseTitle(sentences: readonly Sentence[], weights: Map<string, number>): string | null {
 	const doc = englishNlp().readDoc(sentences.map((s) => s.text).join(' '));
 	const seen = new Map<string, Candidate & { count: number }>();
-	doc.customEntities().each((entity) => {
-		const phrase = entity.out().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '');
+	for (const found of doc.customEntities().out() as string[]) {
+		const phrase = found.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N})]+$/gu, '');
 		const words = phrase.split(/\s+/);
 		const stems = contentStems(phrase, true);
 		// Every noun needs a weight here: a phrase half made of the show's name or filler is not a topic.
-		if (!stems.length || words.length > 6 || stems.some((w) => !weights.has(w))) return;
-		if (isStopword(words[0]!) || isStopword(words.at(-1)!)) return;
+		if (!stems.length || words.length > 6 || stems.some((w) => !weights.has(w))) continue;
+		if (isStopword(words[0]!) || isStopword(words.at(-1)!)) continue;
+		// Only prepositions that build a name ("price of memory", "tariffs on chips") join two nouns in a title.
+		if (words.slice(1, -1).some((w) => /^[a-z]+$/.test(w) && !JOINING_WORDS.has(w) && isStopword(w))) continue;
 		const key = phrase.toLowerCase();
 		const score = stems.reduce((sum, w) => sum + weights.get(w)!, 0) / Math.sqrt(stems.length);
 		const known = seen.get(key);
 		if (known) known.count++;
 		else seen.set(key, { phrase, score, count: 1 });
-	});
+	}
 	const ranked = [...seen.values()]
 		.map((c) => ({ phrase: c.phrase, score: c.score * (1 + 0.3 * Math.log(c.count)) * (c.phrase.includes(' ') ? 1.2 : 1) }))
 		.sort((a, b) => b.score - a.score);
@@ -208,7 +211,7 @@ function summarise(sentences: readonly Sentence[], weights: Map<string, number>,
 		.slice(0, 2)
 		.sort((a, b) => a.i - b.i);
 	let summary = '';
-	for (const { s } of picked) {
+	for (const { s } of picked.filter((p, k) => k === 0 || p.s.text.trim() !== picked[0]!.s.text.trim())) {
 		const next = summary ? `${summary} ${s.text.trim()}` : s.text.trim();
 		if (summary && next.length > MAX_SUMMARY_CHARACTERS) break;
 		summary = next;

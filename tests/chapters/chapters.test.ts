@@ -1,0 +1,149 @@
+/** Automatic chapters from a timed transcript: where boundaries land, what the segments are called, odd input. */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { chapterTranscript, chapterTranscriptLexical, isKeywordListTitle, mergeCuesIntoSentences, type ChapterResult } from '../../src/lib/server/chapters';
+import { getEncoder, type SentenceEncoder } from '../../src/lib/server/embeddings';
+import { splitTranscriptIntoTopics } from '../../src/lib/server/import/transcript-topics';
+import { parseTranscript } from '../../src/lib/server/import/transcripts';
+import type { Cue } from '../../src/lib/server/import/types';
+import { realdataDir } from '../helpers/environment';
+import { syntheticCues, syntheticTopicStarts } from './synthetic-talk';
+
+let encoder: SentenceEncoder;
+beforeAll(async () => {
+	encoder = await getEncoder();
+}, 60_000);
+
+describe('mergeCuesIntoSentences', () => {
+	it('joins caption rows into sentences and splits a row where a sentence ends inside it', () => {
+		const sentences = mergeCuesIntoSentences([
+			{ startSeconds: 0, endSeconds: 2, speaker: 'Ade', text: 'The kettle whistled' },
+			{ startSeconds: 2, endSeconds: 4, speaker: 'Ade', text: 'all morning. Then it stopped' },
+			{ startSeconds: 4, endSeconds: 5, speaker: 'Ade', text: 'for good.' },
+			{ startSeconds: 5, endSeconds: 7, speaker: 'Bea', text: 'Buy a new one' }
+		]);
+		expect(sentences.map((s) => s.text)).toEqual(['The kettle whistled all morning.', 'Then it stopped for good.', 'Buy a new one']);
+		expect(sentences[1]!.startSeconds).toBeGreaterThan(2);
+		expect(sentences[1]!.startSeconds).toBeLessThan(4);
+		expect(sentences[2]).toMatchObject({ startSeconds: 5, newSpeaker: true, speaker: 'Bea' });
+	});
+});
+
+describe('chapterTranscript on a conversation with known topic changes', () => {
+	const cues = syntheticCues();
+	let results: ChapterResult[];
+	beforeAll(async () => {
+		results = [chapterTranscriptLexical(cues, { durationSeconds: 1000 }), await chapterTranscript(cues, { durationSeconds: 1000, encoder })];
+	}, 60_000);
+
+	it('puts a boundary at every change of topic and nowhere else', () => {
+		for (const { segments } of results) {
+			expect(segments.slice(1).map((s) => s.startSeconds)).toEqual(syntheticTopicStarts());
+		}
+	});
+
+	it('starts every segment on a sentence start, and covers the episode without gaps', () => {
+		const sentenceStarts = new Set(mergeCuesIntoSentences(cues).map((s) => s.startSeconds));
+		for (const { segments } of results) {
+			expect(segments[0]!.startSeconds).toBe(0);
+			expect(segments.at(-1)!.endSeconds).toBe(1000);
+			for (const [i, s] of segments.entries()) {
+				if (i > 0) expect(sentenceStarts.has(s.startSeconds)).toBe(true);
+				if (i > 0) expect(s.startSeconds).toBe(segments[i - 1]!.endSeconds);
+			}
+		}
+	});
+
+	it('lands on the speaker turn when there is no other sign than the turn and the words', () => {
+		// Without cue phrases the change of words decides, and the boundary still falls where a turn starts.
+		const plain = cues.map((c) => ({ ...c, text: c.text.replace(/^(Our next topic is|This episode is brought to you by|Let's talk about)\s*/i, '') }));
+		const turnStarts = new Set(plain.filter((c, i) => i === 0 || c.speaker !== plain[i - 1]!.speaker).map((c) => c.startSeconds));
+		const sentenceStarts = new Set(mergeCuesIntoSentences(plain).map((s) => s.startSeconds));
+		const { segments } = chapterTranscriptLexical(plain, { durationSeconds: 1000 });
+		expect(segments.length).toBeGreaterThan(1);
+		for (const s of segments.slice(1)) expect(sentenceStarts.has(s.startSeconds) || turnStarts.has(s.startSeconds)).toBe(true);
+	});
+
+	it('titles the sponsor read as a sponsor and the topics in words of their own', () => {
+		for (const { segments } of results) {
+			expect(segments[2]!.title).toBe('Sponsor: Acme Coffee');
+			expect(segments[0]!.title).toMatch(/sourdough|starter|flour|dough|loaf|bread/i);
+			expect(segments[1]!.title).toMatch(/chain|bicycle|bike|derailleur|brake|tyre|tube/i);
+			expect(segments[3]!.title).toMatch(/tomato|balcony|blossom|seed/i);
+			for (const s of segments) expect(isKeywordListTitle(s.title), s.title).toBe(false);
+		}
+	});
+
+	it('summarises each segment with its own sentences', () => {
+		const said = new Set(cues.map((c) => c.text));
+		for (const { segments } of results) {
+			for (const s of segments) {
+				expect(s.summary.length).toBeGreaterThan(20);
+				// Each summary sentence is one the segment itself contains.
+				for (const sentence of s.summary.split(/(?<=\.)\s+/)) expect(said.has(sentence), sentence).toBe(true);
+			}
+		}
+	});
+});
+
+describe('chapterTranscript on odd transcripts', () => {
+	const cases: [string, Cue[]][] = [
+		['empty', []],
+		['all whitespace', [{ startSeconds: 0, endSeconds: 5, speaker: null, text: '   ' }, { startSeconds: 5, endSeconds: 9, speaker: null, text: '\n\t' }]],
+		['one cue', [{ startSeconds: 3, endSeconds: 8, speaker: 'Ade', text: 'Welcome, this is the only thing anyone says.' }]]
+	];
+	for (const [name, cues] of cases) {
+		it(`gives one segment covering the episode and a warning for a transcript that is ${name}`, async () => {
+			for (const result of [chapterTranscriptLexical(cues, { durationSeconds: 300 }), await chapterTranscript(cues, { durationSeconds: 300, encoder })]) {
+				expect(result.segments).toHaveLength(1);
+				expect(result.segments[0]).toMatchObject({ startSeconds: 0, endSeconds: 300 });
+				expect(result.segments[0]!.title.trim().length).toBeGreaterThan(0);
+				expect(result.warnings.join(' ')).toMatch(/one segment/);
+			}
+		});
+	}
+
+	it('gives a segment even when neither the duration nor the cues say how long the episode is', () => {
+		const { segments } = chapterTranscriptLexical([], { durationSeconds: 0 });
+		expect(segments[0]!.endSeconds).toBeGreaterThan(segments[0]!.startSeconds);
+	});
+});
+
+describe('chapters of real transcripts', () => {
+	const files: [string, 'json' | 'srt'][] = [
+		['buzzcast-pc20.json', 'json'],
+		['podcastindex-buzzsprout-example.srt', 'srt']
+	];
+	for (const [file, format] of files) {
+		it(`titles ${file} with phrases, not keyword lists, and never with the show's own name or site`, async () => {
+			const location = path.join(realdataDir, 'transcripts', file);
+			expect(existsSync(location), `${location} is needed (../shared/realdata)`).toBe(true);
+			const { cues } = parseTranscript(readFileSync(location, 'utf8'), format, null);
+			const duration = cues.at(-1)!.endSeconds;
+			const show = { showTitle: 'Buzzcast', showLink: 'https://www.buzzsprout.com/' };
+			const results = [chapterTranscriptLexical(cues, { durationSeconds: duration, ...show }), await chapterTranscript(cues, { durationSeconds: duration, ...show, encoder })];
+			for (const { segments } of results) {
+				expect(segments.length).toBeGreaterThan(1);
+				for (const s of segments) {
+					expect(isKeywordListTitle(s.title), s.title).toBe(false);
+					expect(s.title).not.toMatch(/buzzcast|buzzsprout/i);
+					expect(s.title.split(/\s+/).length).toBeLessThanOrEqual(16);
+					expect(s.summary.length).toBeGreaterThan(0);
+				}
+			}
+		}, 60_000);
+	}
+});
+
+describe('splitTranscriptIntoTopics (the import path)', () => {
+	it('stores the lexical chapters as automatic segments with the transcript text they cover', () => {
+		const cues = syntheticCues();
+		const drafts = splitTranscriptIntoTopics(cues, 1000, { showTitle: 'Kitchen Talk' });
+		expect(drafts.map((d) => d.startSeconds)).toEqual([0, ...syntheticTopicStarts()]);
+		expect(drafts.every((d) => d.origin === 'transcript')).toBe(true);
+		expect(drafts[2]!.title).toBe('Sponsor: Acme Coffee');
+		expect(drafts[1]!.text).toContain('bicycle chain');
+		expect(drafts[1]!.text).not.toContain('sourdough');
+	});
+});
