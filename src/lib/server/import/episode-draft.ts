@@ -27,6 +27,8 @@ export interface EpisodeDraft {
 	/** Without their text: persist.ts takes it from `cues` as it writes. */
 	segments: SegmentDraft[];
 	cues: Cue[];
+	/** The transcript's language when it is not the show's (the show had no transcript in its own language). */
+	transcriptLanguage: string | null;
 	markers: MarkerDraft[];
 	/** A referenced file failed this time: an episode imported before keeps its stored segments, cues and markers. */
 	keepStoredFiles: boolean;
@@ -69,7 +71,7 @@ export function buildEpisodeDraft(
 			segments = fit(chapters, 'shownotes').segments;
 		}
 	}
-	if (!segments.length && cues.length) segments = splitTranscriptIntoTopics(cues, durationSeconds);
+	if (!segments.length && cues.length) segments = splitTranscriptIntoTopics(cues, durationSeconds, { showTitle: podcast.title, showLink: podcast.link, language: podcast.language });
 	// The text a segment covers is taken from the cues when it is written; holding it twice costs memory on big feeds.
 	segments = segments.map((s) => (s.text === null ? s : { ...s, text: null }));
 
@@ -88,6 +90,7 @@ export function buildEpisodeDraft(
 			people: peopleForItem(podcast.people, item.people),
 			segments,
 			cues,
+			transcriptLanguage: cues.length ? files.transcriptLanguage : null,
 			markers,
 			keepStoredFiles: files.anyFailed,
 			label
