@@ -35,10 +35,17 @@ export function findSegmentId(index: SearchIndex, key: SegmentKey): number {
 	throw new Error(`judged queries: no segment "${key.show}/${key.episode}/${key.segment}" in the index`);
 }
 
-/** Runs every judged query through the answering-segment ranking and scores it. */
-export function scoreJudgedQueries(index: SearchIndex, queries: JudgedQuery[], k = 3): QualityReport {
+/**
+ * Runs every judged query through the answering-segment ranking (or `rank`, e.g. the hybrid one) and scores it.
+ */
+export function scoreJudgedQueries(
+	index: SearchIndex,
+	queries: JudgedQuery[],
+	k = 3,
+	rank: (query: string) => number[] = (query) => rankAnsweringSegments(index, query).map((h) => h.id)
+): QualityReport {
 	const scores = queries.map((query): QueryScore => {
-		const ranked = rankAnsweringSegments(index, query.query).map((h) => h.id);
+		const ranked = rank(query.query);
 		const ranks = query.expected.map((key) => {
 			const at = ranked.indexOf(findSegmentId(index, key));
 			return at === -1 ? null : at + 1;

@@ -45,7 +45,11 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		// The query encoder loads after start-up, in the background; search answers by words until it is ready.
 		setTimeout(() => {
 			const loading = Date.now();
-			void semantic.warmUp().then((encoder) => encoder && log(`search by meaning ready (${encoder.model}, ${Date.now() - loading} ms)`));
+			void semantic.warmUp().then(async (encoder) => {
+				if (!encoder) return;
+				await semantic.syncQuestions(service.index.questions.values());
+				log(`search by meaning ready (${encoder.model}, ${Date.now() - loading} ms)`);
+			});
 		}, 0).unref?.();
 		apply = (change) => service.applyChange(change);
 		for (const change of early) void service.applyChange(change).catch((e: unknown) => log(`applying a change failed: ${String(e)}`));

@@ -184,7 +184,7 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 	}
 
 	const lexical = rankAll(index, query, filter);
-	const ranked = { ...lexical, segments: fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter)) };
+	const ranked = { ...lexical, segments: fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter), { links: (id) => index.linksByQuestion.get(id) }) };
 	// Results (with snippets) only for the segments shown.
 	for (const hit of ranked.segments) {
 		if (results.segments.length >= limit) break;

@@ -6,12 +6,14 @@
 import type { Db } from '../db/client';
 import { getEncoder, type SentenceEncoder } from '../embeddings';
 import { readPassageVectors, VectorIndex } from '../vectors';
-import type { QueryVector } from './hybrid';
+import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
 
 /** Query vectors remembered (the same questions come back; an encoding costs ~15 ms). */
 const QUERY_CACHE_SIZE = 2000;
 
 export class SemanticEngine {
+	/** Each stored question's phrasings (text and alternatives) as vectors, by question id and text encoded. */
+	#questions = new Map<number, { text: string; vectors: Float32Array[] }>();
 	#encoder: SentenceEncoder | null = null;
 	#loading: Promise<SentenceEncoder | null> | null = null;
 	#cache = new Map<string, Float32Array>();
@@ -47,6 +49,39 @@ export class SemanticEngine {
 		return this.#loading;
 	}
 
+	/**
+	 * Encodes the phrasings of questions not yet encoded or changed since (in memory: a few thousand questions encode
+	 * in seconds, in the background). Questions no longer stored are forgotten. Does nothing until the encoder is ready.
+	 */
+	async syncQuestions(questions: Iterable<{ id: number; text: string; alternatives: string[] }>): Promise<void> {
+		const encoder = this.#encoder;
+		if (!encoder) return;
+		const seen = new Set<number>();
+		for (const question of questions) {
+			seen.add(question.id);
+			const phrasings = [question.text, ...question.alternatives];
+			const text = phrasings.join('\n');
+			if (this.#questions.get(question.id)?.text === text) continue;
+			this.#questions.set(question.id, { text, vectors: await encoder.encode(phrasings) });
+		}
+		for (const id of this.#questions.keys()) if (!seen.has(id)) this.#questions.delete(id);
+	}
+
+	/** Stored questions whose best phrasing is at least `min` similar to the query vector, with that cosine. */
+	nearQuestions(vector: Float32Array, min: number): Map<number, number> {
+		const near = new Map<number, number>();
+		for (const [id, { vectors }] of this.#questions) {
+			let best = -1;
+			for (const v of vectors) {
+				let sum = 0;
+				for (let i = 0; i < v.length; i++) sum += v[i]! * vector[i]!;
+				if (sum > best) best = sum;
+			}
+			if (best >= min) near.set(id, best);
+		}
+		return near;
+	}
+
 	/** Whether queries are being encoded (the encoder loaded and vectors of its model exist). */
 	get ready(): boolean {
 		return this.#encoder !== null && this.vectors.hasModel(this.#encoder.model);
@@ -69,6 +104,6 @@ export class SemanticEngine {
 			if (this.#cache.size >= QUERY_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
 		}
 		this.#cache.set(key, vector);
-		return { vectors: this.vectors, model: encoder.model, vector };
+		return { vectors: this.vectors, model: encoder.model, vector, questions: this.nearQuestions(vector, QUESTION_SUPPORT_MIN_COSINE) };
 	}
 }

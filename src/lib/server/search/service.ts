@@ -62,7 +62,9 @@ export class SearchService {
 		const text = normalizeQuery(query);
 		if (!text) return [];
 		const vector = await this.semantic.queryVector(text);
-		const hits = fuseHits(rankAll(this.index, text, filter).segments, vector, (id) => segmentPasses(this.index, id, filter));
+		const hits = fuseHits(rankAll(this.index, text, filter).segments, vector, (id) => segmentPasses(this.index, id, filter), {
+			links: (id) => this.index.linksByQuestion.get(id)
+		});
 		const out: MomentHit[] = [];
 		for (const hit of hits) {
 			if (out.length >= limit) break;
@@ -131,6 +133,7 @@ export class SearchService {
 
 		for (const q of questionsTouchedBySegments(index, changedSegments)) touchedQuestions.add(q);
 		if (touchedQuestions.size) await this.#recompute([...touchedQuestions].filter((id) => index.questions.has(id)));
+		if (change.questionIds?.length) await this.semantic.syncQuestions(index.questions.values());
 	}
 
 	/** Shows and people an episode refers to that the index has not seen (a new show or guest from an import). */
