@@ -2,7 +2,7 @@
  * The editors' tools on the real migrations and the demo content: every change is logged, editors' decisions survive
  * the automatic steps, bad edits say what is wrong and change nothing, hiding and deleting reach every listing.
  */
-import { and, asc, count, eq, inArray, isNotNull } from 'drizzle-orm';
+import { asc, count, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onContentChange } from '../../src/lib/server/content-events';
 import { editorChanges, episodes, podcasts, questions, questionSegments, segments } from '../../src/lib/server/db/schema';
@@ -232,8 +232,7 @@ describe.each(databaseKinds)('the editors’ tools on %s', (kind) => {
 		const otherLinksBefore = await t.db
 			.select({ n: count() })
 			.from(questionSegments)
-			.where(isNotNull(questionSegments.segmentId))
-			.innerJoin(segments, and(eq(segments.id, questionSegments.segmentId)))
+			.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
 			.innerJoin(episodes, eq(episodes.id, segments.episodeId))
 			.where(eq(episodes.podcastId, showsBefore.find((s) => s.id !== doomed!.id)!.id));
 

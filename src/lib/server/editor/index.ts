@@ -12,6 +12,7 @@ export { hideEpisode, hideShow, deleteEpisode, deleteShow } from './episodes';
 export { listAsked, promoteAsked, type AskedQuestionRow } from './asked';
 export { EDITOR_COOKIE, editorSessionValue, isEditorSession } from './session';
 export { parseSeconds } from './text';
+export { runEditorCommand, EDITOR_USAGE } from './commands';
 export {
 	listQuestionsForEditor,
 	getQuestionForEditor,
