@@ -5,7 +5,7 @@
  */
 import type { SentenceEncoder } from '../embeddings/encoder';
 import type { Cue } from '../import/types';
-import { findTopicBoundaries, type SegmenterOptions } from './segmenter';
+import { findTopicBoundaries, meaningWeight, type SegmenterOptions } from './segmenter';
 import { mergeCuesIntoSentences, type Sentence } from './sentences';
 import { titleSegments } from './titles';
 import { isEnglish } from './words';
@@ -38,7 +38,14 @@ export interface ChapterResult {
 /** Chapters for a transcript, using sentence vectors when an encoder is given. */
 export async function chapterTranscript(cues: readonly Cue[], options: ChapterOptions): Promise<ChapterResult> {
 	const sentences = mergeCuesIntoSentences(cues);
-	const vectors = options.encoder && sentences.length > 1 ? await options.encoder.encode(sentences.map((s) => s.text)) : null;
+	const encoder = options.encoder;
+	if (!encoder || sentences.length < 2) return chapterSentences(sentences, options, null);
+	// Back-channel sentences carry no weight in the comparison, so they are not encoded (about 40 % of speech).
+	const english = isEnglish(options.language);
+	const wanted = sentences.map((s, i) => ({ i, text: s.text })).filter(({ text }) => meaningWeight(text, english) > 0);
+	const encoded = await encoder.encode(wanted.map((w) => w.text));
+	const vectors: Float32Array[] = sentences.map(() => new Float32Array(encoder.dimensions));
+	wanted.forEach((w, k) => (vectors[w.i] = encoded[k]!));
 	return chapterSentences(sentences, options, vectors);
 }
 

@@ -38,7 +38,7 @@ const WELCOMES = [/\bwelcome (to|back to)\b/i, /\bhello (and|everyone|everybody)
 
 const SIGN_OFFS = [
 	/\bthanks? (you )?(so much )?(for|everyone for) (listening|watching|tuning in|joining)\b/i,
-	/\bsee you (next|all next|guys next|in the next|later|soon)\b/i,
+	/\bsee (you|ya)\b.{0,25}\b(next (week|time|episode|month)|later|soon)\b/i,
 	/\bthat'?s (it|all) for (today|this week|this episode|the show|now)\b/i,
 	/\buntil next (time|week)\b/i,
 	/\b(bye|goodbye),? (everyone|everybody|guys)\b/i

@@ -44,6 +44,15 @@ const CUE_BLOCK_SECONDS = 180;
 /** Content words beyond this add no more weight to a sentence's vector (a long sentence is not more on topic). */
 const WEIGHT_CAP = 3;
 
+/**
+ * How much a sentence's vector counts in the meaning of a stretch of talk: by its content words, capped, and nothing
+ * for back-channel ("Yeah.", "Right, okay."), which is why those sentences need not be encoded at all.
+ */
+export function meaningWeight(text: string, english: boolean): number {
+	const words = contentStems(text, english).length;
+	return words < 2 ? 0 : Math.min(words, WEIGHT_CAP);
+}
+
 /** Indexes of the sentences that start a new segment (never 0), ascending. */
 export function findTopicBoundaries(
 	sentences: readonly Sentence[],
@@ -56,8 +65,7 @@ export function findTopicBoundaries(
 	const n = sentences.length;
 	if (n < 2) return [];
 	const starts = sentences.map((s) => s.startSeconds);
-	// A sentence's vector counts by its content words: "Yeah." says nothing about the topic.
-	const weights = sentences.map((s) => Math.min(contentStems(s.text, english).length, WEIGHT_CAP));
+	const weights = sentences.map((s) => meaningWeight(s.text, english));
 	const depthAt = (window: number) => {
 		const lexical = zScores(lexicalSimilarity(sentences, starts, window, english));
 		const semantic = vectors && o.semanticWeight > 0 ? zScores(semanticSimilarity(vectors, starts, window, weights)) : null;

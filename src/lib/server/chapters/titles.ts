@@ -99,7 +99,7 @@ function specialTitle(sentences: readonly Sentence[], k: number, count: number, 
 		return name ? `Sponsor: ${name}` : 'Sponsor';
 	}
 	if (k === 0 && count > 1 && (duration < 240 || (duration < 600 && opening.some((s) => welcomesListeners(s.text))))) return 'Intro';
-	if (k === count - 1 && count > 1 && duration < 600 && sentences.some((s) => signsOff(s.text))) return 'Outro';
+	if (k === count - 1 && count > 1 && (duration < 120 || (duration < 600 && sentences.some((s) => signsOff(s.text))))) return 'Outro';
 	return null;
 }
 
@@ -108,7 +108,9 @@ function sponsorName(text: string, showWords: Set<string>): string | null {
 	const after = text.match(/\b(?:by|sponsors? (?:is|are|today is)|thanks? (?:you )?to|check out|go to|visit)\s+(.+)/i)?.[1] ?? text;
 	for (const match of after.matchAll(/\b(\p{Lu}[\p{L}\p{N}&'’.-]*(?:\s+\p{Lu}[\p{L}\p{N}&'’.-]*){0,2})/gu)) {
 		const name = match[1]!.replace(/[.'’]+$/, '');
-		if (!contentStems(name, true).some((w) => showWords.has(w)) && !/^(I|The|This|Today|Our|And|So|Thanks?)$/.test(name)) return name;
+		const words = name.toLowerCase().split(/\s+/);
+		if (contentStems(name, true).some((w) => showWords.has(w)) || words.every((w) => isStopword(w))) continue;
+		return name;
 	}
 	return null;
 }
@@ -124,7 +126,10 @@ function questionTitle(sentences: readonly Sentence[], weights: Map<string, numb
 		// "What about it?" needs what came before; a question naming the segment's own subject does not.
 		if (english && /^(it|that|this|they|he|she|those|these|what about (it|that|this))\b/i.test(text)) continue;
 		if (!contentStems(text, english).some((w) => top.has(w))) continue;
-		return capitalise(text);
+		// "Should we talk about Starlink?" is a hand-off: its object is the title.
+		const object = english ? text.match(/\b(?:talk about|talk a bit about|discuss|get into|move on to)\s+(.+?)\?*$/i)?.[1] : undefined;
+		if (object && contentStems(object, true).length) return capitalise(object.replace(/^(the|this|that)\s+/i, (w) => w));
+		return capitalise(text.replace(/^[^,?]{1,40},\s+(?=(what|why|how|who|where|when|which|is|are|do|does|did|can|could|should|would|will)\b)/i, ''));
 	}
 	return null;
 }
@@ -154,7 +159,7 @@ function nounPhraseTitle(sentences: readonly Sentence[], weights: Map<string, nu
 		else seen.set(key, { phrase, score, count: 1 });
 	}
 	const ranked = [...seen.values()]
-		.map((c) => ({ phrase: c.phrase, score: c.score * (1 + 0.3 * Math.log(c.count)) * (c.phrase.includes(' ') ? 1.2 : 1) }))
+		.map((c) => ({ phrase: c.phrase, score: c.score * (1 + 0.3 * Math.log(c.count)) * (c.phrase.includes(' ') ? 1.5 : 1) }))
 		.sort((a, b) => b.score - a.score);
 	if (!ranked.length) return null;
 	const best = ranked[0]!;

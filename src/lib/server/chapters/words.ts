@@ -44,7 +44,7 @@ const STOPWORDS = new Set(
 		'yeah yep yes yet you your yours yourself yourselves hmm mhm ah like wow huh cool awesome true okay alright ' +
 		'today time times year years week weeks day days lot bit point talk talking talked tell told feel felt look looking ' +
 		'looks want wanted try trying tried use used using come comes came give gave keep kept call called start started ' +
-		'stop actually definitely obviously absolutely especially certainly super pretty great better best big new old ' +
+		'blah dude stop actually definitely obviously absolutely especially certainly super pretty great better best big new old ' +
 		'first second last next real reason part thing question questions answer episode show today'
 	).split(' ')
 );
