@@ -5,7 +5,8 @@
  */
 export { answerQuestion, playableRange, ANSWER_MIN_SCORE, type AnswerOptions } from './answer';
 export { recordAskedQuestion, listAskedQuestions, promoteAskedQuestion, normalizeAsked, MAX_ASKED_ROWS, type AskedQuestion } from './asked';
-export { parseQuestionParam, looksLikeQuestion, MAX_QUESTION_LENGTH, type ParsedQuestion } from './params';
+export { parseQuestionParam, MAX_QUESTION_LENGTH, type ParsedQuestion } from './params';
+export { looksLikeQuestion, offerAnswer } from '../../question-shape';
 export { sentencesFromCues, cueText, type Cue, type CueSentence } from './sentences';
 export type { AnswerSearch } from './retrieve';
 export type { Answer, AnswerCitation, AnswerSource } from './types';

@@ -24,10 +24,3 @@ export function parseQuestionParam(params: URLSearchParams): ParsedQuestion {
 	}
 	return { ok: true, question };
 }
-
-/** Whether a search query reads like a question (a question mark, or it opens with a question word). */
-export function looksLikeQuestion(query: string): boolean {
-	const q = query.trim().toLowerCase();
-	if (q.split(/\s+/).length < 3) return false;
-	return q.endsWith('?') || /^(how|what|why|when|where|who|which|is|are|can|could|should|does|do|did|will|would|was|were)\b/.test(q);
-}
