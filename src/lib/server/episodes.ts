@@ -2,6 +2,7 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { dayLabel, isoTimestamp } from './db/dates';
+import { readableTranscript, type TranscriptParagraph } from './import/transcripts';
 import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments, transcriptCues } from './db/schema';
 
 export interface EpisodePerson {
@@ -38,7 +39,7 @@ export interface EpisodeQuestion {
 }
 
 export interface EpisodePage {
-	podcast: { slug: string; title: string; author: string | null; imageUrl: string | null };
+	podcast: { slug: string; title: string; author: string | null; imageUrl: string | null; language: string | null };
 	episode: {
 		id: number;
 		slug: string;
@@ -54,6 +55,8 @@ export interface EpisodePage {
 		audioMimeType: string | null;
 		imageUrl: string | null;
 		descriptionHtml: string | null;
+		/** The transcript's language as its feed declared it (BCP 47, e.g. "de"); null when not given. */
+		transcriptLanguage: string | null;
 	};
 	people: EpisodePerson[];
 	segments: EpisodeSegment[];
@@ -65,7 +68,7 @@ export interface EpisodePage {
 export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: string): Promise<EpisodePage | null> {
 	const [row] = await db
 		.select({
-			podcast: { slug: podcasts.slug, title: podcasts.title, author: podcasts.author, imageUrl: podcasts.imageUrl },
+			podcast: { slug: podcasts.slug, title: podcasts.title, author: podcasts.author, imageUrl: podcasts.imageUrl, language: podcasts.language },
 			episode: {
 				id: episodes.id,
 				slug: episodes.slug,
@@ -79,7 +82,8 @@ export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: s
 				audioUrl: episodes.audioUrl,
 				audioMimeType: episodes.audioMimeType,
 				imageUrl: episodes.imageUrl,
-				descriptionHtml: episodes.descriptionHtml
+				descriptionHtml: episodes.descriptionHtml,
+				transcriptLanguage: episodes.transcriptLanguage
 			}
 		})
 		.from(episodes)
@@ -146,4 +150,33 @@ export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: s
 	}
 
 	return { podcast: row.podcast, episode: row.episode, people: cast, segments: segmentRows, cues, questions: questionList };
+}
+
+/** The transcript as the episode page shows it: paragraphs by speaker turn, and its language when not the show's. */
+export interface TranscriptView {
+	paragraphs: TranscriptParagraph[];
+	/** BCP 47 tag for the transcript element's `lang`; null when it is the page's (the show's) language. */
+	lang: string | null;
+	/** "German", when the transcript is in another language than the show; null otherwise. */
+	languageName: string | null;
+}
+
+/** Builds the readable transcript of an episode page from its stored cues (which stay as the file had them). */
+export function transcriptView(page: Pick<EpisodePage, 'cues' | 'episode' | 'podcast'>): TranscriptView {
+	const lang = page.episode.transcriptLanguage;
+	const foreign = lang !== null && primaryLanguage(lang) !== primaryLanguage(page.podcast.language);
+	return { paragraphs: readableTranscript(page.cues), lang: foreign ? lang : null, languageName: foreign ? languageName(lang) : null };
+}
+
+function primaryLanguage(tag: string | null): string | null {
+	return tag?.toLowerCase().split(/[-_]/)[0] ?? null;
+}
+
+/** "de" -> "German"; the tag itself when the runtime does not know it. */
+function languageName(tag: string): string {
+	try {
+		return new Intl.DisplayNames(['en'], { type: 'language' }).of(tag.replace('_', '-')) ?? tag;
+	} catch {
+		return tag; // not a well-formed tag
+	}
 }

@@ -1,7 +1,8 @@
 /**
  * The chapters file and the transcript an item points at, fetched and parsed. A file that fails is recorded (with
  * why) and the item imports without it. Of several transcripts, the richest format in the show's language wins;
- * when it fails the next is tried.
+ * when it fails the next is tried. An item whose only transcripts are in another language uses one of those, and
+ * says which language it is in.
  */
 import { parseChaptersJson } from './chapters';
 import { messageOf } from './errors';
@@ -15,6 +16,8 @@ export interface ItemFiles {
 	/** The chapters file's chapters; null when there is none or it failed. */
 	chapters: Chapter[] | null;
 	cues: Cue[] | null;
+	/** The language of the transcript used, when it is not the show's (or the show names none); null otherwise. */
+	transcriptLanguage: string | null;
 	/** A referenced file failed: an existing episode keeps what was stored from it last time. */
 	anyFailed: boolean;
 	fetched: number;
@@ -25,14 +28,26 @@ export interface ItemFiles {
 /** Prefers formats with speakers and fine timing. */
 const FORMAT_RANK: Record<string, number> = { 'application/json': 0, 'text/vtt': 1, 'application/srt': 2, 'text/html': 3 };
 
-/** The transcripts worth trying, best first: timed formats in the show's language (or with no language given). */
-export function transcriptCandidates(item: ParsedItem, showLanguage: string | null): { use: FileReference[]; otherLanguage: FileReference[] } {
+/**
+ * The transcripts worth trying, best first: timed formats in the show's language (or with no language given); when
+ * there are none, those in other languages (better one in another language than none at all).
+ */
+export function transcriptCandidates(item: ParsedItem, showLanguage: string | null): FileReference[] {
 	const timed = item.transcripts.filter((t) => isTimedTranscriptType(t.type, t.url));
-	const primary = (lang: string | null) => lang?.toLowerCase().split(/[-_]/)[0] ?? null;
-	const show = primary(showLanguage);
-	const sameLanguage = (t: FileReference) => !show || !t.language || primary(t.language) === show;
-	const use = timed.filter(sameLanguage).sort((a, b) => (FORMAT_RANK[a.type] ?? 9) - (FORMAT_RANK[b.type] ?? 9));
-	return { use, otherLanguage: timed.filter((t) => !sameLanguage(t)) };
+	const show = primaryLanguage(showLanguage);
+	const sameLanguage = timed.filter((t) => !show || !t.language || primaryLanguage(t.language) === show);
+	return (sameLanguage.length ? sameLanguage : timed).sort((a, b) => (FORMAT_RANK[a.type] ?? 9) - (FORMAT_RANK[b.type] ?? 9));
+}
+
+/** The language to store for a transcript: its own when it differs from the show's or the show has none. */
+export function foreignLanguageOf(transcript: FileReference, showLanguage: string | null): string | null {
+	const language = transcript.language?.trim() || null;
+	if (!language) return null;
+	return primaryLanguage(language) === primaryLanguage(showLanguage) ? null : language;
+}
+
+function primaryLanguage(tag: string | null): string | null {
+	return tag?.toLowerCase().split(/[-_]/)[0] ?? null;
 }
 
 /** Fetches and parses an item's chapters and transcript. Never throws: failures are in the result. */
@@ -44,7 +59,7 @@ export async function loadItemFiles(
 	limits: SourceLimits,
 	onFileDone: () => void
 ): Promise<ItemFiles> {
-	const result: ItemFiles = { chapters: null, cues: null, anyFailed: false, fetched: 0, failures: [], warnings: [] };
+	const result: ItemFiles = { chapters: null, cues: null, transcriptLanguage: null, anyFailed: false, fetched: 0, failures: [], warnings: [] };
 	const fail = (file: FileReference, reason: string) => {
 		result.failures.push({ item: itemLabel, kind: file.kind, url: absolute(file.url, feed.baseUrl), reason });
 	};
@@ -64,12 +79,7 @@ export async function loadItemFiles(
 		onFileDone();
 	}
 
-	const { use, otherLanguage } = transcriptCandidates(item, showLanguage);
-	if (!use.length && otherLanguage.length) {
-		result.warnings.push(
-			`${itemLabel}: transcript in "${otherLanguage[0]!.language}" not used; the show is in "${showLanguage}" (${otherLanguage[0]!.url})`
-		);
-	}
+	const use = transcriptCandidates(item, showLanguage);
 	for (const file of use) {
 		try {
 			const { text, url } = await readReference(file.url, feed, limits);
@@ -86,6 +96,7 @@ export async function loadItemFiles(
 			}
 			if (!parsed.cues.length) throw new Error(`no timed cues found in this ${format.toUpperCase()} file`);
 			result.cues = parsed.cues;
+			result.transcriptLanguage = foreignLanguageOf(file, showLanguage);
 			break;
 		} catch (error) {
 			fail(file, messageOf(error));
@@ -98,7 +109,7 @@ export async function loadItemFiles(
 
 /** How many files an item will read at most, for progress totals. */
 export function countItemFiles(item: ParsedItem, showLanguage: string | null): number {
-	return (item.chapters ? 1 : 0) + (transcriptCandidates(item, showLanguage).use.length ? 1 : 0);
+	return (item.chapters ? 1 : 0) + (transcriptCandidates(item, showLanguage).length ? 1 : 0);
 }
 
 /** A reference as the address it resolves to, for messages; as written when it does not resolve. */

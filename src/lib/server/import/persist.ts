@@ -400,7 +400,8 @@ function episodeColumns(d: EpisodeDraft) {
 		audioUrl: d.audioUrl,
 		audioMimeType: d.audioMimeType,
 		imageUrl: d.imageUrl,
-		descriptionHtml: d.descriptionHtml
+		descriptionHtml: d.descriptionHtml,
+		transcriptLanguage: d.transcriptLanguage
 	};
 }
 
@@ -416,7 +417,8 @@ function hashDraft(d: EpisodeDraft): Hashes {
 	const hash = (value: unknown) => createHash('sha1').update(JSON.stringify(value)).digest('base64url');
 	const cues = hash(d.cues);
 	return {
-		episode: hash({ ...episodeColumns(d), publishedAt: d.publishedAt?.toISOString() ?? null }),
+		// transcriptLanguage only when set, so episodes stored before it existed keep their hash.
+		episode: hash({ ...episodeColumns(d), publishedAt: d.publishedAt?.toISOString() ?? null, transcriptLanguage: d.transcriptLanguage ?? undefined }),
 		people: hash(d.people.map((p) => [personKey(p.name), p.role])),
 		// A segment's stored text comes from the cues, so new cues mean rewriting the segments too.
 		segments: hash([d.segments, cues]),

@@ -24,14 +24,30 @@ const BLOCK_TAGS = new Set(['p', 'div', 'li', 'br', 'h1', 'h2', 'h3', 'h4', 'h5'
 /** The timestamp list in show notes (HTML, Markdown or text); empty when the notes have none. */
 export function findTimestampList(notes: string): NotesTimestamp[] {
 	const entries: NotesTimestamp[] = [];
-	for (const line of splitRunOnEntries(notesToLines(notes))) {
-		const m = ENTRY.exec(line);
+	const lines = splitRunOnEntries(notesToLines(notes));
+	for (let i = 0; i < lines.length; i++) {
+		const m = ENTRY.exec(lines[i]!);
 		if (!m) continue;
 		const start = parseTimestamp(m[1] ?? m[2] ?? m[3] ?? '');
 		if (start === null) continue;
-		entries.push({ startSeconds: start, title: cleanTitle(m[4] ?? '') });
+		let title = cleanTitle(m[4] ?? '');
+		if (!title) {
+			// A time alone on its line (`<p>12:34</p><p>Topic</p>`, `<li>12:34</li><li>Topic</li>`): the topic is the next line.
+			const next = nextTextLine(lines, i);
+			if (next !== null && !ENTRY.test(lines[next]!)) {
+				title = cleanTitle(lines[next]!.replace(/^\s*(?:[-*•·–]\s+|\d{1,3}[.)]\s+)/, ''));
+				i = next;
+			}
+		}
+		entries.push({ startSeconds: start, title });
 	}
 	return longestIncreasingRun(entries);
+}
+
+/** The index of the first line after `i` with text on it; null when there is none. */
+function nextTextLine(lines: string[], i: number): number | null {
+	for (let j = i + 1; j < lines.length; j++) if (lines[j]!.trim()) return j;
+	return null;
 }
 
 /** Notes as lines of text: block elements and <br> end a line, other tags go, entities are decoded. */
@@ -85,4 +101,70 @@ function longestIncreasingRun(entries: NotesTimestamp[]): NotesTimestamp[] {
 		if (run.length > best.length) best = run;
 	}
 	return best.length >= 2 ? best : [];
+}
+
+/** A time in running text, not part of a longer number or time. */
+const TIME_IN_TEXT = /(?<![\d:.,])((?:\d{1,2}:)?\d{1,2}:\d{2})(?![\d:]|[.,]\d)/g;
+/** What may stand before a time that starts a line: space, a bullet or list number, an opening bracket. */
+const LINE_START_PREFIX = /^\s*(?:[-*•·–—]\s*|\d{1,3}[.)]\s+)?[(\[]?$/;
+/** What may follow such a time: the end of the line, a space, a separator or a closing bracket. */
+const AFTER_LINE_START_TIME = /^(?:$|[\s\-–—:|.)\]])/;
+/** "10:30 am", "18:00 Uhr": a time of day, not a moment in the episode. */
+const CLOCK_TIME_AFTER = /^\s*(?:[ap]\.?m\b|uhr\b|h\b|o'clock)/i;
+
+/**
+ * Show notes HTML (already sanitized) with the timestamps people write in them made seek links: `<a href="?t=754"
+ * class="seek">12:34</a>`, which the episode page plays in place (and which reload at that second without script).
+ * Only times that read as moments of the episode are linked: one in brackets, `(12:34)` or `[1:02:03]`, anywhere; and
+ * one that starts a line, paragraph or list item (`12:34 - Topic`, `- 12:34 Topic`). A time quoted in a sentence
+ * ("- Darcy Clarke @ 12:28", "we met at 10:30") is left as text, as is any time past the episode's end, inside a
+ * link or inside code. Only text is changed: the notes' tags and attributes are copied through untouched.
+ */
+export function linkNoteTimestamps(html: string, durationSeconds: number | null): string {
+	const inserts: { at: number; end: number; seconds: number }[] = [];
+	let linkDepth = 0;
+	let codeDepth = 0;
+	let line = '';
+	const parser = new Parser(
+		{
+			onopentag(name) {
+				if (name === 'a') linkDepth++;
+				if (name === 'code' || name === 'pre') codeDepth++;
+				if (BLOCK_TAGS.has(name)) line = '';
+			},
+			onclosetag(name) {
+				if (name === 'a') linkDepth = Math.max(0, linkDepth - 1);
+				if (name === 'code' || name === 'pre') codeDepth = Math.max(0, codeDepth - 1);
+				if (BLOCK_TAGS.has(name)) line = '';
+			},
+			ontext(raw) {
+				const offset = parser.startIndex;
+				// Entities stay as written (so offsets are the source's); a no-break space is a space to the eye.
+				const text = raw.replace(/&nbsp;|&#160;|&#xa0;/gi, (m) => ' '.padEnd(m.length));
+				if (!linkDepth && !codeDepth) {
+					for (const m of text.matchAll(TIME_IN_TEXT)) {
+						const before = line + text.slice(0, m.index);
+						const after = text.slice(m.index + m[0].length);
+						const bracketed = /[(\[]$/.test(before) && /^[)\]]/.test(after);
+						const startsLine = LINE_START_PREFIX.test(before) && AFTER_LINE_START_TIME.test(after);
+						if (!(bracketed || startsLine) || CLOCK_TIME_AFTER.test(after)) continue;
+						const seconds = parseTimestamp(m[1]!);
+						if (seconds === null || (durationSeconds && seconds > durationSeconds)) continue;
+						inserts.push({ at: offset + m.index, end: offset + m.index + m[0].length, seconds });
+					}
+				}
+				line += text;
+			}
+		},
+		{ decodeEntities: false }
+	);
+	parser.write(html);
+	parser.end();
+	let out = '';
+	let from = 0;
+	for (const { at, end, seconds } of inserts) {
+		out += `${html.slice(from, at)}<a href="?t=${Math.floor(seconds)}" class="seek">${html.slice(at, end)}</a>`;
+		from = end;
+	}
+	return out + html.slice(from);
 }

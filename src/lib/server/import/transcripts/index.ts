@@ -8,6 +8,8 @@ import { parseHtmlTranscript } from './html-transcript';
 import { parsePc20Json } from './pc20-json';
 import { parseTimedText } from './timed-text';
 
+export { readableTranscript, type TimedText, type TranscriptParagraph, type TranscriptSentence } from './readable';
+
 export type TranscriptFormat = 'vtt' | 'srt' | 'json' | 'html';
 
 export interface TranscriptParse {

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { getEpisodePage } from '$lib/server/episodes';
+import { getEpisodePage, transcriptView } from '$lib/server/episodes';
+import { linkNoteTimestamps } from '$lib/server/import/shownote-timestamps';
 import { getSearch } from '$lib/server/search';
 import { findQuestionsRelatedToEpisode } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
@@ -33,5 +34,16 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }],
 		jsonLd: episodeJsonLd(page, url.origin)
 	});
-	return { ...page, related, start, timeNotice: time && !time.ok ? time.reason : null, origin: url.origin };
+	// The page shows the transcript as paragraphs of sentences, so the cue rows themselves are not sent along.
+	const { cues: _cues, ...shown } = page;
+	const notesHtml = episode.descriptionHtml && linkNoteTimestamps(episode.descriptionHtml, episode.durationSeconds);
+	return {
+		...shown,
+		episode: { ...episode, descriptionHtml: notesHtml },
+		transcript: transcriptView(page),
+		related,
+		start,
+		timeNotice: time && !time.ok ? time.reason : null,
+		origin: url.origin
+	};
 };
