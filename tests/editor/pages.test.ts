@@ -170,4 +170,22 @@ describe('the editors’ pages', () => {
 		expect(deleted.location).toBe('/admin/questions');
 		expect((await get(created.location!)).status).toBe(404);
 	});
+
+	it('lists what visitors asked with how often and how well it was answered, and promotes one to a stored question', async () => {
+		const asked = 'Do compression socks help sore calves after a long run?';
+		for (let i = 0; i < 2; i++) expect((await get(`/ask?q=${encodeURIComponent(asked)}`, false)).status).toBe(200);
+		const page = await get('/admin/asked');
+		const row = page.doc.querySelectorAll('tbody tr').find((tr) => tr.text.includes(asked))!;
+		const cells = row.querySelectorAll('td').map((td) => td.text.trim());
+		expect(cells[1]).toBe('2');
+		expect(cells[2]).toMatch(/^(none|[01]\.\d\d)$/);
+		const normalized = row.querySelector('input[name=normalized]')!.getAttribute('value')!;
+		const promoted = await post('/admin/asked?/promote', { normalized, text: 'Do compression socks help sore calves?' });
+		expect(promoted.status).toBe(303);
+		expect(promoted.location).toMatch(/^\/admin\/questions\/\d+$/);
+		expect((await get('/questions/do-compression-socks-help-sore-calves', false)).status).toBe(200);
+		expect((await get('/admin/asked')).text).not.toContain(asked);
+		const log = await get('/admin/log');
+		expect(log.text).toMatch(/promoted the asked question "Do compression socks help sore calves after a long run\?" \(asked 2 time\(s\)\)/);
+	});
 });
