@@ -8,10 +8,10 @@ import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import type { Db, Tx } from '../db/client';
 import { episodes, podcasts, questionSegments, segments, transcriptCues } from '../db/schema';
 import { contentChanged } from '../content-events';
-import { getEncoder } from '../embeddings';
+import { getEncoder, type SentenceEncoder } from '../embeddings';
 import { withTranscriptText } from '../import/segments';
 import type { Cue, SegmentDraft } from '../import/types';
-import type { JobKind } from '../jobs/types';
+import type { JobContext, JobKind } from '../jobs/types';
 import { chapterTranscript, type ChapterSegment } from './chapter-transcript';
 import { CHAPTERS_METHOD_VERSION } from './version';
 
@@ -25,7 +25,7 @@ export const chaptersJob: JobKind = {
 	then: ['vectors', 'questions'],
 	async run(ctx) {
 		const { db, episodeId } = ctx;
-		await ctx.progress(0, 3);
+		await ctx.progress(0, 1);
 		const [episode] = await db
 			.select({ durationSeconds: episodes.durationSeconds, language: episodes.transcriptLanguage, showTitle: podcasts.title, showLink: podcasts.link, showLanguage: podcasts.language })
 			.from(episodes)
@@ -41,8 +41,7 @@ export const chaptersJob: JobKind = {
 		if (!cues.length) return ctx.log(`chapters: episode ${episodeId} has no transcript; nothing to do`);
 
 		ctx.signal.throwIfAborted();
-		const encoder = await getEncoder();
-		await ctx.progress(1, 3);
+		const encoder = reportingEncoder(await getEncoder(), ctx);
 		const result = await chapterTranscript(cues, {
 			durationSeconds: episode.durationSeconds ?? 0,
 			showTitle: episode.showTitle,
@@ -52,12 +51,32 @@ export const chaptersJob: JobKind = {
 		});
 		for (const warning of result.warnings) ctx.log(`episode ${episodeId}: ${warning}`);
 		ctx.signal.throwIfAborted();
-		await ctx.progress(2, 3);
 		const written = await replaceAutomaticSegments(db, episodeId, result.segments, cues);
 		if (written) await contentChanged({ episodeIds: [episodeId] });
-		await ctx.progress(3, 3);
+		await ctx.progress(1, 1);
 	}
 };
+
+/** Sentences encoded between progress reports (each report also renews the worker's lease on the job). */
+const ENCODE_CHUNK = 256;
+
+/** The encoder, fed in chunks: progress is sentences encoded (of all, plus one step for writing), and a stop is heard between chunks. */
+function reportingEncoder(encoder: SentenceEncoder, ctx: JobContext): SentenceEncoder {
+	return {
+		model: encoder.model,
+		dimensions: encoder.dimensions,
+		async encode(texts) {
+			const out: Float32Array[] = [];
+			for (let at = 0; at < texts.length; at += ENCODE_CHUNK) {
+				ctx.signal.throwIfAborted();
+				await ctx.progress(at, texts.length + 1);
+				out.push(...(await encoder.encode(texts.slice(at, at + ENCODE_CHUNK))));
+			}
+			await ctx.progress(texts.length, texts.length + 1);
+			return out;
+		}
+	};
+}
 
 async function hasNonAutomaticSegments(db: Db | Tx, episodeId: number): Promise<boolean> {
 	const found = await db.select({ id: segments.id }).from(segments).where(and(eq(segments.episodeId, episodeId), ne(segments.origin, 'transcript'))).limit(1);
