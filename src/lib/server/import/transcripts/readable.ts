@@ -117,10 +117,11 @@ function piecesOf(cue: TimedText): Piece[] {
 	const span = Math.max(0, cue.endSeconds - cue.startSeconds);
 	let at = 0;
 	return pieces.map((piece, i) => {
-		const start = cue.startSeconds + (span * at) / text.length;
+		// The first piece keeps the cue's own start and the last its own end; only the times between are estimates.
+		const start = i === 0 ? cue.startSeconds : round(cue.startSeconds + (span * at) / text.length);
 		at += piece.length + 1;
-		const end = i === pieces.length - 1 ? cue.endSeconds : cue.startSeconds + (span * Math.min(at, text.length)) / text.length;
-		return { startSeconds: round(start), endSeconds: round(end), speaker: cue.speaker, text: piece, ends: SENTENCE_END.test(piece) };
+		const end = i === pieces.length - 1 ? cue.endSeconds : round(cue.startSeconds + (span * at) / text.length);
+		return { startSeconds: start, endSeconds: end, speaker: cue.speaker, text: piece, ends: SENTENCE_END.test(piece) };
 	});
 }
 
