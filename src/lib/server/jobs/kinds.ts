@@ -1,0 +1,16 @@
+/**
+ * The registry: every kind of background work the site has. A wing plugs in by exporting a JobKind from its front
+ * door and being listed here; workers claim only the kinds listed, so work queued for a kind that is not (yet)
+ * registered simply waits.
+ */
+import { chaptersJob } from '../chapters';
+import { vectorsJob } from '../vectors';
+import type { JobKind } from './types';
+
+/** The kinds a worker runs, by default all of them. ('questions', mined questions, joins when its wing exports it.) */
+export const jobKinds: JobKind[] = [chaptersJob, vectorsJob];
+
+/** The kind of that name, if registered. */
+export function findJobKind(name: string, kinds: JobKind[] = jobKinds): JobKind | undefined {
+	return kinds.find((k) => k.name === name);
+}
