@@ -110,6 +110,22 @@ describe('chapterTranscript on odd transcripts', () => {
 	});
 });
 
+describe('chapterTranscript in another language', () => {
+	it('titles a German conversation with its own German words', () => {
+		const stretches = [
+			{ topic: 'brot', seconds: 300, lines: ['Der Sauerteig braucht warmes Wasser und Roggenmehl.', 'Das Brot backt eine Stunde im heißen Ofen.', 'Die Kruste vom Sauerteigbrot wird dunkel und knusprig.', 'Roggenmehl macht den Sauerteig besonders kräftig.'] },
+			{ topic: 'fahrrad', seconds: 300, lines: ['Die Fahrradkette springt immer wieder vom Ritzel.', 'Eine verschlissene Fahrradkette muss man rechtzeitig tauschen.', 'Die Bremsbeläge am Fahrrad nutzen sich im Regen schnell ab.', 'Der Schlauch im Hinterrad war schon wieder platt.'] }
+		];
+		const cues = syntheticCues(stretches);
+		const { segments } = chapterTranscriptLexical(cues, { durationSeconds: 600, language: 'de' });
+		expect(segments.map((s) => s.startSeconds)).toEqual([0, 300]);
+		for (const [i, segment] of segments.entries()) {
+			const spoken = stretches[i]!.lines.join(' ').toLowerCase();
+			for (const word of segment.title.toLowerCase().replace(/[?.!,]/g, '').split(/\s+/)) expect(spoken, segment.title).toContain(word);
+		}
+	});
+});
+
 describe('chapters of real transcripts', () => {
 	const files: [string, 'json' | 'srt'][] = [
 		['buzzcast-pc20.json', 'json'],
