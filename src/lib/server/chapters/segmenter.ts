@@ -66,8 +66,9 @@ export function findTopicBoundaries(
 	if (n < 2) return [];
 	const starts = sentences.map((s) => s.startSeconds);
 	const weights = sentences.map((s) => meaningWeight(s.text, english));
+	const words = wordIds(sentences, english);
 	const depthAt = (window: number) => {
-		const lexical = zScores(lexicalSimilarity(sentences, starts, window, english));
+		const lexical = zScores(lexicalSimilarity(words, starts, window));
 		const semantic = vectors && o.semanticWeight > 0 ? zScores(semanticSimilarity(vectors, starts, window, weights)) : null;
 		const similarity = lexical.map((l, i) => (semantic ? (1 - o.semanticWeight) * l + o.semanticWeight * semantic[i]! : l));
 		return zScores(depthScores(similarity, starts, window));
@@ -126,11 +127,14 @@ export function findTopicBoundaries(
 	return chosen.sort((a, b) => a - b);
 }
 
-/** For each sentence start, the cosine of the content-word counts in the windows before and after it. */
-function lexicalSimilarity(sentences: readonly Sentence[], starts: number[], window: number, english: boolean): number[] {
-	const bags = sentences.map((s) => contentStems(s.text, english));
+/** Each sentence's content words as small integers (one per distinct stem), for fast counting. */
+function wordIds(sentences: readonly Sentence[], english: boolean): number[][] {
 	const ids = new Map<string, number>();
-	const coded = bags.map((b) => b.map((w) => ids.get(w) ?? (ids.set(w, ids.size), ids.size - 1)));
+	return sentences.map((s) => contentStems(s.text, english).map((w) => ids.get(w) ?? (ids.set(w, ids.size), ids.size - 1)));
+}
+
+/** For each sentence start, the cosine of the content-word counts in the windows before and after it. */
+function lexicalSimilarity(coded: number[][], starts: number[], window: number): number[] {
 	const left = new Map<number, number>();
 	const right = new Map<number, number>();
 	const add = (m: Map<number, number>, words: number[], d: number) => {
@@ -140,11 +144,11 @@ function lexicalSimilarity(sentences: readonly Sentence[], starts: number[], win
 			else m.delete(w);
 		}
 	};
-	const out = new Array<number>(sentences.length).fill(0);
+	const out = new Array<number>(coded.length).fill(0);
 	// Two sliding windows: left covers [t - window, t), right covers [t, t + window).
 	let leftFrom = 0;
 	let rightTo = 0;
-	for (let i = 0; i < sentences.length; i++) {
+	for (let i = 0; i < coded.length; i++) {
 		const t = starts[i]!;
 		if (i > 0) {
 			add(right, coded[i - 1]!, -1);
@@ -152,7 +156,7 @@ function lexicalSimilarity(sentences: readonly Sentence[], starts: number[], win
 		}
 		while (leftFrom < i && starts[leftFrom]! < t - window) add(left, coded[leftFrom++]!, -1);
 		if (rightTo < i) rightTo = i;
-		while (rightTo < sentences.length && starts[rightTo]! < t + window) add(right, coded[rightTo++]!, 1);
+		while (rightTo < coded.length && starts[rightTo]! < t + window) add(right, coded[rightTo++]!, 1);
 		if (i === 0) continue;
 		let dot = 0;
 		let nl = 0;
