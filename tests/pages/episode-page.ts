@@ -121,14 +121,16 @@ export function describeEpisodePage(site: SiteUnderTest): void {
 			expect(spoken(moment)).toEqual(['Play the answer from', '23:00']);
 		});
 
-		it('includes the whole transcript, with speakers and a ?t= link on every line', async () => {
+		it('includes the whole transcript as paragraphs by speaker, with a ?t= link on every paragraph and sentence', async () => {
 			const page = await site.get(EPISODE);
 			const cues = demo.segments.flatMap(cuesForSegment);
-			const lines = page.doc.querySelectorAll('ol[aria-label="Transcript"] li');
-			expect(lines).toHaveLength(cues.length);
+			const lines = page.doc.querySelectorAll('ol[aria-label="Transcript"] > li');
 			expect(squash(lines[0]!.querySelector('p')!.text)).toBe(`Marcus Bell: ${cues[0]!.text}`);
 			expect(squash(lines[1]!.querySelector('p')!.text)).toBe(`Sarah Strong: ${cues[1]!.text}`);
-			lines.forEach((line, i) => expect(line.querySelector('a.time')!.getAttribute('href')).toBe(`?t=${Math.floor(cues[i]!.startSeconds)}`));
+			const sentences = page.doc.querySelectorAll('ol[aria-label="Transcript"] a.sentence');
+			expect(squash(sentences.map((a) => a.text).join(' '))).toBe(squash(cues.map((c) => c.text).join(' ')));
+			for (const line of lines) expect(line.querySelector('a.time')!.getAttribute('href')).toBe(line.querySelector('a.sentence')!.getAttribute('href'));
+			for (const a of sentences) expect(a.getAttribute('href')).toMatch(/^\?t=\d+$/);
 		});
 
 		it('shows the show notes as sanitized HTML: structure and links kept, links marked as not endorsed', async () => {

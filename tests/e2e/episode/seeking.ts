@@ -42,15 +42,15 @@ export function describeSeeking(suite: BrowserSuite): void {
 			await expectAudioAt(page, 0);
 		});
 
-		it('seeks when a transcript line is clicked, and marks that line', async () => {
+		it('seeks when a transcript sentence is clicked, and marks that sentence', async () => {
 			const page = await suite.newPage();
 			await openEnhanced(page, EPISODE);
 			const transcript = page.getByRole('list', { name: 'Transcript' });
-			const line = transcript.getByRole('listitem').nth(5);
-			const href = (await line.getByRole('link').getAttribute('href'))!;
+			const line = transcript.locator('a.sentence').nth(5);
+			const href = (await line.getAttribute('href'))!;
 			const seconds = Number(new URL(href, page.url()).searchParams.get('t'));
 			expect(seconds).toBeGreaterThan(0);
-			await clickVisible(line.getByRole('link'));
+			await clickVisible(line);
 			await expectAudioAt(page, seconds);
 			await expect.poll(() => line.getAttribute('aria-current')).toBe('true');
 			// The link says whole seconds; the address bar keeps the line's exact start.
@@ -84,9 +84,9 @@ export function describeSeeking(suite: BrowserSuite): void {
 			const transcript = page.getByRole('list', { name: 'Transcript' });
 			await expect.poll(() => transcript.evaluate((list) => list.scrollTop)).toBeGreaterThan(200);
 			const lineInBox = () =>
-				transcript.locator('li[aria-current="true"]').evaluate((li) => {
-					const box = li.parentElement!.getBoundingClientRect();
-					const line = li.getBoundingClientRect();
+				transcript.locator('a[aria-current="true"]').evaluate((sentence) => {
+					const box = sentence.closest('ol')!.getBoundingClientRect();
+					const line = sentence.getBoundingClientRect();
 					return line.top >= box.top && line.bottom <= box.bottom;
 				});
 			await expect.poll(lineInBox).toBe(true);
