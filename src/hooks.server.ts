@@ -7,6 +7,7 @@ import { closeAppDb, openAppDb } from '$lib/server/db';
 import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from '$lib/server/db/availability';
 import { isRefusedInput, REFUSED_INPUT_MESSAGE } from '$lib/server/db/input-errors';
 import { registerServerBridge } from '$lib/server/fast-path';
+import { enqueueMissingWork, jobKinds, startWorker, type Worker } from '$lib/server/jobs';
 import { injectPageMeta } from '$lib/server/page-meta';
 import { createAppResponseCache, type ResponseCache } from '$lib/server/response-cache';
 import { initSearch, resetSearch } from '$lib/server/search';
@@ -21,6 +22,7 @@ const MAX_URL_CHARACTERS = 8192;
  */
 let contentSync: ContentSync | null = null;
 let responseCache: ResponseCache | null = null;
+let worker: Worker | null = null;
 
 export const init: ServerInit = async () => {
 	// Every variable is read and checked first: a bad value stops the server here, naming it (config.ts).
@@ -39,6 +41,12 @@ export const init: ServerInit = async () => {
 	// Started before the index so that changes committed while it is being built are not lost.
 	contentSync = await startContentSync(app, { listen: true, log: (m) => console.log(`[sync] ${m}`) });
 	await initSearch(db, { log: (m) => console.log(`[search] ${m}`) });
+	// Background work (chapters, vectors ...) in this process too, unless WORKER=0; on PGlite this is the only worker.
+	if (config.worker) {
+		const queued = await enqueueMissingWork(db).catch((e: unknown) => (console.error(`[jobs] queueing missing work failed: ${String(e)}`), 0));
+		if (queued) console.log(`[jobs] ${queued} job(s) queued for content that never had its background work`);
+		worker = startWorker(db, { kinds: jobKinds, log: (m) => console.log(`[jobs] ${m}`) });
+	}
 	// Rendered pages and answers, kept until the content changes (RESPONSE_CACHE_MB, default 64; 0 turns it off).
 	if (!dev && config.responseCacheBytes > 0) {
 		responseCache = createAppResponseCache(config.responseCacheBytes, () => contentSync?.isCurrent() ?? false);
@@ -52,6 +60,8 @@ export const init: ServerInit = async () => {
 };
 
 async function shutDown(): Promise<void> {
+	// The running job is handed back, to be resumed at the next start; stopped first, so it writes nothing after.
+	await worker?.stop().catch((e: unknown) => console.error(`[jobs] stopping the worker failed: ${String(e)}`));
 	resetSearch();
 	try {
 		await contentSync?.stop(); // its listening connection would otherwise keep the process alive

@@ -7,6 +7,7 @@
 import { contentChanged } from '../content-events';
 import type { Db } from '../db/client';
 import { buildEpisodeDraft, type EpisodeDraft } from './episode-draft';
+import { enqueueAfterImport } from '../jobs';
 import { FeedImportError, messageOf } from './errors';
 import { parsePodcastFeed, type ParsedItem } from './feed';
 import { decodeFeedBytes } from './feed-xml';
@@ -152,6 +153,7 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		report.changedEpisodeIds = written.changedEpisodeIds;
 		report.totals.people = written.people;
 		await announce(report);
+		await queueBackgroundWork(db, report);
 		stage('done');
 	} catch (error) {
 		await writer?.abort(error);
@@ -172,6 +174,15 @@ async function announce(report: FeedReport): Promise<void> {
 		await contentChanged({ episodeIds: report.changedEpisodeIds, podcastIds: [report.podcast!.id] });
 	} catch (error) {
 		report.warnings.push(`imported, but updating the search index failed: ${messageOf(error)}`);
+	}
+}
+
+/** Queues chapters, vectors and mined questions for what the committed import changed (jobs wing), never inside it. */
+async function queueBackgroundWork(db: Db, report: FeedReport): Promise<void> {
+	try {
+		await enqueueAfterImport(db, report.changedEpisodeIds);
+	} catch (error) {
+		report.warnings.push(`imported, but queueing the background work (chapters, vectors) failed: ${messageOf(error)}`);
 	}
 }
 

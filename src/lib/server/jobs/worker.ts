@@ -92,7 +92,10 @@ export function startWorker(db: Db, options: WorkerOptions): Worker {
 			const context: JobContext = {
 				db,
 				episodeId: job.episodeId,
-				progress: (done, total) => renew({ done, total }),
+				progress: async (done, total) => {
+					await yieldToEventLoop();
+					await renew({ done, total });
+				},
 				signal: controller.signal,
 				log: (m) => log(`${describe(job)}: ${m}`)
 			};
@@ -118,6 +121,7 @@ export function startWorker(db: Db, options: WorkerOptions): Worker {
 
 	async function loop(): Promise<void> {
 		while (!stopping) {
+			await yieldToEventLoop();
 			let job: ClaimedJob | null = null;
 			try {
 				job = await claimJob(db, id, names, leaseSeconds);
@@ -158,6 +162,15 @@ export function startWorker(db: Db, options: WorkerOptions): Worker {
 			if (outcome === 'timeout') log(`a job did not stop within ${timeoutMs} ms; it is resumed by a worker once its lease runs out`);
 		}
 	};
+}
+
+/**
+ * Lets timers, signals and requests in. On PGlite a query resolves without any I/O, and a sentence encoder can
+ * compute for a second at a time, so a worker that only awaited them would hold the event loop for as long as it
+ * had work: the web process's requests and a SIGTERM would wait for the queue to empty.
+ */
+function yieldToEventLoop(): Promise<void> {
+	return new Promise((resolve) => setImmediate(resolve));
 }
 
 function describe(job: ClaimedJob): string {
