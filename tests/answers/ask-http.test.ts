@@ -31,7 +31,7 @@ describe('/ask over HTTP', () => {
 		expect(citation?.[1]).toMatch(/^\/podcasts\/[^?]+\?t=\d+(\.\d)?,\d+(\.\d)?$/);
 		expect(html).toMatch(/<audio[^>]+src="[^"]+#t=\d/);
 		expect(html).toContain('<form method="GET" action="/ask"');
-	});
+	}, 120_000); // the first answer loads the sentence encoder, on a machine busy with the server's own start-up work
 
 	it('says plainly when nothing answers, offering the nearest questions', async () => {
 		const html = await (await ask('What is the best recipe for lasagna?')).text();

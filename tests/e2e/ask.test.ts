@@ -30,13 +30,13 @@ describeBrowser('the answer page', () => {
 		const page = await suite.newPage();
 		await openAsk(page);
 		await page.getByRole('searchbox', { name: 'Ask a question' }).pressSequentially(QUESTION, { delay: 20 });
-		await page.getByRole('heading', { name: 'What was said' }).waitFor({ timeout: 15_000 });
+		await page.getByRole('heading', { name: 'What was said' }).waitFor({ timeout: 60_000 });
 		expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe(QUESTION);
 		expect(await page.getByRole('link', { name: /^Play quote 1:/ }).textContent()).toBe('[1]');
 		await expect.poll(() => page.getByRole('status').textContent()).toMatch(/^Answer with \d quotes from \d sources?\.$/);
 		await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe(QUESTION);
 		expect(await page.evaluate(() => performance.getEntriesByType('navigation').length)).toBe(1);
-	});
+	}, 120_000); // the first answer loads the sentence encoder
 
 	it('renders the answer without JavaScript, each citation linking to exactly its sentence', async () => {
 		const page = await suite.newPage({ javaScriptEnabled: false });
