@@ -19,13 +19,14 @@ export async function listFeaturedQuestions(db: Db, limit = 8): Promise<Question
 		.limit(limit);
 }
 
-/** Every question, alphabetically, with how many segments answer it: the /questions index. */
-export async function listQuestions(db: Db): Promise<(QuestionSummary & { featured: boolean; answers: number })[]> {
+/** Every question, alphabetically, with how many segments answer it and where it came from: the /questions index. */
+export async function listQuestions(db: Db): Promise<(QuestionSummary & { featured: boolean; answers: number; origin: QuestionOrigin })[]> {
 	return db
 		.select({
 			slug: questions.slug,
 			text: questions.text,
 			featured: questions.featured,
+			origin: questions.origin,
 			answers: count(questionSegments.segmentId)
 		})
 		.from(questions)
@@ -34,12 +35,18 @@ export async function listQuestions(db: Db): Promise<(QuestionSummary & { featur
 		.orderBy(asc(questions.text));
 }
 
+/** editorial: written by an editor; mined: asked in an episode; asked: promoted from what visitors asked. */
+export type QuestionOrigin = 'editorial' | 'mined' | 'asked';
+
 /** One numbered source of a question's answer: a segment, where it is, and who is speaking. */
 export interface Citation {
 	/** 1-based: the [n] of the answer. */
 	n: number;
-	origin: 'editorial' | 'auto';
+	/** mined: the moment the question was asked and answered in the episode. */
+	origin: 'editorial' | 'auto' | 'mined';
 	excerpt: string | null;
+	/** The cited moment inside the segment (a mined question: from the question to the end of its answer); null: the whole segment. */
+	moment: { startSeconds: number; endSeconds: number } | null;
 	segment: { id: number; title: string; summary: string | null; startSeconds: number; endSeconds: number; url: string };
 	episode: { slug: string; title: string; url: string; audioUrl: string | null; audioMimeType: string | null };
 	show: { slug: string; title: string; url: string };
@@ -47,7 +54,7 @@ export interface Citation {
 }
 
 export interface QuestionPage {
-	question: { id: number; slug: string; text: string; alternatives: string[]; answer: string | null; featured: boolean };
+	question: { id: number; slug: string; text: string; alternatives: string[]; answer: string | null; featured: boolean; origin: QuestionOrigin };
 	citations: Citation[];
 }
 
@@ -60,7 +67,8 @@ export async function getQuestionPage(db: Db, slug: string): Promise<QuestionPag
 			text: questions.text,
 			alternatives: questions.alternatives,
 			answer: questions.answer,
-			featured: questions.featured
+			featured: questions.featured,
+			origin: questions.origin
 		})
 		.from(questions)
 		.where(eq(questions.slug, slug));
@@ -70,6 +78,8 @@ export async function getQuestionPage(db: Db, slug: string): Promise<QuestionPag
 		.select({
 			origin: questionSegments.origin,
 			excerpt: questionSegments.excerpt,
+			momentStart: questionSegments.startSeconds,
+			momentEnd: questionSegments.endSeconds,
 			segment: {
 				id: segments.id,
 				title: segments.title,
@@ -100,11 +110,15 @@ export async function getQuestionPage(db: Db, slug: string): Promise<QuestionPag
 
 	const citations = rows.map((row, i): Citation => {
 		const episodeUrl = `/podcasts/${row.show.slug}/${row.episode.slug}`;
+		const moment = row.momentStart !== null && row.momentEnd !== null && row.momentEnd > row.momentStart ? { startSeconds: row.momentStart, endSeconds: row.momentEnd } : null;
+		// A moment plays from its start to its end (?t=start,end); a whole segment from its start on.
+		const time = moment ? { start: moment.startSeconds, end: moment.endSeconds } : { start: row.segment.startSeconds, end: null };
 		return {
 			n: i + 1,
 			origin: row.origin,
 			excerpt: row.excerpt,
-			segment: { ...row.segment, url: `${episodeUrl}?t=${timeParamValue({ start: row.segment.startSeconds, end: null })}` },
+			moment,
+			segment: { ...row.segment, url: `${episodeUrl}?t=${timeParamValue(time)}` },
 			episode: { ...row.episode, url: episodeUrl },
 			show: { ...row.show, url: `/podcasts/${row.show.slug}` },
 			guests: guestRows.filter((g) => g.episodeId === row.episodeId).map(({ slug, name, credentials }) => ({ slug, name, credentials }))
@@ -164,4 +178,28 @@ export async function linkQuestionToSegment(db: Db, questionId: number, segmentI
 			.onConflictDoUpdate({ target: [questionSegments.questionId, questionSegments.segmentId], set: { ...values, updatedAt: new Date() } });
 	});
 	await contentChanged({ questionIds: [questionId] });
+}
+
+/** A question answered in a show, with how many of the show's moments answer it. */
+export interface ShowQuestion extends QuestionSummary {
+	origin: QuestionOrigin;
+	moments: number;
+}
+
+/**
+ * The questions answered in a show's visible episodes (by any citation: mined, editorial or automatic), those
+ * answered by most of its moments first: the show page's "Questions answered in this show".
+ */
+export async function listShowQuestions(db: Db, podcastSlug: string, limit = 30): Promise<ShowQuestion[]> {
+	return db
+		.select({ slug: questions.slug, text: questions.text, origin: questions.origin, moments: count(questionSegments.segmentId) })
+		.from(questions)
+		.innerJoin(questionSegments, eq(questionSegments.questionId, questions.id))
+		.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
+		.innerJoin(episodes, eq(episodes.id, segments.episodeId))
+		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+		.where(and(eq(podcasts.slug, podcastSlug), isNull(episodes.hiddenAt)))
+		.groupBy(questions.id)
+		.orderBy(desc(count(questionSegments.segmentId)), asc(questions.text))
+		.limit(limit);
 }

@@ -4,11 +4,12 @@
  * registered simply waits.
  */
 import { chaptersJob } from '../chapters';
+import { questionsJob } from '../mining';
 import { vectorsJob } from '../vectors';
 import type { JobKind } from './types';
 
-/** The kinds a worker runs, by default all of them. ('questions', mined questions, joins when its wing exports it.) */
-export const jobKinds: JobKind[] = [chaptersJob, vectorsJob];
+/** The kinds a worker runs, by default all of them. */
+export const jobKinds: JobKind[] = [chaptersJob, vectorsJob, questionsJob];
 
 /** The kind of that name, if registered. */
 export function findJobKind(name: string, kinds: JobKind[] = jobKinds): JobKind | undefined {

@@ -8,3 +8,4 @@ export { normaliseQuestion, isSelfContained } from './question-text';
 export type { MinedQuestion, MiningCue, MiningOptions, MiningSegment } from './types';
 export { MINING_METHOD_VERSION } from './version';
 export { mergeNearDuplicates, findNearDuplicate, isNearDuplicate, lexicallyClose, NEAR_DUPLICATE_COSINE } from './duplicates';
+export { questionsJob, mineEpisode, placeMinedQuestions, writeMinedQuestions } from './job';

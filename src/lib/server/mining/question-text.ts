@@ -30,7 +30,8 @@ const SUBORDINATE_OPENING = /^(?:if|when|whenever|for|as|given|since|with|in|onc
 const REFUSED_OPENINGS = [
 	/^(?:what|how) about\b/i, // "what about the other one?"
 	/^what if\b/i, // hypotheticals, mostly rhetorical
-	/^(?:can|could|may|shall|should|do|would) (?:i|we)\b/i, // "can I ask you something?", "should we move on?"
+	/^(?:can|could|may|shall) (?:i|we)\b/i, // "can I ask you something?"
+	/^(?:should|do|would) (?:i|we) (?:move|go|talk|get|jump|start|take|continue|wrap|switch|check|look|bring|read|want|wanna|do)\b/i, // "should we move on?"
 	/^(?:do|did|would) you (?:guys )?(?:want|wanna|remember|see|hear|know|mind|like)\b/i, // "do you remember when ...?"
 	/^(?:have|had) you (?:guys )?(?:seen|heard)\b/i,
 	/^(?:are|is) (?:you|we|they|he|she) (?:there|here|ready|serious|kidding|sure|okay|ok|good|back|done)\b/i,
@@ -246,8 +247,22 @@ function hasOwnSubject(question: string, contentWords: number): boolean {
 	return true;
 }
 
+const nounsByText = new Map<string, string[]>();
+/** Questions whose nouns are remembered: a job compares each mined question with every stored one. */
+const NOUN_CACHE_SIZE = 20_000;
+
 /** The stems of the nouns and names a question is about (generic ones left out): what two wordings must share. */
 export function subjectNouns(question: string): string[] {
+	let nouns = nounsByText.get(question);
+	if (!nouns) {
+		if (nounsByText.size >= NOUN_CACHE_SIZE) nounsByText.clear();
+		nouns = readSubjectNouns(question);
+		nounsByText.set(question, nouns);
+	}
+	return nouns;
+}
+
+function readSubjectNouns(question: string): string[] {
 	const nlp = englishNlp();
 	const tokens = nlp.readDoc(question).tokens();
 	const values = tokens.out(nlp.its.normal) as string[];
