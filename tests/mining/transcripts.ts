@@ -9,6 +9,8 @@ import { realdataDir } from '../helpers/environment';
 export const BUZZCAST_JSON = 'buzzcast-pc20.json';
 export const BUZZSPROUT_SRT = 'podcastindex-buzzsprout-example.srt';
 export const BUZZSPROUT_VTT = 'podcastindex-buzzsprout-example-voice-tags.vtt';
+/** A daily news show's VTT with `<v SPEAKER_1>` tags and short timestamps. */
+export const PODNEWS_DAILY_VTT = 'podnews-daily-2024-01-25-short-timestamps.vtt';
 
 /** A transcript file of ../shared/realdata/transcripts parsed into cues; fails with where it looked when it is missing. */
 export function readTranscript(file: string): MiningCue[] {

@@ -120,7 +120,8 @@ export async function placeMinedQuestions(db: Db, mined: readonly EpisodeQuestio
 /**
  * In one transaction: this episode's mined citations (of questions no editor changed) are replaced by `placed`, new
  * questions are created with unique slugs, and mined questions left without a mined or editorial citation are
- * deleted. Returns the ids of every question whose page changed.
+ * deleted. A question an editor changed gets no new citation, and a moment it still cites is not mined again.
+ * Returns the ids of every question whose page changed.
  */
 export async function writeMinedQuestions(db: Db, episodeId: number, placed: readonly PlacedQuestion[]): Promise<number[]> {
 	return db.transaction(async (tx) => {
@@ -140,10 +141,21 @@ export async function writeMinedQuestions(db: Db, episodeId: number, placed: rea
 		const edited = new Set(
 			(await tx.select({ id: questions.id }).from(questions).where(sql`${questions.editedAt} IS NOT NULL`)).map((q) => q.id)
 		);
+		// Moments of this episode still cited by an edited question (its mined links were kept above): an editor
+		// reworded that question, and the miner must not bring back the old wording as a twin.
+		const keptMoments = new Set(
+			(
+				await tx
+					.select({ segmentId: questionSegments.segmentId, startSeconds: questionSegments.startSeconds })
+					.from(questionSegments)
+					.where(and(eq(questionSegments.origin, 'mined'), inArray(questionSegments.segmentId, episodeSegmentIds)))
+			).map((m) => momentKey(m.segmentId, m.startSeconds))
+		);
 		const created = new Map<string, number>();
 		for (const q of placed) {
+			if (keptMoments.has(momentKey(q.segmentId, q.startSeconds))) continue;
 			let questionId = q.existingId ?? created.get(q.groupKey) ?? null;
-			// An editor's question is theirs: the miner adds no citation to it.
+			// An editor's question is theirs: the miner adds no citation to it (one the editor removed would come back).
 			if (questionId !== null && edited.has(questionId)) continue;
 			if (questionId === null) {
 				questionId = await createMinedQuestion(tx, q.text);
@@ -184,6 +196,11 @@ export async function writeMinedQuestions(db: Db, episodeId: number, placed: rea
 		}
 		return [...touched];
 	});
+}
+
+/** Identifies a cited moment (to the second, as times are stored as floats). */
+function momentKey(segmentId: number, startSeconds: number | null): string {
+	return `${segmentId}:${startSeconds === null ? '-' : Math.round(startSeconds)}`;
 }
 
 /** A new mined question with a slug of its own ("how-do-you-handle-x", or "-2", "-3" ... when taken). */
