@@ -260,8 +260,12 @@ describe.each(databaseKinds)('the job queue on %s', (kind) => {
 		const [episode] = await t.db.select({ podcastId: episodes.podcastId }).from(episodes).where(eq(episodes.id, running.running[0]!.episodeId!));
 		expect((await jobProgress(t.db, { kinds: ['reporting'], podcastIds: [episode!.podcastId] })).running).toHaveLength(1);
 		expect((await jobProgress(t.db, { kinds: ['reporting'], podcastIds: [999_999] })).kinds).toEqual([]);
+		const firstId = running.running[0]!.id;
 		release();
-		await until(async () => (await jobProgress(t.db, { kinds: ['reporting'] })).running[0]?.progressDone === 3, 'the second job');
+		await until(async () => {
+			const job = (await jobProgress(t.db, { kinds: ['reporting'] })).running[0];
+			return job && job.id !== firstId && job.progressDone === 3;
+		}, 'the second job at 3 of 8');
 		release();
 		const done = await until(async () => {
 			const p = await jobProgress(t.db, { kinds: ['reporting'] });
