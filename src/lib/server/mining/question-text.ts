@@ -123,10 +123,11 @@ function questionClause(sentence: string): string | null {
 		const opening = stripMarkers(last.slice(0, start));
 		const rest = stripMarkers(last.slice(start));
 		if (!opensQuestion(rest)) continue;
-		// Only a single short clause: "if you're a consumer, you could sit down and go, where ...?" is a statement first.
-		if (opening && SUBORDINATE_OPENING.test(opening) && start > 0 && !CLAUSE_BREAK_INSIDE.test(opening.replace(/[,;:\s]+$/, '')) && wordsOf(opening).length <= 15) {
-			// The condition belongs to the question: keep it, markers off its front.
-			return opening.replace(/[,;:\s]+$/, '') + ', ' + restartRepair(rest);
+		// The clause just before the question, when it is its condition ("Tommy asks, if you quit, what would you ...?").
+		const condition = stripMarkers(opening.replace(/[,;:\s]+$/, '').split(CLAUSE_BREAK_INSIDE).at(-1) ?? '');
+		const isCondition = SUBORDINATE_OPENING.test(condition) && !/^if (?:ever|so|not|other than|anything|possible|any)\b/i.test(condition);
+		if (start > 0 && isCondition && wordsOf(condition).length >= 3 && wordsOf(condition).length <= 15 && wordsOf(rest).length >= 3) {
+			return condition.charAt(0).toUpperCase() + condition.slice(1) + ', ' + restartRepair(rest);
 		}
 		return restartRepair(rest);
 	}
@@ -164,6 +165,11 @@ function restartRepair(clause: string): string {
 	const words = clause.split(' ');
 	const bare = (w: string | undefined) => (w ?? '').toLowerCase().replace(/[^a-z']/g, '');
 	if (WH_WORDS.has(bare(words[0])) && WH_WORDS.has(bare(words[1]))) return words.slice(1).join(' ');
+	// "What do you think is the most, what do you think is most exciting ...": the question started again.
+	const opening = words.slice(0, 3).map(bare).join(' ');
+	for (let k = 3; k + 3 <= words.length; k++) {
+		if (/,$/.test(words[k - 1]!) && words.slice(k, k + 3).map(bare).join(' ') === opening) return words.slice(k).join(' ');
+	}
 	// "What ha, what else ...", "What do you think, how should ...": a false start ends at a comma within four words.
 	for (let k = 1; k <= 4 && k < words.length; k++) {
 		if (/,$/.test(words[k - 1]!) && (WH_WORDS.has(bare(words[k])) || AUXILIARIES.has(bare(words[k])))) return words.slice(k).join(' ');
