@@ -20,6 +20,13 @@ import { searchContent } from '../src/lib/server/search/results';
 import { parseDocId, SearchIndex } from '../src/lib/server/search/search-index';
 import { indexFingerprint } from '../src/lib/server/search/snapshot';
 import { decodeSnapshot, encodeSnapshot } from '../src/lib/server/search/snapshot-codec';
+import { createDb } from '../src/lib/server/db/client';
+import { runMigrations } from '../src/lib/server/db/migrate';
+import { episodes, passageVectors, podcasts, segments } from '../src/lib/server/db/schema';
+import { getEncoder } from '../src/lib/server/embeddings';
+import { fuseHits, type QueryVector } from '../src/lib/server/search/hybrid';
+import { SemanticEngine } from '../src/lib/server/search/semantic';
+import { readPassageVectors, VectorIndex, type StoredPassage } from '../src/lib/server/vectors';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').map(Number);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 1000);
@@ -158,5 +165,89 @@ for (const size of sizes) {
 		`speed-up      p99 ${(percentile(baseline.latencies, 99) / percentile(oursSubsetBest, 99)).toFixed(1)}x, ` +
 			`p50 ${(percentile(baseline.latencies, 50) / percentile(oursSubsetBest, 50)).toFixed(1)}x (same queries, quietest passes)`
 	);
+	if (process.env.BENCH_HYBRID !== '0' && size <= 100_000) await hybridSection(index, queries);
 	console.log(`heap used     ${Math.round(heapUsedMb())} MB; ${loadLine()}`);
+}
+if (process.env.BENCH_HYBRID !== '0') await vectorStartup(Number(process.env.BENCH_VECTOR_STARTUP ?? 100_000));
+
+/** A deterministic unit vector per segment (the latency of an exact scan does not depend on what the vectors say). */
+function syntheticPassages(segmentIds: number[], dimensions = 512): StoredPassage[] {
+	let seed = 12345;
+	const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5;
+	return segmentIds.map((segmentId) => {
+		const vector = new Float32Array(dimensions).map(random);
+		const norm = Math.sqrt(vector.reduce((a, x) => a + x * x, 0));
+		return { episodeId: 1, segmentId, kind: 'segment', startSeconds: 0, endSeconds: 1, text: '', model: 'synthetic', vector: vector.map((x) => x / norm) };
+	});
+}
+
+/**
+ * Hybrid search at this size: one vector per segment in memory (its bytes printed), the real query encoder, and the
+ * mix of queries drawn Zipf-like (people ask the same things often), so the LRU cache of query vectors hits as it
+ * would in real traffic. Each query is timed whole: words, the query's vector (encoded or cached), the exact scan
+ * and the fusion.
+ */
+async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise<void> {
+	const passages = syntheticPassages([...index.segments.keys()]);
+	const [vectors, loadMs] = timeSync(() => VectorIndex.from(passages));
+	const encoder = await getEncoder();
+	const engine = new SemanticEngine(vectors, async () => ({ ...encoder, model: 'synthetic' }));
+	await engine.warmUp();
+	let seed = 7;
+	const zipf = () => {
+		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+		return queries[Math.min(queries.length - 1, Math.floor(Math.exp((seed / 0x7fffffff) * Math.log(queries.length + 1)) - 1))]!;
+	};
+	const drawn = Array.from({ length: 1000 }, zipf);
+	const distinct = new Set(drawn.map((q) => q.q)).size;
+	const time = async (vectorOnly: boolean) => {
+		const latencies: number[] = [];
+		let encodeMs = 0;
+		for (const query of drawn) {
+			const started = performance.now();
+			const vector: QueryVector | null = await engine.queryVector(query.q);
+			encodeMs += performance.now() - started;
+			if (vectorOnly) vector!.vectors.search(vector!.vector, vector!.model, { limit: 10 });
+			else fuseHits(rankAll(index, query.q).segments, vector, () => true);
+			latencies.push(performance.now() - started);
+		}
+		return { latencies, encodeMs };
+	};
+	const scanOnly = await time(true);
+	const hybrid = await time(false);
+	const stats = vectors.stats();
+	console.log(`vectors       ${stats.passages.toLocaleString('en')} x 512 float32 = ${mb(stats.bytes)} in memory, built in ${Math.round(loadMs)} ms`);
+	console.log(`vector scan   ${latencyLine(scanOnly.latencies)}   (exact, plain JavaScript, with the query's encoding)`);
+	console.log(
+		`hybrid        ${latencyLine(hybrid.latencies)}   (words + meaning fused; 1000 queries drawn Zipf-like from the mix: ${distinct} distinct, ` +
+			`so ${1000 - distinct} answered from the query-vector cache; encoding ${(scanOnly.encodeMs / distinct).toFixed(1)} ms per new query)`
+	);
+}
+
+/** Start-up with vectors: reading `count` stored passage vectors from PGlite into the in-memory index. */
+async function vectorStartup(count: number): Promise<void> {
+	const handle = await createDb('pglite://memory');
+	try {
+		await runMigrations(handle);
+		const db = handle.db;
+		const [show] = await db.insert(podcasts).values({ slug: 's', title: 'S' }).returning({ id: podcasts.id });
+		const [episode] = await db.insert(episodes).values({ podcastId: show!.id, slug: 'e', guid: 'e', title: 'E' }).returning({ id: episodes.id });
+		const perSegment = 10;
+		const segmentIds: number[] = [];
+		for (let at = 0; at < count / perSegment; at += 1000) {
+			const rows = Array.from({ length: Math.min(1000, count / perSegment - at) }, (_, i) => ({ episodeId: episode!.id, position: at + i, startSeconds: at + i, endSeconds: at + i + 1, title: 't' }));
+			segmentIds.push(...(await db.insert(segments).values(rows).returning({ id: segments.id })).map((r) => r.id));
+		}
+		const passages = syntheticPassages(segmentIds.flatMap((id) => Array(perSegment).fill(id)));
+		for (let at = 0; at < passages.length; at += 1000) {
+			await db.insert(passageVectors).values(
+				passages.slice(at, at + 1000).map((p) => ({ ...p, episodeId: episode!.id, vector: Buffer.from(p.vector.buffer) }))
+			);
+		}
+		const started = performance.now();
+		const loaded = VectorIndex.from(await readPassageVectors(db));
+		console.log(`\nvectors at start-up: ${loaded.stats().passages.toLocaleString('en')} passage vectors read from PGlite and indexed in ${seconds(performance.now() - started)} (in the background: the server answers by words meanwhile)`);
+	} finally {
+		await handle.close();
+	}
 }

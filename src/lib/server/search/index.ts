@@ -9,6 +9,7 @@ import type { Db } from '../db/client';
 import { questionSegments } from '../db/schema';
 import { SearchService, type MomentHit } from './service';
 import { SemanticEngine } from './semantic';
+import { VectorIndex } from '../vectors';
 import { openSearchIndex } from './startup';
 import type { SearchFilter } from './ranking';
 
@@ -37,19 +38,23 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		let apply = (change: ContentChange): void | Promise<void> => void early.push(change);
 		unsubscribe = onContentChange((change) => apply(change));
 		const opened = await openSearchIndex(db, { log, snapshot });
-		const vectorsStarted = performance.now();
-		const semantic = await SemanticEngine.load(db);
-		const v = semantic.vectors.stats();
-		if (v.passages) log(`loaded ${v.passages} passage vectors (${(v.bytes / 1024 / 1024).toFixed(1)} MB) in ${Math.round(performance.now() - vectorsStarted)} ms`);
+		const semantic = new SemanticEngine(new VectorIndex());
 		const service = new SearchService(db, opened.index, semantic);
-		// The query encoder loads after start-up, in the background; search answers by words until it is ready.
+		// Vectors and the query encoder load after start-up, in the background; search answers by words until then.
 		setTimeout(() => {
 			const loading = Date.now();
-			void semantic.warmUp().then(async (encoder) => {
-				if (!encoder) return;
-				await semantic.syncQuestions(service.index.questions.values());
-				log(`search by meaning ready (${encoder.model}, ${Date.now() - loading} ms)`);
-			});
+			void semantic
+				.loadStored(db)
+				.then(async () => {
+					const v = semantic.vectors.stats();
+					if (!v.passages) return;
+					log(`loaded ${v.passages} passage vectors (${(v.bytes / 1024 / 1024).toFixed(1)} MB) in ${Date.now() - loading} ms`);
+					const encoder = await semantic.warmUp();
+					if (!encoder) return;
+					await semantic.syncQuestions(service.index.questions.values());
+					log(`search by meaning ready (${encoder.model}, ${Date.now() - loading} ms after start-up)`);
+				})
+				.catch((e: unknown) => log(`search by meaning is off: ${e instanceof Error ? e.message : String(e)}`));
 		}, 0).unref?.();
 		apply = (change) => service.applyChange(change);
 		for (const change of early) void service.applyChange(change).catch((e: unknown) => log(`applying a change failed: ${String(e)}`));

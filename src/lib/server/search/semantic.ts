@@ -28,9 +28,28 @@ export class SemanticEngine {
 		return new SemanticEngine(VectorIndex.from(await readPassageVectors(db)), loadEncoder);
 	}
 
+	/**
+	 * Loads every stored passage vector into an engine built empty (start-up does this in the background, so the
+	 * server answers by words at once). Episodes reloaded meanwhile by a change keep their newer vectors.
+	 */
+	async loadStored(db: Db): Promise<void> {
+		this.#reloadedDuringLoad = new Set();
+		try {
+			const rows = await readPassageVectors(db);
+			const byEpisode = new Map<number, typeof rows>();
+			for (const row of rows) (byEpisode.get(row.episodeId) ?? byEpisode.set(row.episodeId, []).get(row.episodeId)!).push(row);
+			for (const [episodeId, passages] of byEpisode) if (!this.#reloadedDuringLoad.has(episodeId)) this.vectors.replaceEpisode(episodeId, passages);
+		} finally {
+			this.#reloadedDuringLoad = null;
+		}
+	}
+
+	#reloadedDuringLoad: Set<number> | null = null;
+
 	/** Reloads the vectors of changed (or deleted) episodes. */
 	async reloadEpisodes(db: Db, episodeIds: number[]): Promise<void> {
 		if (!episodeIds.length) return;
+		for (const id of episodeIds) this.#reloadedDuringLoad?.add(id);
 		const rows = await readPassageVectors(db, episodeIds);
 		for (const id of episodeIds) this.vectors.replaceEpisode(id, rows.filter((r) => r.episodeId === id));
 		if (rows.length) this.warmUp();

@@ -35,6 +35,8 @@ export class VectorIndex {
 	#size = 0;
 	#dead = 0;
 	#models: string[] = [];
+	/** Live passages of each model, by model id. */
+	#live: number[] = [];
 	#byEpisode = new Map<number, number[]>();
 	#bySegment = new Map<number, number[]>();
 
@@ -55,16 +57,13 @@ export class VectorIndex {
 	/** Live passages, and how many of them each model made. */
 	stats(): { passages: number; byModel: Record<string, number>; bytes: number } {
 		const byModel: Record<string, number> = {};
-		for (let i = 0; i < this.#size; i++) if (this.#segment[i] !== DEAD) byModel[this.#models[this.#model[i]!]!] = (byModel[this.#models[this.#model[i]!]!] ?? 0) + 1;
+		this.#models.forEach((model, id) => this.#live[id] && (byModel[model] = this.#live[id]));
 		return { passages: this.#size - this.#dead, byModel, bytes: this.#vectors.byteLength + this.#segment.byteLength + this.#model.byteLength };
 	}
 
 	/** Whether any live passage was made by this model. */
 	hasModel(model: string): boolean {
-		const id = this.#models.indexOf(model);
-		if (id < 0) return false;
-		for (let i = 0; i < this.#size; i++) if (this.#segment[i] !== DEAD && this.#model[i] === id) return true;
-		return false;
+		return (this.#live[this.#models.indexOf(model)] ?? 0) > 0;
 	}
 
 	/** Replaces an episode's passages (an empty list removes them). */
@@ -184,6 +183,7 @@ export class VectorIndex {
 		const slot = this.#size++;
 		let modelId = this.#models.indexOf(p.model);
 		if (modelId < 0) modelId = this.#models.push(p.model) - 1;
+		this.#live[modelId] = (this.#live[modelId] ?? 0) + 1;
 		this.#vectors.set(p.vector, slot * this.dimensions);
 		this.#segment[slot] = p.segmentId;
 		this.#model[slot] = modelId;
@@ -202,6 +202,7 @@ export class VectorIndex {
 			else this.#bySegment.delete(segmentId);
 		}
 		this.#segment[slot] = DEAD;
+		this.#live[this.#model[slot]!]!--;
 		this.#passages[slot] = null;
 		this.#dead++;
 	}
@@ -216,6 +217,7 @@ export class VectorIndex {
 		}
 		this.#size = 0;
 		this.#dead = 0;
+		this.#live = [];
 		this.#passages = [];
 		this.#byEpisode.clear();
 		this.#bySegment.clear();
