@@ -123,7 +123,9 @@ describe('normaliseQuestion', () => {
 			'Should we move on to our next topic?',
 			"Isn't it obvious?",
 			'So what do you think?',
-			'What are those two things?'
+			'What are those two things?',
+			'Can you imagine buying a couch you can only rent?',
+			'Do you think something similar could happen to graphics cards?'
 		]) {
 			expect(normaliseQuestion(refused), refused).toBeNull();
 		}

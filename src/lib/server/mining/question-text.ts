@@ -50,7 +50,10 @@ const REFUSED_OPENINGS = [
 	/^who (?:really |even )?cares\b/i,
 	/^who (?:isn't|doesn't|wouldn't|hasn't|didn't|don't|hasn't)\b/i, // "who isn't ...?": everyone is
 	/\bwhat if\b/i,
-	/\b(?:did|was|am|have|had) i\b/i // "what did I title the video?": the speaker's own doings
+	/\b(?:did|was|am|have|had) i\b/i, // "what did I title the video?": the speaker's own doings
+	/^(?:can|could) you (?:imagine|believe)\b/i, // "can you imagine ...?": an exclamation
+	/^(?:do |did )?you mean\b/i, // asking what the other meant
+	/\b(?:something|anything) similar\b(?! to\b)|\bthe same thing\b/i // "could something similar happen?": similar to what was just said
 ];
 /** Words that tie a question to this recording ("who is the sponsor today?", "should we go to our next topic?"). */
 const DEICTIC = /\b(?:today|tonight|right now|this episode|this show|this podcast|this stream|next topic|first topic|sponsors?|merch messages?|super ?chats?)\b/i;
