@@ -139,6 +139,15 @@ describe('linkNoteTimestamps', () => {
 		expect(linkNoteTimestamps(html, 1800)).toBe(html);
 	});
 
+	it('stays quick on a huge paragraph of times, which notes from a hostile feed may be', () => {
+		const clock = (i: number) => `${Math.floor(i / 3600)}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`;
+		const html = `<p>${Array.from({ length: 20_000 }, (_, i) => `talk (${clock(i)}) more`).join(' ')}</p>`;
+		const started = performance.now();
+		const linked = linkNoteTimestamps(html, null);
+		expect(performance.now() - started).toBeLessThan(2000);
+		expect(seekLinks(linked)).toHaveLength(20_000); // every one is a time in brackets
+	});
+
 	it.skipIf(!existsSync(realdataDir))('links the real notes\' topic times and none of the Changelog\'s quoted ones', () => {
 		const link = (file: string) => seekLinks(linkNoteTimestamps(showNotesHtml(realNotes(file), 'https://notes.example/')!, 3600));
 		expect(link('syntax-150-dash-separated.md').map(([, t]) => t)).toEqual([138, 577, 834, 2047]);

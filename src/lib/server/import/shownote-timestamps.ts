@@ -125,35 +125,40 @@ export function linkNoteTimestamps(html: string, durationSeconds: number | null)
 	let linkDepth = 0;
 	let codeDepth = 0;
 	let line = '';
+	let lastChar = '';
 	const parser = new Parser(
 		{
 			onopentag(name) {
 				if (name === 'a') linkDepth++;
 				if (name === 'code' || name === 'pre') codeDepth++;
-				if (BLOCK_TAGS.has(name)) line = '';
+				if (BLOCK_TAGS.has(name)) line = lastChar = '';
 			},
 			onclosetag(name) {
 				if (name === 'a') linkDepth = Math.max(0, linkDepth - 1);
 				if (name === 'code' || name === 'pre') codeDepth = Math.max(0, codeDepth - 1);
-				if (BLOCK_TAGS.has(name)) line = '';
+				if (BLOCK_TAGS.has(name)) line = lastChar = '';
 			},
 			ontext(raw) {
 				const offset = parser.startIndex;
 				// Entities stay as written (so offsets are the source's); a no-break space is a space to the eye.
 				const text = raw.replace(/&nbsp;|&#160;|&#xa0;/gi, (m) => ' '.padEnd(m.length));
 				if (!linkDepth && !codeDepth) {
+					// A time can only start the line within the first few characters after this text's leading space.
+					const lead = text.length - text.trimStart().length;
 					for (const m of text.matchAll(TIME_IN_TEXT)) {
-						const before = line + text.slice(0, m.index);
-						const after = text.slice(m.index + m[0].length);
-						const bracketed = /[(\[]$/.test(before) && /^[)\]]/.test(after);
-						const startsLine = LINE_START_PREFIX.test(before) && AFTER_LINE_START_TIME.test(after);
+						const end = m.index + m[0].length;
+						const after = text.slice(end, end + 16);
+						const bracketed = '(['.includes((m.index ? text[m.index - 1] : lastChar) || ' ') && /^[)\]]/.test(after);
+						const startsLine = m.index <= lead + 6 && LINE_START_PREFIX.test((line + text.slice(0, m.index)).trimStart()) && AFTER_LINE_START_TIME.test(after);
 						if (!(bracketed || startsLine) || CLOCK_TIME_AFTER.test(after)) continue;
 						const seconds = parseTimestamp(m[1]!);
 						if (seconds === null || (durationSeconds && seconds > durationSeconds)) continue;
 						inserts.push({ at: offset + m.index, end: offset + m.index + m[0].length, seconds });
 					}
 				}
-				line += text;
+				// Only how the line starts matters: keep its first characters, not the whole line.
+				line = (line + text).trimStart().slice(0, 16);
+				lastChar = text.at(-1) ?? lastChar;
 			}
 		},
 		{ decodeEntities: false }
