@@ -43,6 +43,9 @@ export async function startServer({ databaseUrl = 'pglite://memory', env = {}, t
 			DATABASE_URL: databaseUrl,
 			MIGRATIONS_DIR: path.join(root, 'drizzle'),
 			SHUTDOWN_TIMEOUT: '1',
+			// No background worker unless a suite asks for one (WORKER: '1'): computing the demo's vectors would load
+			// the CPU and change search results while other suites measure and assert them.
+			WORKER: '0',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

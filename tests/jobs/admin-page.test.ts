@@ -11,7 +11,7 @@ import { parse } from 'node-html-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, type Db } from '../../src/lib/server/db/client';
 import { runMigrations } from '../../src/lib/server/db/migrate';
-import { episodes, jobs } from '../../src/lib/server/db/schema';
+import { episodes, jobs, podcasts, segments } from '../../src/lib/server/db/schema';
 import { seedDemoContent } from '../../src/lib/server/demo/seed';
 import { createTestDb, databaseKinds, type TestDb } from '../helpers/db';
 import { startServer, type TestServer } from '../helpers/server';
@@ -141,4 +141,53 @@ describe.each(databaseKinds)('/admin/jobs on %s', (kind) => {
 		expect(page.text).not.toContain(ERROR);
 		expect(page.text).toContain('No job has failed.');
 	});
+});
+
+describe('the site’s own worker (WORKER=1) on an embedded database', () => {
+	let server: TestServer;
+	let dir: string;
+	let cookie = '';
+
+	beforeAll(async () => {
+		// One small show of our own, never through the background steps: the site queues its work at start and runs it.
+		dir = mkdtempSync(path.join(tmpdir(), 'jobs-site-worker-'));
+		const handle = await createDb(`pglite://${dir}`);
+		await runMigrations(handle);
+		const [show] = await handle.db.insert(podcasts).values({ slug: 'garden-hour', title: 'Garden Hour' }).returning();
+		const [episode] = await handle.db.insert(episodes).values({ podcastId: show!.id, slug: 'tomatoes', guid: 'garden-hour:tomatoes', title: 'Growing tomatoes on a balcony', durationSeconds: 600 }).returning();
+		await handle.db.insert(segments).values({ episodeId: episode!.id, position: 0, startSeconds: 0, endSeconds: 600, title: 'Tomatoes in pots', summary: 'Which varieties grow well in a pot on a sunny balcony, and how often to water them.' });
+		await handle.close();
+		server = await startServer({ databaseUrl: `pglite://${dir}`, env: { ADMIN_TOKEN: TOKEN, WORKER: '1', SEED_DEMO: '0', SEARCH_SNAPSHOT_DIR: path.join(dir, 'search') } });
+		const signIn = await fetch(new URL('/admin?/signin', server.url), {
+			method: 'POST',
+			redirect: 'manual',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin: server.url.replace(/^http:/, 'https:') },
+			body: new URLSearchParams({ token: TOKEN, next: '/admin/jobs' }).toString()
+		});
+		cookie = signIn.headers.get('set-cookie')!.split(';')[0]!;
+	}, 180_000);
+	afterAll(async () => {
+		await server?.stop();
+		rmSync(dir, { recursive: true, force: true });
+	});
+
+	it('queues the episode’s vectors and questions at start, runs them, and shows them done; stops cleanly', async () => {
+		const doneCounts = async () => {
+			const html = await (await fetch(new URL('/admin/jobs', server.url), { headers: { cookie } })).text();
+			const rows = parse(html).querySelectorAll('table')[0]!.querySelectorAll('tbody tr');
+			return Object.fromEntries(rows.map((tr) => [tr.querySelector('th')!.text.trim().split(/\s+/)[0], tr.querySelectorAll('td')[2]!.text.trim()]));
+		};
+		const deadline = Date.now() + 90_000;
+		let counts = await doneCounts();
+		while ((counts.vectors !== '1' || counts.questions !== '1') && Date.now() < deadline) {
+			await new Promise((resolve) => setTimeout(resolve, 500));
+			counts = await doneCounts();
+		}
+		expect(counts).toMatchObject({ vectors: '1', questions: '1' });
+		expect(server.output()).toMatch(/\[jobs\] 2 job\(s\) queued for content that never had its background work/);
+		expect(server.output()).toMatch(/\[jobs\] vectors #\d+ \(episode \d+\) done in \d+ ms/);
+		await server.stop();
+		expect((await server.exited).code).toBe(0);
+		expect(server.output()).toContain('shut down cleanly');
+	}, 120_000);
 });

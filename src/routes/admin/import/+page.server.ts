@@ -4,6 +4,7 @@ import { getConfig } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
 import { adminTokenFailures } from '$lib/server/failure-limiter';
 import { importFeeds } from '$lib/server/import/import-feeds';
+import { jobProgress } from '$lib/server/jobs';
 import type { Actions, PageServerLoad } from './$types';
 
 /** An editor imports a few feeds at a time; the CLI is for bulk. */
@@ -53,8 +54,12 @@ export const actions: Actions = {
 		// Only web addresses from the form: a path would make the server read its own files.
 		const notWeb = feeds.find((f) => !/^https?:\/\//i.test(f));
 		if (notWeb) return fail(400, { feeds: feedsText, error: `"${notWeb}" is not an http(s) address.` });
-		const report = await importFeeds(await getDb(), feeds);
-		return { feeds: feedsText, report };
+		const db = await getDb();
+		const report = await importFeeds(db, feeds);
+		// The chapters, vectors and questions it queued, per kind (their progress bars are on /admin/jobs).
+		const podcastIds = report.feeds.flatMap((f) => (f.ok && f.podcast ? [f.podcast.id] : []));
+		const jobs = podcastIds.length ? (await jobProgress(db, { podcastIds })).kinds : [];
+		return { feeds: feedsText, report, jobs };
 	}
 };
 
