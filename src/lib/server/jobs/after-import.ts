@@ -2,7 +2,7 @@
  * What is queued when content arrives: after an import commits (never inside its transaction), and for content
  * that has never been through the background steps (the demo seed, a database from before the jobs existed).
  */
-import { and, eq, exists, inArray, isNull, ne, not, sql } from 'drizzle-orm';
+import { and, eq, exists, inArray, ne, not, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { episodes, jobs, segments, transcriptCues } from '../db/schema';
 import { findJobKind } from './kinds';
