@@ -15,7 +15,8 @@ const real = [
 	'Is recording video harder than audio when travelling?',
 	'Does video help a podcast grow?',
 	'How do you add chapters to a podcast episode?',
-	'What is a podcast transcript good for?'
+	'What is a podcast transcript good for?',
+	'What does the SRT example say about Buzzsprout?'
 ];
 const offTopic = [
 	'What is the capital of Mongolia?',
@@ -35,7 +36,7 @@ for (const [label, list] of [['real', real], ['off', offTopic]] as const) {
 	for (const q of list) {
 		const started = performance.now();
 		const a = await answerQuestion(f.t.db, q, { search: f.search });
-		console.log(label, a.score.toFixed(3), a.status, `${Math.round(performance.now() - started)}ms`, q, '|', a.citations.map((c) => c.text.slice(0, 70)).join(' // '));
+		console.log(label, a.score.toFixed(3), a.status, `${Math.round(performance.now() - started)}ms`, q, '|', a.citations.map((c) => `[${c.n}] ${c.text}`).join('\n   '));
 	}
 }
 await f.t.close();

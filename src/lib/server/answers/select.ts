@@ -36,29 +36,38 @@ const SAME_MOMENT = 0.05;
 const DUPLICATE_COSINE = 0.9;
 export const MAX_QUOTES = 4;
 
-/** Scores candidates against the question's vector and words, best first. */
+/**
+ * Scores candidates against the question's vector and words, best first. A question word counts by how rare it is
+ * among the candidates (in a podcast about podcasts, "podcast" says nothing about which sentence answers).
+ */
 export function scoreCandidates<C extends Candidate>(question: string, questionVector: Float32Array, candidates: readonly C[]): Scored<C>[] {
 	const terms = queryTerms(question);
+	const own = candidates.map((c) => new Set(queryTerms(c.text)));
+	const weight = new Map(terms.map((t) => [t, Math.log(1 + candidates.length / (1 + own.filter((o) => o.has(t)).length))]));
+	const total = terms.reduce((sum, t) => sum + weight.get(t)!, 0);
 	return candidates
-		.map((candidate) => {
-			const own = new Set(queryTerms(candidate.text));
-			const overlap = terms.length ? terms.filter((t) => own.has(t)).length / terms.length : 0;
+		.map((candidate, i) => {
+			const overlap = total > 0 ? terms.filter((t) => own[i]!.has(t)).reduce((sum, t) => sum + weight.get(t)!, 0) / total : 0;
 			const sim = cosine(questionVector, candidate.vector);
 			return { candidate, cosine: sim, overlap, score: sim + OVERLAP_WEIGHT * overlap + MOMENT_WEIGHT * candidate.momentScore };
 		})
 		.sort((a, b) => b.score - a.score);
 }
 
-/** Picks up to MAX_QUOTES diverse quotes from scored candidates (best first), none far below the best. */
-export function pickQuotes<C extends Candidate>(scored: readonly Scored<C>[]): Scored<C>[] {
+/**
+ * Picks up to MAX_QUOTES diverse quotes from scored candidates (best first): a second one if it clears `floor` (one
+ * sentence rarely answers alone), and more only while they are not far below the best.
+ */
+export function pickQuotes<C extends Candidate>(scored: readonly Scored<C>[], floor: number): Scored<C>[] {
 	const best = scored[0];
 	if (!best) return [];
-	const pool = scored.filter((s) => s.score >= best.score - RELATIVE_DROP);
 	const picked: Scored<C>[] = [];
 	while (picked.length < MAX_QUOTES) {
+		const least = picked.length < 2 ? Math.min(floor, best.score - RELATIVE_DROP) : best.score - RELATIVE_DROP;
 		let choice: Scored<C> | null = null;
 		let choiceValue = -Infinity;
-		for (const s of pool) {
+		for (const s of scored) {
+			if (s.score < least) break;
 			if (picked.includes(s)) continue;
 			const likeness = Math.max(0, ...picked.map((p) => cosine(p.candidate.vector, s.candidate.vector)));
 			if (likeness >= DUPLICATE_COSINE) continue;
