@@ -60,9 +60,13 @@ export function describeSitePages(site: SiteUnderTest): void {
 			const page = await site.get('/podcasts/sleep-and-recovery-lab');
 			expect(page.status).toBe(200);
 			expect(page.doc.querySelector('h1')!.text).toBe('The Sleep and Recovery Lab');
-			const links = page.doc.querySelectorAll('ul.card-list a').map((a) => a.getAttribute('href'));
+			const links = page.doc.querySelectorAll('ul.card-list a[href^="/podcasts/"]').map((a) => a.getAttribute('href'));
 			expect(links).toHaveLength(3);
 			expect(links).toContain('/podcasts/sleep-and-recovery-lab/how-much-sleep-do-runners-need');
+			// The questions its episodes answer, each linking to its page.
+			const questions = page.doc.querySelectorAll('section[aria-labelledby="show-questions-heading"] a');
+			expect(questions.map((a) => a.text)).toContain('How much sleep do runners need?');
+			for (const a of questions) expect(a.getAttribute('href')).toMatch(/^\/questions\/[\w-]+$/);
 		});
 
 		it('lists every question at /questions, each linking to its answer page with its number of moments', async () => {
