@@ -1,13 +1,12 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { findJobKind, jobKinds, jobProgress, requeueKind } from '$lib/server/jobs';
-import { editorForm, editorToken, field, isSignedIn } from '../(editor)/guard.server';
+import { editorForm, field, isSignedIn } from '../guard.server';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Background jobs: counts per kind, progress of the running ones, errors of the failed ones. Signed-in editors only. */
-export const load: PageServerLoad = async ({ cookies, setHeaders }) => {
-	editorToken();
-	setHeaders({ 'cache-control': 'no-store' });
+// The editors' layout has checked that the tools are on and marked the page no-store.
+export const load: PageServerLoad = async ({ cookies }) => {
 	if (!isSignedIn(cookies)) error(401, 'Sign in with the admin token to see the background jobs.');
 	const progress = await jobProgress(await getDb());
 	const registered = jobKinds.map((k) => ({ name: k.name, version: k.version }));
