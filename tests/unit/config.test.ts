@@ -11,6 +11,7 @@ describe('readConfig', () => {
 		expect(config.worker).toBe(true);
 		expect(config.adminToken).toBeNull();
 		expect(config.searchSnapshotDir).toBe('./data/search');
+		expect(config.importAllowPrivate).toEqual([]);
 	});
 
 	it('reads good values', () => {
@@ -27,6 +28,7 @@ describe('readConfig', () => {
 		['ORIGIN', 'localhost:3000', /ORIGIN="localhost:3000" is not allowed: the public address with scheme and host/],
 		['PORT', '99999', /PORT="99999" is not allowed: a port number/],
 		['SHUTDOWN_TIMEOUT', '5s', /SHUTDOWN_TIMEOUT="5s"/],
+		['IMPORT_ALLOW_PRIVATE', '10.0.0.0/8,192.168.1', /IMPORT_ALLOW_PRIVATE="10.0.0.0\/8,192.168.1" is not allowed: "192.168.1" is not an address range; use address ranges/],
 		['MIGRATIONS_DIR', '/nonexistent/migrations', /MIGRATIONS_DIR="\/nonexistent\/migrations" is not allowed/]
 	];
 	for (const [name, given, message] of bad) {

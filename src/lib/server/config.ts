@@ -7,6 +7,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseDatabaseUrl, type DbTarget } from './db/client';
+import { parseAddressRanges, type AddressRange } from './net/address-policy';
 
 export interface Config {
 	/** DATABASE_URL as given (unset: the embedded database in ./data/pglite). */
@@ -26,6 +27,11 @@ export interface Config {
 	worker: boolean;
 	/** ORIGIN: the public URL, when set. */
 	origin: string | null;
+	/**
+	 * IMPORT_ALLOW_PRIVATE: address ranges on the operator's own network (or this machine) that feeds may be fetched
+	 * from. Empty (the default): only public addresses, so a feed cannot make the server fetch from inside.
+	 */
+	importAllowPrivate: AddressRange[];
 }
 
 export class ConfigError extends Error {
@@ -80,6 +86,13 @@ export function readConfig(env: Env = process.env): Config {
 	if (origin !== null && !/^https?:\/\/[^/\s]+\/?$/i.test(origin)) {
 		throw bad('ORIGIN', origin, 'the public address with scheme and host only, such as https://podcasts.example.org');
 	}
+	let importAllowPrivate: AddressRange[];
+	try {
+		importAllowPrivate = parseAddressRanges(value(env, 'IMPORT_ALLOW_PRIVATE') ?? '');
+	} catch (error) {
+		const allowed = 'address ranges separated by commas, such as 10.0.0.0/8,192.168.1.20/32,fd00::/8';
+		throw bad('IMPORT_ALLOW_PRIVATE', value(env, 'IMPORT_ALLOW_PRIVATE')!, `${(error as Error).message}; use ${allowed}`);
+	}
 	wholeNumber(env, 'PORT', 3000, 65_535, 'a port number from 0 to 65535');
 	wholeNumber(env, 'SHUTDOWN_TIMEOUT', 30, 86_400, 'a whole number of seconds');
 	return {
@@ -91,7 +104,8 @@ export function readConfig(env: Env = process.env): Config {
 		responseCacheBytes: cacheMegabytes * 1024 * 1024,
 		migrationsDir,
 		worker: flag(env, 'WORKER', true),
-		origin
+		origin,
+		importAllowPrivate
 	};
 }
 

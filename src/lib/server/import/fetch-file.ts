@@ -1,10 +1,14 @@
 /**
  * Fetching feeds and the files they point at, with the limits an importer needs against the open web: a deadline
  * for the whole transfer, a size cap enforced while reading (a wrong content-length cannot get past it), redirects
- * followed by hand (so loops and their count are reported) and only ever to http(s).
+ * followed by hand (so loops and their count are reported) and only ever to http(s), and never to this machine or
+ * its network (net/: every hop's host is checked, and the connection goes only to an address that was checked, so a
+ * feed cannot make the site fetch from inside and publish the answer). A refusal reads "refused: private address"
+ * whatever answers there, so an import report cannot be used to map internal ports.
  */
+import { AddressPolicy, feedFetchPolicy, guardedFetch, PrivateAddressError, type FetchLike } from '../net';
 
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
+export type { FetchLike };
 
 export interface FetchLimits {
 	timeoutMs: number;
@@ -21,14 +25,20 @@ export interface Fetched {
 
 const USER_AGENT = 'PodcastMoments-Importer/0.1';
 
-/** Fetches `url` within `limits`; throws an Error whose message says what went wrong in a listener's words. */
-export async function fetchWithLimits(url: string, limits: FetchLimits, fetchImpl: FetchLike = fetch): Promise<Fetched> {
+/**
+ * Fetches `url` within `limits`; throws an Error whose message says what went wrong in a listener's words.
+ * `policy` says which addresses may be reached (default: public ones plus IMPORT_ALLOW_PRIVATE). Hosts written as
+ * addresses are checked at every hop whatever `fetchImpl` is; names are checked at connect time by the default
+ * fetch (a `fetchImpl` passed in, as tests do, answers for where its connections go).
+ */
+export async function fetchWithLimits(url: string, limits: FetchLimits, fetchImpl?: FetchLike, policy: AddressPolicy = feedFetchPolicy()): Promise<Fetched> {
+	const network = { fetch: fetchImpl ?? guardedFetch(policy), policy };
 	try {
-		return await fetchOnce(url, limits, fetchImpl);
+		return await fetchOnce(url, limits, network);
 	} catch (error) {
 		// A kept-alive connection the server closed a moment ago fails at once; one more try opens a fresh one.
 		if (!isDroppedConnection((error as Error).cause)) throw error;
-		return fetchOnce(url, limits, fetchImpl);
+		return fetchOnce(url, limits, network);
 	}
 }
 
@@ -37,16 +47,17 @@ function isDroppedConnection(error: unknown): boolean {
 	return error instanceof Error && error.message === 'fetch failed' && ['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE'].includes(cause?.code ?? '');
 }
 
-async function fetchOnce(url: string, limits: FetchLimits, fetchImpl: FetchLike): Promise<Fetched> {
+async function fetchOnce(url: string, limits: FetchLimits, network: { fetch: FetchLike; policy: AddressPolicy }): Promise<Fetched> {
 	const signal = AbortSignal.timeout(limits.timeoutMs);
 	const seen = new Set<string>();
 	let current = url;
 	try {
 		for (let hop = 0; ; hop++) {
-			const protocol = new URL(current).protocol;
+			const { protocol, hostname } = new URL(current);
 			if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`"${current}" is not an http(s) address`);
+			network.policy.checkHost(hostname);
 			seen.add(current);
-			const response = await fetchImpl(current, {
+			const response = await network.fetch(current, {
 				redirect: 'manual',
 				signal,
 				headers: { 'user-agent': USER_AGENT, accept: '*/*' }
@@ -102,6 +113,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<Uint8Ar
 
 function describeFetchError(error: unknown, limits: FetchLimits): string {
 	if (!(error instanceof Error)) return String(error);
+	if (error instanceof PrivateAddressError || error.cause instanceof PrivateAddressError) return new PrivateAddressError().message;
 	if (error.name === 'TimeoutError' || error.name === 'AbortError') return `timed out after ${Math.round(limits.timeoutMs / 100) / 10} s`;
 	const cause = (error as { cause?: { code?: string; message?: string } }).cause;
 	if (error.message === 'fetch failed' && cause) {
