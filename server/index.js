@@ -47,6 +47,7 @@ server.listen(port, host, () => {
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 	console.log(`Listening on http://${shown}:${address.port}`);
+	if (process.env.ADDRESS_HEADER) console.warn(`ADDRESS_HEADER=${process.env.ADDRESS_HEADER}: client addresses are taken from that header, which anyone can send; this port must be reachable only through the proxy that sets it.`);
 });
 
 /** Stops accepting, lets requests in flight finish, then has the app close its database. */

@@ -2,8 +2,14 @@
  * Chapters from a podcast:chapters JSON file (version 1.x) or from Podlove simple chapters in the feed. Both become
  * the same Chapter list; fitting them to the episode (sorting, ends, hidden ones) happens in segments.ts.
  */
-import { parseTimestamp } from '../../time-param';
+import { MAX_SECONDS, parseTimestamp } from '../../time-param';
 import type { Chapter } from './types';
+
+/**
+ * Chapters kept per episode. Real shows have tens; a feed with thousands made every page of the episode (and the
+ * import) slow for everyone, so the rest are dropped with a warning naming the item.
+ */
+export const MAX_CHAPTERS_PER_EPISODE = 500;
 
 /** Reads a podcast:chapters JSON document. Throws an Error whose message says what is wrong with the file. */
 export function parseChaptersJson(text: string): { chapters: Chapter[]; unreadable: number } {
@@ -68,7 +74,8 @@ export function parseChaptersFromPodlove(nodes: unknown[]): Chapter[] {
 
 function seconds(value: unknown): number | null {
 	const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	return typeof n === 'number' && Number.isFinite(n) && n >= 0 ? n : null;
+	// Past 100 hours (MAX_SECONDS) a time is no place in an episode: 1e308 would become the episode's length.
+	return typeof n === 'number' && Number.isFinite(n) && n >= 0 && n <= MAX_SECONDS ? n : null;
 }
 
 function text(value: unknown): string | null {

@@ -3,7 +3,7 @@
  * (CEST, AEST ...), without a weekday, or with the wrong one (the weekday is redundant, so it is ignored); durations
  * come as seconds, MM:SS, H:MM:SS, with fractions, or "1h 2m".
  */
-import { parseTimestamp } from '../../time-param';
+import { MAX_SECONDS, parseTimestamp } from '../../time-param';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -29,8 +29,10 @@ export function parseFeedDate(raw: string | null | undefined): Date | null {
 		if (m[3]!.length === 2) year += year < 70 ? 2000 : 1900;
 		const offset = zoneOffsetMinutes(m[7]);
 		if (month !== -1 && offset !== null) {
-			const utc = Date.UTC(year, month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0));
-			const date = new Date(utc - offset * 60_000);
+			// Date.UTC reads years 0-99 as 1900-1999; a four-digit "0000" means year 0, which the range check refuses.
+			const day = new Date(Date.UTC(2000, month, Number(m[1]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0)));
+			day.setUTCFullYear(year);
+			const date = new Date(day.getTime() - offset * 60_000);
 			if (!Number.isNaN(date.getTime())) return date;
 		}
 	}
@@ -50,14 +52,30 @@ function zoneOffsetMinutes(zone: string | undefined): number | null {
 	return /^[A-IK-Z]$/i.test(zone) ? 0 : null;
 }
 
-/** Reads an itunes:duration; null when missing, zero or unreadable. */
+/**
+ * Publication dates kept: from 1900 to the end of 2199. Outside that a date is a mistake or a trap (year 0000 is
+ * not a date at all; past 9999 the database refuses it, which once failed the whole feed), so the item keeps none.
+ */
+export const EARLIEST_PUBLICATION = Date.UTC(1900, 0, 1);
+export const LATEST_PUBLICATION = Date.UTC(2200, 0, 1);
+
+/** Whether a feed's publication date is one to keep (see EARLIEST_PUBLICATION). */
+export function isPlausiblePublicationDate(date: Date): boolean {
+	const time = date.getTime();
+	return time >= EARLIEST_PUBLICATION && time < LATEST_PUBLICATION;
+}
+
+/**
+ * Reads an itunes:duration; null when missing, zero, unreadable or longer than MAX_SECONDS (100 hours: 1e308 and
+ * Infinity are not lengths, and a page or a sitemap would otherwise show and compute with them).
+ */
 export function parseFeedDuration(raw: string | number | null | undefined): number | null {
 	if (raw === null || raw === undefined) return null;
-	if (typeof raw === 'number') return Number.isFinite(raw) && raw > 0 ? raw : null;
+	if (typeof raw === 'number') return Number.isFinite(raw) && raw > 0 && raw <= MAX_SECONDS ? raw : null;
 	const value = raw.trim().replace(/\s+/g, '').replace(/,/g, '.');
 	if (!value) return null;
 	const seconds = parseTimestamp(value) ?? parseLongClock(value);
-	return seconds !== null && seconds > 0 ? seconds : null;
+	return seconds !== null && seconds > 0 && seconds <= MAX_SECONDS ? seconds : null;
 }
 
 /** "123:45:06" and "00:75:10": clocks that timestamp parsing refuses but feeds write. */

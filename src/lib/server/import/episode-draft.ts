@@ -48,12 +48,14 @@ export function buildEpisodeDraft(
 	let segments: SegmentDraft[] = [];
 	let markers: MarkerDraft[] = [];
 	let durationSeconds = item.durationSeconds;
-	let adjustments: string[] = [];
+	// Values the feed gave that could not be kept (feed.ts dropped them) come first, then what fitting changed.
+	const dropped = item.problems.map((p) => `${label}: ${p}`);
+	let adjustments: string[] = dropped;
 
 	const fit = (chapters: Chapter[], origin: 'chapters' | 'shownotes') => {
 		const fitted = fitChapters(chapters, durationSeconds, cues, origin);
 		durationSeconds = fitted.durationSeconds;
-		adjustments = fitted.adjustments.map((a) => `${label}: ${a}`);
+		adjustments = [...dropped, ...fitted.adjustments.map((a) => `${label}: ${a}`)];
 		return fitted;
 	};
 

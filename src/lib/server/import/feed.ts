@@ -5,8 +5,8 @@
  * named in a warning).
  */
 import { XMLParser } from 'fast-xml-parser';
-import { parseChaptersFromPodlove } from './chapters';
-import { parseFeedDate, parseFeedDuration } from './dates';
+import { MAX_CHAPTERS_PER_EPISODE, parseChaptersFromPodlove } from './chapters';
+import { isPlausiblePublicationDate, parseFeedDate, parseFeedDuration } from './dates';
 import { FeedImportError } from './errors';
 import { LineCounter, prepareFeedXml, XmlProblem } from './feed-xml';
 import { parseWithPartytime, type PartytimeItem } from './partytime';
@@ -46,6 +46,8 @@ export interface ParsedItem {
 	chapters: FileReference | null;
 	podloveChapters: Chapter[];
 	transcripts: FileReference[];
+	/** Values of the item that were dropped as unusable (a year 0000 date, a duration of 1e308), for the report. */
+	problems: string[];
 }
 
 export interface SkippedItem {
@@ -110,6 +112,12 @@ export function parsePodcastFeed(text: string, feedLabel: string): ParsedFeed {
 			return;
 		}
 		const parsed = feed.items[next++];
+		// Only web audio: a javascript:, data: or vbscript: enclosure would be re-published in pages and feed.xml.
+		const refused = whyEnclosureRefused(rawEnclosureUrl(raw));
+		if (refused) {
+			skipped.push({ index, line, label, reason: refused });
+			return;
+		}
 		// partytime keeps no reference to its source node: check that the pairing by order holds.
 		if (!parsed || !sameUrl(parsed.enclosure.url, rawEnclosureUrl(raw))) {
 			throw new FeedImportError(feedLabel, `item ${index} could not be read (the parsers disagree about its enclosure)`, line);
@@ -172,8 +180,44 @@ function whyPartytimeSkips(raw: RawNode): string | null {
 	return null;
 }
 
+/** Why an enclosure address is not kept: anything but http(s) (relative addresses are web addresses too). */
+function whyEnclosureRefused(url: string): string | null {
+	let protocol: string;
+	try {
+		protocol = new URL(url.replace(/&amp;/g, '&'), 'https://feed.invalid/').protocol;
+	} catch {
+		return `the enclosure url "${url.slice(0, 80)}" is not a valid address`;
+	}
+	return protocol === 'http:' || protocol === 'https:' ? null : `the enclosure url is a "${protocol}" address, not http(s) audio`;
+}
+
+/** The publication date, when it is one to keep; a problem for the report when the feed's is not. */
+function publicationDate(rawText: string, fallback: unknown, problems: string[]): Date | null {
+	const date = parseFeedDate(rawText) ?? (isValidDate(fallback) ? fallback : null);
+	if (date === null || isPlausiblePublicationDate(date)) return date;
+	problems.push(`publication date "${rawText.slice(0, 60)}" is outside the years 1900 to 2199 and was dropped`);
+	return null;
+}
+
+/** The length in seconds, when it is one to keep (up to 100 hours); a problem for the report when given but not kept. */
+function itemDuration(rawText: string, fallback: number | string | undefined, problems: string[]): number | null {
+	// partytime's own reading only when the feed's text is missing: for text it cannot read it makes up 1800 s.
+	if (!rawText) return parseFeedDuration(fallback);
+	const seconds = parseFeedDuration(rawText);
+	if (seconds === null && !/^0+(?:[:.]0+)*$/.test(rawText)) {
+		problems.push(`duration "${rawText.slice(0, 40)}" is not a length up to 100 hours and was dropped`);
+	}
+	return seconds;
+}
+
 function toParsedItem(item: PartytimeItem, raw: RawNode, index: number, line: number | null, language: string | null): ParsedItem {
 	const audioUrl = item.enclosure.url.trim();
+	const problems: string[] = [];
+	const podloveChapters = parseChaptersFromPodlove(asArray((raw['psc:chapters'] as RawNode | undefined)?.['psc:chapter']));
+	if (podloveChapters.length > MAX_CHAPTERS_PER_EPISODE) {
+		problems.push(`${podloveChapters.length - MAX_CHAPTERS_PER_EPISODE} Podlove chapter(s) past the first ${MAX_CHAPTERS_PER_EPISODE} not kept`);
+		podloveChapters.length = MAX_CHAPTERS_PER_EPISODE;
+	}
 	const title = clean(item.title) || clean(item.subtitle) || `Episode ${index}`;
 	const season = item.podcastSeason?.number ?? item.itunesSeason ?? null;
 	const episodeNumber = item.podcastEpisode?.number ?? item.itunesEpisode ?? null;
@@ -184,8 +228,8 @@ function toParsedItem(item: PartytimeItem, raw: RawNode, index: number, line: nu
 		guid: clean(item.guid) || audioUrl,
 		title,
 		link: normalizeLink(item.link),
-		publishedAt: parseFeedDate(textOf(raw.pubDate)) ?? (isValidDate(item.pubDate) ? item.pubDate : null),
-		durationSeconds: parseFeedDuration(textOf(raw['itunes:duration'])) ?? parseFeedDuration(item.duration),
+		publishedAt: publicationDate(textOf(raw.pubDate), item.pubDate, problems),
+		durationSeconds: itemDuration(textOf(raw['itunes:duration']), item.duration, problems),
 		season: wholeNumber(season),
 		episodeNumber: wholeNumber(episodeNumber),
 		audioUrl,
@@ -196,10 +240,11 @@ function toParsedItem(item: PartytimeItem, raw: RawNode, index: number, line: nu
 		chapters: item.podcastChapters?.url
 			? { kind: 'chapters', url: item.podcastChapters.url.trim(), type: (item.podcastChapters.type ?? '').toLowerCase(), language: null }
 			: null,
-		podloveChapters: parseChaptersFromPodlove(asArray((raw['psc:chapters'] as RawNode | undefined)?.['psc:chapter'])),
+		podloveChapters,
 		transcripts: (item.podcastTranscripts ?? [])
 			.filter((t) => t.url)
-			.map((t) => ({ kind: 'transcript', url: t.url.trim(), type: String(t.type).toLowerCase(), language: t.language ?? language }))
+			.map((t) => ({ kind: 'transcript', url: t.url.trim(), type: String(t.type).toLowerCase(), language: t.language ?? language })),
+		problems
 	};
 }
 

@@ -4,7 +4,7 @@
  * when it fails the next is tried. An item whose only transcripts are in another language uses one of those, and
  * says which language it is in.
  */
-import { parseChaptersJson } from './chapters';
+import { MAX_CHAPTERS_PER_EPISODE, parseChaptersJson } from './chapters';
 import { messageOf } from './errors';
 import type { ParsedItem } from './feed';
 import type { FileFailure } from './report';
@@ -69,7 +69,11 @@ export async function loadItemFiles(
 			const { text } = await readReference(item.chapters.url, feed, limits);
 			result.fetched++;
 			const { chapters, unreadable } = parseChaptersJson(text);
-			result.chapters = chapters;
+			result.chapters = chapters.slice(0, MAX_CHAPTERS_PER_EPISODE);
+			if (chapters.length > MAX_CHAPTERS_PER_EPISODE) {
+				const beyond = chapters.length - MAX_CHAPTERS_PER_EPISODE;
+				result.warnings.push(`${itemLabel}: ${beyond} chapter(s) past the first ${MAX_CHAPTERS_PER_EPISODE} not kept (${absolute(item.chapters.url, feed.baseUrl)})`);
+			}
 			if (unreadable) {
 				result.warnings.push(`${itemLabel}: ${unreadable} chapter(s) without a readable startTime skipped (${absolute(item.chapters.url, feed.baseUrl)})`);
 			}

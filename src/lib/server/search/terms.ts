@@ -16,7 +16,9 @@ export function normalizeWord(word: string): string {
 		.replace(/\p{M}/gu, '')
 		.toLowerCase()
 		.replace(/['’]s$/, '')
-		.replace(/['’]/g, '');
+		// Apostrophes, and whatever compatibility decomposition brings in besides letters and digits: U+FDFA becomes
+		// four words with spaces, which would split one term into several (a 500 once).
+		.replace(/[^\p{L}\p{N}]/gu, '');
 }
 
 /** Splits text into its words, in order. Hyphenated words split ("walk-run" -> "walk", "run"). */

@@ -8,7 +8,7 @@ import { error, fail, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import { isAdminToken } from '$lib/server/admin-token';
 import { getConfig } from '$lib/server/config';
 import { EDITOR_COOKIE, editorSessionValue, isEditorError, isEditorSession } from '$lib/server/editor';
-import { adminTokenFailures } from '$lib/server/failure-limiter';
+import { adminTokenFailures, clientAddressOf } from '$lib/server/failure-limiter';
 
 const SIGN_IN = 'Sign in with the admin token to use the editors’ tools.';
 
@@ -46,7 +46,7 @@ export async function editorForm(event: RequestEvent): Promise<FormData> {
 
 /** Checks a typed token against the limiter; 429 after too many wrong ones, 403 for a wrong one. */
 export function checkToken(event: RequestEvent, given: string, expected: string): void {
-	const client = event.getClientAddress();
+	const client = clientAddressOf(event);
 	const wait = adminTokenFailures.retryAfterSeconds(client);
 	if (wait > 0) {
 		event.setHeaders({ 'retry-after': String(wait) });

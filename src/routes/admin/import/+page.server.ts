@@ -2,7 +2,7 @@ import { error, fail } from '@sveltejs/kit';
 import { isAdminToken } from '$lib/server/admin-token';
 import { getConfig } from '$lib/server/config';
 import { getDb } from '$lib/server/db';
-import { adminTokenFailures } from '$lib/server/failure-limiter';
+import { adminTokenFailures, clientAddressOf } from '$lib/server/failure-limiter';
 import { importFeeds } from '$lib/server/import/import-feeds';
 import { jobProgress } from '$lib/server/jobs';
 import type { Actions, PageServerLoad } from './$types';
@@ -23,7 +23,8 @@ export const load: PageServerLoad = () => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, getClientAddress, setHeaders }) => {
+	default: async (event) => {
+		const { request, setHeaders } = event;
 		const expected = requireForm();
 		// A body that is not the form (broken multipart, another content type) is the sender's mistake, not ours; one
 		// over the size limit keeps its own answer (413).
@@ -34,7 +35,7 @@ export const actions: Actions = {
 		if (!form) return fail(400, { feeds: '', error: 'The form could not be read: send it as the page does (feeds and token fields).' });
 		const feedsText = String(form.get('feeds') ?? '');
 		// Checked before the token, so that a guesser who is refused learns nothing about the guess.
-		const client = getClientAddress();
+		const client = clientAddressOf(event);
 		const wait = adminTokenFailures.retryAfterSeconds(client);
 		if (wait > 0) {
 			setHeaders({ 'retry-after': String(wait) });
