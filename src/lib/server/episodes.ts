@@ -1,5 +1,6 @@
 /** One episode with everything its page shows: people, segments, transcript and the questions it answers. */
-import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { anyOf } from './db/long-lists';
 import type { Db } from './db/client';
 import { dayLabel, isoTimestamp } from './db/dates';
 import { readableTranscript, type TranscriptParagraph } from './import/transcripts';
@@ -137,7 +138,7 @@ export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: s
 				.from(questionSegments)
 				.innerJoin(questions, eq(questions.id, questionSegments.questionId))
 				.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
-				.where(inArray(questionSegments.segmentId, segmentRows.map((s) => s.id)))
+				.where(anyOf(questionSegments.segmentId, segmentRows.map((s) => s.id)))
 				.orderBy(asc(questionSegments.rank), asc(segments.startSeconds))
 		: [];
 	// A question may be answered by several segments here: list it once, at its best-ranked moment.

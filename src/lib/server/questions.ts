@@ -1,5 +1,6 @@
 /** Questions people ask, and the segments that answer them. */
-import { and, asc, count, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, max } from 'drizzle-orm';
+import { anyOf } from './db/long-lists';
 import { timeParamValue } from '../timestamp';
 import { contentChanged } from './content-events';
 import type { Db } from './db/client';
@@ -104,7 +105,7 @@ export async function getQuestionPage(db: Db, slug: string): Promise<QuestionPag
 				.select({ episodeId: episodePeople.episodeId, slug: people.slug, name: people.name, credentials: people.credentials })
 				.from(episodePeople)
 				.innerJoin(people, eq(people.id, episodePeople.personId))
-				.where(and(inArray(episodePeople.episodeId, episodeIds), eq(episodePeople.role, 'guest')))
+				.where(and(anyOf(episodePeople.episodeId, episodeIds), eq(episodePeople.role, 'guest')))
 				.orderBy(asc(episodePeople.position))
 		: [];
 

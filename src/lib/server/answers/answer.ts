@@ -4,7 +4,8 @@
  * playing exactly its sentence. When even the best sentence is not close enough, the answer says so and offers the
  * nearest stored questions instead.
  */
-import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
+import { and, asc, eq, gte, lt } from 'drizzle-orm';
+import { anyOf } from '../db/long-lists';
 import type { Db } from '../db/client';
 import { episodes, transcriptCues } from '../db/schema';
 import { cosine, getEncoder, type SentenceEncoder } from '../embeddings';
@@ -182,7 +183,7 @@ async function audioUrls(db: Db, search: AnswerSearch, segmentIds: number[]): Pr
 	const episodeOf = new Map(segmentIds.map((id) => [id, search.index.segments.get(id)?.episodeId]));
 	const ids = [...new Set([...episodeOf.values()].filter((id): id is number => id !== undefined))];
 	if (!ids.length) return new Map();
-	const rows = await db.select({ id: episodes.id, audioUrl: episodes.audioUrl }).from(episodes).where(inArray(episodes.id, ids));
+	const rows = await db.select({ id: episodes.id, audioUrl: episodes.audioUrl }).from(episodes).where(anyOf(episodes.id, ids));
 	const byEpisode = new Map(rows.map((r) => [r.id, r.audioUrl]));
 	const out = new Map<number, string>();
 	for (const [segmentId, episodeId] of episodeOf) {

@@ -4,7 +4,8 @@
  * (edited_at set) stay exactly where and as they are, and the new ones are cut around them; an episode whose segments
  * came from chapters, show notes or an editor is left alone.
  */
-import { and, asc, eq, inArray, isNull, ne } from 'drizzle-orm';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { anyOf } from '../db/long-lists';
 import type { Db, Tx } from '../db/client';
 import { episodes, podcasts, questionSegments, segments, transcriptCues } from '../db/schema';
 import { contentChanged } from '../content-events';
@@ -102,7 +103,7 @@ export async function replaceAutomaticSegments(db: Db, episodeId: number, fresh:
 					.select({ questionId: questionSegments.questionId, rank: questionSegments.rank, excerpt: questionSegments.excerpt, startSeconds: segments.startSeconds })
 					.from(questionSegments)
 					.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
-					.where(and(inArray(questionSegments.segmentId, automaticIds), eq(questionSegments.origin, 'editorial')))
+					.where(and(anyOf(questionSegments.segmentId, automaticIds), eq(questionSegments.origin, 'editorial')))
 			: [];
 		if (automaticIds.length) await tx.delete(segments).where(and(eq(segments.episodeId, episodeId), eq(segments.origin, 'transcript'), isNull(segments.editedAt)));
 

@@ -5,6 +5,7 @@
  * the same on postgres.js and PGlite because the arrays are sent as PostgreSQL array literals (text).
  */
 import { sql } from 'drizzle-orm';
+import { arrayLiteral } from '../db/long-lists';
 import type { Tx } from '../db/client';
 
 export interface BulkColumn {
@@ -50,19 +51,4 @@ async function insertBatch(tx: Tx, table: string, columns: BulkColumn[], rows: R
 	await tx.execute(
 		sql`INSERT INTO ${sql.raw(`"${table}"`)} (${sql.raw(names)}) SELECT ${sql.raw(selected)} FROM unnest(${sql.join(arrays, sql`, `)}) AS u(${sql.raw(aliases)})`
 	);
-}
-
-/** A PostgreSQL array literal: `{1,2.5,NULL,"text with \"quotes\""}`. */
-export function arrayLiteral(values: (string | number | null)[]): string {
-	let out = '{';
-	for (let i = 0; i < values.length; i++) {
-		const v = values[i];
-		if (i) out += ',';
-		if (v === null || v === undefined) out += 'NULL';
-		else if (typeof v === 'number') {
-			if (!Number.isFinite(v)) throw new Error(`import: cannot store the number ${v}`);
-			out += String(v);
-		} else out += `"${v.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
-	}
-	return `${out}}`;
 }

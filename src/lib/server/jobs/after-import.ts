@@ -2,7 +2,8 @@
  * What is queued when content arrives: after an import commits (never inside its transaction), and for content
  * that has never been through the background steps (the demo seed, a database from before the jobs existed).
  */
-import { and, eq, exists, inArray, ne, not, sql } from 'drizzle-orm';
+import { and, eq, exists, ne, not, sql } from 'drizzle-orm';
+import { anyOf } from '../db/long-lists';
 import type { Db } from '../db/client';
 import { episodes, jobs, segments, transcriptCues } from '../db/schema';
 import { findJobKind } from './kinds';
@@ -50,7 +51,7 @@ async function episodesWithAutomaticSegments(db: Db, episodeIds: number[]): Prom
 	const rows = await db
 		.select({ id: episodes.id })
 		.from(episodes)
-		.where(and(inArray(episodes.id, episodeIds), automaticOnly(), hasCues()));
+		.where(and(anyOf(episodes.id, episodeIds), automaticOnly(), hasCues()));
 	return new Set(rows.map((r) => r.id));
 }
 

@@ -1,5 +1,6 @@
 /** What the background work is doing, for /admin/jobs, /admin/import and `npm run jobs`. */
 import { and, asc, count, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { anyOf } from '../db/long-lists';
 import type { Db } from '../db/client';
 import { episodes, jobs, podcasts } from '../db/schema';
 import type { JobStatus } from './queue';
@@ -73,11 +74,11 @@ export async function jobProgress(db: Db, filter: JobFilter = {}): Promise<JobPr
 function filterCondition(filter: JobFilter): SQL | undefined {
 	const parts: (SQL | undefined)[] = [];
 	if (filter.kinds) parts.push(filter.kinds.length ? inArray(jobs.kind, filter.kinds) : sql`false`);
-	if (filter.episodeIds) parts.push(filter.episodeIds.length ? inArray(jobs.episodeId, filter.episodeIds) : sql`false`);
+	if (filter.episodeIds) parts.push(filter.episodeIds.length ? anyOf(jobs.episodeId, filter.episodeIds) : sql`false`);
 	if (filter.podcastIds) {
 		parts.push(
 			filter.podcastIds.length
-				? inArray(jobs.episodeId, sql`(select ${episodes.id} from ${episodes} where ${inArray(episodes.podcastId, filter.podcastIds)})`)
+				? inArray(jobs.episodeId, sql`(select ${episodes.id} from ${episodes} where ${anyOf(episodes.podcastId, filter.podcastIds)})`)
 				: sql`false`
 		);
 	}

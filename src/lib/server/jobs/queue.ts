@@ -9,6 +9,7 @@
  * and the run that was going on then ends as 'queued' rather than 'done' (completeJob), so no change is missed.
  */
 import { and, eq, inArray, lt, or, sql, type SQL } from 'drizzle-orm';
+import { chunksOf } from '../db/long-lists';
 import type { Db } from '../db/client';
 import { jobs } from '../db/schema';
 
@@ -73,6 +74,14 @@ export async function enqueueMany(db: Db, kind: string, episodeIds: number[], ve
 	const ids = [...new Set(episodeIds)];
 	if (!ids.length) return 0;
 	const again = contentChanged ? sql`true` : sql`false`;
+	let queued = 0;
+	// In slices: one statement for 70,000 episodes would pass PostgreSQL's 65,535 parameters.
+	for (const slice of chunksOf(ids)) queued += await enqueueSlice(db, kind, slice, version, again);
+	if (queued) announceEnqueued();
+	return queued;
+}
+
+async function enqueueSlice(db: Db, kind: string, ids: number[], version: number, again: SQL): Promise<number> {
 	const rows = await db
 		.insert(jobs)
 		.values(ids.map((episodeId) => ({ kind, episodeId, methodVersion: version })))
@@ -94,7 +103,6 @@ export async function enqueueMany(db: Db, kind: string, episodeIds: number[], ve
 				or (${jobs.status} = 'running' and (${jobs.methodVersion} < excluded.method_version or ${again}))`
 		})
 		.returning({ id: jobs.id });
-	if (rows.length) announceEnqueued();
 	return rows.length;
 }
 
@@ -256,7 +264,6 @@ export async function requeueKind(db: Db, kind: string, { version, all = false }
 		.set({ status: 'queued', attempts: 0, runAfter: sql`now()`, lastError: null, progressDone: 0, progressTotal: 0, updatedAt: sql`now()` })
 		.where(and(eq(jobs.kind, kind), or(eq(jobs.status, 'failed'), and(eq(jobs.status, 'done'), all ? sql`true` : outdated))))
 		.returning({ id: jobs.id });
-	if (rows.length) announceEnqueued();
 	return rows.length;
 }
 

@@ -6,6 +6,7 @@
  * (any origin, see duplicates.ts) gets the new moment as one more citation instead of a twin.
  */
 import { and, asc, eq, inArray, isNull, like, max, sql } from 'drizzle-orm';
+import { anyOf } from '../db/long-lists';
 import { slugify } from '../../slug';
 import { contentChanged } from '../content-events';
 import type { Db, Tx } from '../db/client';
@@ -187,7 +188,7 @@ export async function writeMinedQuestions(db: Db, episodeId: number, placed: rea
 		if (touched.size) {
 			await tx.delete(questions).where(
 				and(
-					inArray(questions.id, [...touched]),
+					anyOf(questions.id, [...touched]),
 					eq(questions.origin, 'mined'),
 					isNull(questions.editedAt),
 					sql`NOT EXISTS (SELECT 1 FROM ${questionSegments} WHERE ${questionSegments.questionId} = ${questions.id} AND ${questionSegments.origin} IN ('mined', 'editorial'))`

@@ -1,5 +1,6 @@
 /** Reads what the search index holds from the database: everything at start-up, or just what a change touched. */
-import { and, asc, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, isNull, sql, type SQLWrapper } from 'drizzle-orm';
+import { anyOf } from '../db/long-lists';
 import type { Db } from '../db/client';
 import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments } from '../db/schema';
 import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
@@ -17,7 +18,7 @@ export interface ContentSelection {
 /** Hidden episodes (an editor's choice) are kept out of search, with their segments. */
 const notHidden = sql`${segments.episodeId} NOT IN (SELECT ${episodes.id} FROM ${episodes} WHERE ${episodes.hiddenAt} IS NOT NULL)`;
 
-const where = <T>(ids: number[] | undefined, column: T) => (ids === undefined ? undefined : inArray(column as never, ids));
+const where = <T>(ids: number[] | undefined, column: T) => (ids === undefined ? undefined : anyOf(column as SQLWrapper, ids));
 
 /** Loads index records. Episodes come with their people; pass personIds to also read those people's rows. */
 export async function loadIndexContent(db: Db, selection: ContentSelection = {}): Promise<IndexContent> {

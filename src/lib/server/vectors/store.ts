@@ -3,7 +3,8 @@
  * which any PostgreSQL stores as bytea without an extension; an episode's rows are replaced all at once, in one short
  * transaction, so a reader sees the old set or the new one.
  */
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
+import { anyOf } from '../db/long-lists';
 import type { Db } from '../db/client';
 import { passageVectors } from '../db/schema';
 import type { Passage } from './passages';
@@ -33,7 +34,7 @@ export async function readPassageVectors(db: Db, episodeIds?: number[]): Promise
 	const rows = await db
 		.select()
 		.from(passageVectors)
-		.where(episodeIds ? inArray(passageVectors.episodeId, episodeIds) : undefined)
+		.where(episodeIds ? anyOf(passageVectors.episodeId, episodeIds) : undefined)
 		.orderBy(asc(passageVectors.episodeId), asc(passageVectors.id));
 	return rows.map((r) => ({
 		episodeId: r.episodeId,
