@@ -142,7 +142,8 @@ export function describeXssInert(site: HostileSite): void {
 			const xml = await response.text();
 			expect(XMLValidator.validate(xml)).toBe(true);
 			expect(xml).not.toMatch(/<script|<img|<svg|<iframe|<!\[CDATA\[/i);
-			const channel = new XMLParser({ processEntities: true, htmlEntities: true }).parse(xml).rss.channel;
+			// `item` read as a list whatever its count: the episode whose enclosure was a javascript: URL has no audio to publish.
+			const channel = new XMLParser({ processEntities: true, htmlEntities: true, isArray: (name) => name === 'item' }).parse(xml).rss.channel;
 			expect(channel.title).toBe(HOSTILE_SHOW.title);
 			const item = (channel.item as { title: string; description: string }[]).find((i) => i.title === HOSTILE_SHOW.episodeTitle)!;
 			expect(item).toBeDefined();
