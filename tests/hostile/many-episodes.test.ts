@@ -11,9 +11,11 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onContentChange } from '../../src/lib/server/content-events';
 import { jobs } from '../../src/lib/server/db/schema';
+import { FEED_MAX_EPISODES, getFeedShow, renderShowFeed } from '../../src/lib/server/export/rss';
 import { importFeed } from '../../src/lib/server/import/import-feeds';
 import { searchContent } from '../../src/lib/server/search/results';
 import { SearchService } from '../../src/lib/server/search/service';
+import { listSitemapEntries, renderSitemap, renderSitemapIndex, sitemapPart, sitemapPartCount } from '../../src/lib/server/sitemap';
 import { createTestDb, type TestDb } from '../helpers/db';
 
 const EPISODES = 66_000;
@@ -55,4 +57,23 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)(`importing a feed of ${EPISODES 
 		const [queued] = await t.db.select({ n: count() }).from(jobs).where(eq(jobs.kind, 'vectors'));
 		expect(queued!.n).toBe(EPISODES + 1);
 	}, 240_000);
+
+	it('splits the sitemap into parts of at most 50,000 URLs under a sitemap index', async () => {
+		const entries = await listSitemapEntries(t.db);
+		expect(entries.length).toBeGreaterThan(EPISODES);
+		expect(sitemapPartCount(entries)).toBe(2);
+		const index = renderSitemapIndex(entries, 'https://pods.example.org');
+		expect(index.match(/<loc>[^<]+<\/loc>/g)).toEqual(['<loc>https://pods.example.org/sitemap.xml?page=1</loc>', '<loc>https://pods.example.org/sitemap.xml?page=2</loc>']);
+		const parts = [1, 2].map((page) => renderSitemap(sitemapPart(entries, page)!, 'https://pods.example.org'));
+		expect(parts.map((p) => p.match(/<url>/g)!.length)).toEqual([50_000, entries.length - 50_000]);
+		expect(parts.join('')).toContain('/podcasts/tides-daily/finale<');
+		expect(sitemapPart(entries, 3)).toBeNull();
+	});
+
+	it(`lists the newest ${FEED_MAX_EPISODES} episodes in the show's feed.xml`, async () => {
+		const feed = renderShowFeed((await getFeedShow(t.db, 'tides-daily'))!, 'https://pods.example.org');
+		expect(feed.match(/<item>/g)!.length).toBe(FEED_MAX_EPISODES);
+		expect(feed).toContain('<title>Tide table 66000</title>');
+		expect(feed).not.toContain('<title>Tide table 1</title>');
+	});
 });

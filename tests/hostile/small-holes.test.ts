@@ -1,7 +1,7 @@
 /**
  * Smaller holes a hostile run found (issue 15, point 5), on the real production server behind ADDRESS_HEADER:
  * a search for U+FDFA, a feed whose bad values (script enclosures, year 10000 and 0000, durations of 1e308 and
- * Infinity, 5,000 chapters) must cost it only those values, a request without the address header, and a token
+ * Infinity, 5,000 chapters, an enclosure on the demo audio route) must cost it only those values, a request without the address header, and a token
  * guesser rotating X-Real-IP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,7 @@ ${item('Endless', { duration: 'Infinity', extra: podlove })}
 ${item('Huge', { duration: '1e308', extra: podlove })}
 ${item('Many chapters', { duration: '20000', extra: '<podcast:chapters url="many.json" type="application/json+chapters"/>' })}
 ${item('Plain')}
+${item('Demo copy', { enclosure: '/audio/demo/bad-values-hour/demo-copy.wav', duration: '99:00:00' })}
 </channel></rss>`;
 
 describe('small holes on a server behind ADDRESS_HEADER', () => {
@@ -91,7 +92,7 @@ describe('small holes on a server behind ADDRESS_HEADER', () => {
 		expect(report).toContain('item 6 "Endless": duration "Infinity" is not a length up to 100 hours and was dropped');
 		expect(report).toContain('item 7 "Huge": duration "1e308" is not a length');
 		expect(report).toContain('item 8 "Many chapters": 4500 chapter(s) past the first 500 not kept');
-		expect(report).toMatch(/Episodes 6 added/);
+		expect(report).toMatch(/Episodes 7 added/);
 	});
 
 	it('publishes no script or data enclosure and no absurd date or length', async () => {
@@ -103,6 +104,16 @@ describe('small holes on a server behind ADDRESS_HEADER', () => {
 		expect(show).not.toMatch(/1e\+?308|Infinity|10000|\b0000\b/);
 		const chapters = await (await fetch(`${site.url}/podcasts/bad-values-hour/many-chapters/chapters.json`)).json();
 		expect(chapters.chapters.length).toBe(500);
+	});
+
+	it('synthesises demo audio only for the demo episodes, at their own length', async () => {
+		const copy = await fetch(`${site.url}/audio/demo/bad-values-hour/demo-copy.wav`, { headers: { range: 'bytes=0-99' } });
+		expect(copy.status).toBe(404);
+		expect(await copy.text()).toContain('only the demo shows have generated audio');
+		const demo = await fetch(`${site.url}/audio/demo/running-explained/running-isnt-therapy.wav`, { headers: { range: 'bytes=0-99' } });
+		expect(demo.status).toBe(206);
+		expect(demo.headers.get('content-range')).toBe(`bytes 0-99/${44 + 3000 * 8000}`); // 50 minutes of 8 kHz 8-bit mono
+		await demo.arrayBuffer();
 	});
 
 	it('answers a request without the address header (app port reached directly) as it would with it, and says so at start-up', async () => {

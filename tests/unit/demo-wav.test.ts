@@ -114,3 +114,11 @@ describe('parseRangeHeader', () => {
 		}
 	});
 });
+
+describe('demoWav lengths', () => {
+	it('refuses a length that is not a number of seconds up to 100 hours, instead of an Infinity-byte file', () => {
+		for (const seconds of [Infinity, Number.NaN, 0, -5, 100 * 3600 + 1]) {
+			expect(() => demoWav(seconds, [0]), String(seconds)).toThrow(/demo audio: a length of .* is not one to synthesise/);
+		}
+	});
+});

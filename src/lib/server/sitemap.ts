@@ -1,4 +1,7 @@
-/** Every page search engines should know about, with when it last changed. */
+/**
+ * Every page search engines should know about, with when it last changed. The sitemaps.org format allows 50,000
+ * URLs per file: past that, /sitemap.xml is a sitemap index naming /sitemap.xml?page=1, ?page=2 ..., each a part.
+ */
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { isoTimestamp } from './db/dates';
@@ -11,7 +14,6 @@ export interface SitemapEntry {
 	/** ISO 8601, UTC. */
 	lastmod: string | null;
 }
-
 
 /** Shows, episodes, questions and people; a page's lastmod counts the rows it shows (a show's episodes, an episode's segments). */
 export async function listSitemapEntries(db: Db): Promise<SitemapEntry[]> {
@@ -51,6 +53,32 @@ export async function listSitemapEntries(db: Db): Promise<SitemapEntry[]> {
 		...questionRows.map((q) => ({ path: questionPath(q.slug), lastmod: q.lastmod })),
 		...personRows.map((p) => ({ path: `/people/${encodeURIComponent(p.slug)}`, lastmod: p.lastmod }))
 	];
+}
+
+/** URLs per sitemap file, the most sitemaps.org allows. */
+export const SITEMAP_MAX_URLS = 50_000;
+
+/** How many parts the entries make (1: one plain sitemap, no index). */
+export function sitemapPartCount(entries: SitemapEntry[], perPart = SITEMAP_MAX_URLS): number {
+	return Math.max(1, Math.ceil(entries.length / perPart));
+}
+
+/** Part `page` (1-based) of the entries; null when there is no such part. */
+export function sitemapPart(entries: SitemapEntry[], page: number, perPart = SITEMAP_MAX_URLS): SitemapEntry[] | null {
+	if (!Number.isInteger(page) || page < 1 || page > sitemapPartCount(entries, perPart)) return null;
+	return entries.slice((page - 1) * perPart, page * perPart);
+}
+
+/** The sitemap index naming each part, as /sitemap.xml?page=N on `origin`. */
+export function renderSitemapIndex(entries: SitemapEntry[], origin: string, perPart = SITEMAP_MAX_URLS): string {
+	const parts: string[] = [];
+	for (let page = 1; page <= sitemapPartCount(entries, perPart); page++) {
+		const part = entries.slice((page - 1) * perPart, page * perPart);
+		const lastmod = part.map((e) => e.lastmod ?? '').sort().at(-1);
+		const loc = escapeXml(new URL(`/sitemap.xml?page=${page}`, origin).toString());
+		parts.push(`<sitemap><loc>${loc}</loc>${lastmod ? `<lastmod>${escapeXml(lastmod)}</lastmod>` : ''}</sitemap>`);
+	}
+	return `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${parts.join('\n')}\n</sitemapindex>\n`;
 }
 
 /** The sitemaps.org XML for the entries, with absolute URLs on `origin`. */

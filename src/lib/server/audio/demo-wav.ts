@@ -3,6 +3,7 @@
  * request. Each segment has its own pitch, so a listener hears the jump when a timestamp is clicked. Bytes are
  * computed for the requested range only, so seeking into a 50-minute file costs no more than the part played.
  */
+import { MAX_SECONDS } from '../../time-param';
 
 export const SAMPLE_RATE = 8000;
 const HEADER_BYTES = 44;
@@ -16,8 +17,20 @@ export interface DemoWav {
 	read(start: number, end: number): Uint8Array;
 }
 
-/** A WAV of `durationSeconds`, with a change of pitch at each segment start in `boundaries` (seconds). */
+/**
+ * The longest audio made: 100 hours, the longest episode the site stores (MAX_SECONDS). The route asks only for the
+ * demo episodes' own lengths (under an hour); this stops Infinity or NaN from becoming a Content-Length.
+ */
+export const MAX_DEMO_SECONDS = MAX_SECONDS;
+
+/**
+ * A WAV of `durationSeconds`, with a change of pitch at each segment start in `boundaries` (seconds). Throws a
+ * RangeError for a length that is not a number of seconds from 0 to MAX_DEMO_SECONDS.
+ */
 export function demoWav(durationSeconds: number, boundaries: number[]): DemoWav {
+	if (!Number.isFinite(durationSeconds) || durationSeconds <= 0 || durationSeconds > MAX_DEMO_SECONDS) {
+		throw new RangeError(`demo audio: a length of ${durationSeconds} s is not one to synthesise (up to ${MAX_DEMO_SECONDS} s)`);
+	}
 	const samples = Math.max(1, Math.round(durationSeconds * SAMPLE_RATE));
 	const size = HEADER_BYTES + samples;
 	const header = wavHeader(samples);

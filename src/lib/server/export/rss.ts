@@ -3,6 +3,7 @@
  * subscribe to what is here: enclosures, people, and our segments and transcripts as chapters and transcript files.
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import { anyOf } from '../db/long-lists';
 import type { Db } from '../db/client';
 import { episodePeople, episodes, people, podcasts, segments, transcriptCues } from '../db/schema';
 import { absoluteUrl } from '../structured-data';
@@ -41,7 +42,13 @@ export interface FeedEpisode {
 	people: { slug: string; name: string; role: string; link: string | null; imageUrl: string | null }[];
 }
 
-/** A show with every episode, newest first, and what each episode has to offer; null when there is no such show. */
+/**
+ * Episodes a feed out lists: the newest 500. Podcast apps read the newest items, and a feed of every episode of a
+ * 100,000-episode show was 39 MB, built on every request; older episodes stay on the show's pages.
+ */
+export const FEED_MAX_EPISODES = 500;
+
+/** A show with its newest episodes (FEED_MAX_EPISODES), and what each has to offer; null when there is no such show. */
 export async function getFeedShow(db: Db, slug: string): Promise<FeedShow | null> {
 	const [show] = await db
 		.select({
@@ -56,25 +63,27 @@ export async function getFeedShow(db: Db, slug: string): Promise<FeedShow | null
 		.from(podcasts)
 		.where(eq(podcasts.slug, slug));
 	if (!show) return null;
-	const [rows, cast, withSegments, withCues] = await Promise.all([
-		db
-			.select({
-				id: episodes.id,
-				slug: episodes.slug,
-				guid: episodes.guid,
-				title: episodes.title,
-				season: episodes.season,
-				episodeNumber: episodes.episodeNumber,
-				publishedAt: episodes.publishedAt,
-				durationSeconds: episodes.durationSeconds,
-				audioUrl: episodes.audioUrl,
-				audioMimeType: episodes.audioMimeType,
-				imageUrl: episodes.imageUrl,
-				descriptionHtml: episodes.descriptionHtml
-			})
-			.from(episodes)
-			.where(and(eq(episodes.podcastId, show.id), isNull(episodes.hiddenAt)))
-			.orderBy(sql`${episodes.publishedAt} DESC NULLS LAST`, sql`${episodes.id} DESC`),
+	const rows = await db
+		.select({
+			id: episodes.id,
+			slug: episodes.slug,
+			guid: episodes.guid,
+			title: episodes.title,
+			season: episodes.season,
+			episodeNumber: episodes.episodeNumber,
+			publishedAt: episodes.publishedAt,
+			durationSeconds: episodes.durationSeconds,
+			audioUrl: episodes.audioUrl,
+			audioMimeType: episodes.audioMimeType,
+			imageUrl: episodes.imageUrl,
+			descriptionHtml: episodes.descriptionHtml
+		})
+		.from(episodes)
+		.where(and(eq(episodes.podcastId, show.id), isNull(episodes.hiddenAt)))
+		.orderBy(sql`${episodes.publishedAt} DESC NULLS LAST`, sql`${episodes.id} DESC`)
+		.limit(FEED_MAX_EPISODES);
+	const listed = rows.map((r) => r.id);
+	const [cast, withSegments, withCues] = await Promise.all([
 		db
 			.select({
 				episodeId: episodePeople.episodeId,
@@ -86,19 +95,16 @@ export async function getFeedShow(db: Db, slug: string): Promise<FeedShow | null
 			})
 			.from(episodePeople)
 			.innerJoin(people, eq(people.id, episodePeople.personId))
-			.innerJoin(episodes, eq(episodes.id, episodePeople.episodeId))
-			.where(eq(episodes.podcastId, show.id))
+			.where(anyOf(episodePeople.episodeId, listed))
 			.orderBy(asc(episodePeople.position), asc(people.name)),
 		db
 			.selectDistinct({ id: segments.episodeId })
 			.from(segments)
-			.innerJoin(episodes, eq(episodes.id, segments.episodeId))
-			.where(eq(episodes.podcastId, show.id)),
+			.where(anyOf(segments.episodeId, listed)),
 		db
 			.selectDistinct({ id: transcriptCues.episodeId })
 			.from(transcriptCues)
-			.innerJoin(episodes, eq(episodes.id, transcriptCues.episodeId))
-			.where(eq(episodes.podcastId, show.id))
+			.where(anyOf(transcriptCues.episodeId, listed))
 	]);
 	const segmented = new Set(withSegments.map((r) => r.id));
 	const transcribed = new Set(withCues.map((r) => r.id));

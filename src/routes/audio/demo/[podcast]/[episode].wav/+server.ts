@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { demoEpisodeAudio } from '$lib/server/audio/demo-episodes';
 import { demoWav, parseRangeHeader } from '$lib/server/audio/demo-wav';
 import { getDb } from '$lib/server/db';
 import { getEpisodePage } from '$lib/server/episodes';
@@ -8,11 +9,14 @@ import type { RequestHandler } from './$types';
 const CHUNK_BYTES = 64 * 1024;
 
 export const GET: RequestHandler = async ({ params, request }) => {
+	// Only the bundled demo episodes have audio, at their own length, whatever an imported episode's row says.
+	const demo = demoEpisodeAudio(params.podcast, params.episode);
+	if (!demo) error(404, 'No demo audio for this episode: only the demo shows have generated audio.');
 	const page = await getEpisodePage(await getDb(), params.podcast, params.episode);
-	if (!page?.episode.durationSeconds || !page.episode.audioUrl?.startsWith('/audio/demo/')) {
-		error(404, 'No demo audio for this episode');
-	}
-	const wav = demoWav(page.episode.durationSeconds, page.segments.map((s) => s.startSeconds));
+	if (page?.episode.audioUrl !== `/audio/demo/${params.podcast}/${params.episode}.wav`) error(404, 'No demo audio for this episode.');
+	// An editor may have re-cut the demo's segments: the pitch follows them, within the demo's length.
+	const starts = page.segments.map((s) => s.startSeconds).filter((t) => t < demo.durationSeconds);
+	const wav = demoWav(demo.durationSeconds, starts.length ? starts : demo.boundaries);
 	const range = parseRangeHeader(request.headers.get('range'), wav.size);
 	const common = {
 		'content-type': 'audio/wav',
