@@ -10,6 +10,11 @@ export function podcastPath(podcastSlug: string): string {
 	return `/podcasts/${encodeURIComponent(podcastSlug)}`;
 }
 
+/** The site path of one page of a show's episode list (the first page is the show's own path). */
+export function podcastPagePath(podcastSlug: string, page: number): string {
+	return page === 1 ? podcastPath(podcastSlug) : `${podcastPath(podcastSlug)}?page=${page}`;
+}
+
 /** The site path of a show's RSS feed (the one podcast apps subscribe to). */
 export function podcastFeedPath(podcastSlug: string): string {
 	return `${podcastPath(podcastSlug)}/feed.xml`;

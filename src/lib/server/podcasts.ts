@@ -76,11 +76,25 @@ export interface PodcastPage {
 		imageUrl: string | null;
 		language: string | null;
 	};
+	/** This page's episodes, newest first. */
 	episodes: EpisodeListItem[];
+	/** 1-based; pages hold `perPage` episodes. */
+	page: number;
+	perPage: number;
+	pageCount: number;
+	episodeCount: number;
+	/** The years the show published in, newest first, each with the page its newest episode is on. */
+	years: { year: number; episodes: number; page: number }[];
 }
 
-/** A show and all its episodes, newest first; null when there is no such show. */
-export async function getPodcastPage(db: Db, slug: string): Promise<PodcastPage | null> {
+/** Episodes per show page: a 730-episode show is 15 pages of a few kilobytes, not one of 415 kB. */
+export const EPISODES_PER_PAGE = 50;
+
+/**
+ * A show and one page of its episodes, newest first (undated ones last); null when there is no such show.
+ * A page past the last gives an empty list with the real page count, so the caller can answer 404.
+ */
+export async function getPodcastPage(db: Db, slug: string, page = 1): Promise<PodcastPage | null> {
 	const [podcast] = await db
 		.select({
 			id: podcasts.id,
@@ -95,12 +109,31 @@ export async function getPodcastPage(db: Db, slug: string): Promise<PodcastPage 
 		.from(podcasts)
 		.where(eq(podcasts.slug, slug));
 	if (!podcast) return null;
-	const list = await db
-		.select(episodeListColumns)
-		.from(episodes)
-		.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
-		.where(and(eq(episodes.podcastId, podcast.id), isNull(episodes.hiddenAt)))
-		.orderBy(sql`${episodes.publishedAt} DESC NULLS LAST`, desc(episodes.id));
+	const visible = and(eq(episodes.podcastId, podcast.id), isNull(episodes.hiddenAt));
+	const year = sql<number | null>`extract(year from ${episodes.publishedAt} at time zone 'UTC')::int`;
+	const [list, perYear] = await Promise.all([
+		db
+			.select(episodeListColumns)
+			.from(episodes)
+			.innerJoin(podcasts, eq(podcasts.id, episodes.podcastId))
+			.where(visible)
+			.orderBy(sql`${episodes.publishedAt} DESC NULLS LAST`, desc(episodes.id))
+			.limit(EPISODES_PER_PAGE)
+			.offset((page - 1) * EPISODES_PER_PAGE),
+		db
+			.select({ year, episodes: count() })
+			.from(episodes)
+			.where(visible)
+			.groupBy(year)
+			.orderBy(sql`1 DESC NULLS LAST`)
+	]);
+	const episodeCount = perYear.reduce((sum, y) => sum + Number(y.episodes), 0);
+	const years: PodcastPage['years'] = [];
+	let before = 0;
+	for (const y of perYear) {
+		if (y.year !== null) years.push({ year: Number(y.year), episodes: Number(y.episodes), page: Math.floor(before / EPISODES_PER_PAGE) + 1 });
+		before += Number(y.episodes);
+	}
 	const { id: _id, ...rest } = podcast;
-	return { podcast: rest, episodes: list };
+	return { podcast: rest, episodes: list, page, perPage: EPISODES_PER_PAGE, pageCount: Math.max(1, Math.ceil(episodeCount / EPISODES_PER_PAGE)), episodeCount, years };
 }

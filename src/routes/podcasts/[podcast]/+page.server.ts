@@ -3,17 +3,23 @@ import { getDb } from '$lib/server/db';
 import { setPageMeta } from '$lib/server/page-meta';
 import { getPodcastPage } from '$lib/server/podcasts';
 import { listShowQuestions } from '$lib/server/questions';
-import { podcastFeedPath, podcastPath } from '$lib/paths';
+import { podcastFeedPath, podcastPagePath } from '$lib/paths';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const requested = url.searchParams.get('page');
+	if (requested !== null && !/^[1-9][0-9]{0,6}$/.test(requested)) {
+		error(400, `"page" must be a page number (1, 2, 3 ...), not "${requested.slice(0, 40)}".`);
+	}
+	const pageNumber = requested === null ? 1 : Number(requested);
 	const db = await getDb();
-	const page = await getPodcastPage(db, params.podcast);
+	const page = await getPodcastPage(db, params.podcast, pageNumber);
 	if (!page) error(404, `There is no show called "${params.podcast}" here.`);
+	if (pageNumber > page.pageCount) error(404, `This show has ${page.pageCount} ${page.pageCount === 1 ? 'page' : 'pages'} of episodes; there is no page ${pageNumber}.`);
 	const { podcast } = page;
 	setPageMeta(locals, {
-		canonical: url.origin + podcastPath(podcast.slug),
-		title: podcast.title,
+		canonical: url.origin + podcastPagePath(podcast.slug, pageNumber),
+		title: pageNumber === 1 ? podcast.title : `${podcast.title} (page ${pageNumber})`,
 		searchDescription: podcast.description,
 		description: podcast.description,
 		image: podcast.imageUrl,
@@ -21,5 +27,6 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		// Podcast apps and feed readers find the show's feed from its page.
 		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }]
 	});
-	return { ...page, questions: await listShowQuestions(db, podcast.slug) };
+	// The questions are the show's, not the page's: listed once, on its first page.
+	return { ...page, questions: pageNumber === 1 ? await listShowQuestions(db, podcast.slug) : [] };
 };
