@@ -188,4 +188,23 @@ describe('the editors’ pages', () => {
 		const log = await get('/admin/log');
 		expect(log.text).toMatch(/promoted the asked question "Do compression socks help sore calves after a long run\?" \(asked 2 time\(s\)\)/);
 	});
+
+	it('promotes an asked question with the moments its answer quotes pinned as its citations, from a plain form post', async () => {
+		const asked = 'Can I catch up on lost sleep at the weekend?';
+		const answer = await get(`/ask?q=${encodeURIComponent(asked)}`, false);
+		const quoted = answer.doc.querySelectorAll('a[href*="?t="]').map((a) => a.getAttribute('href')!).filter((h) => /\?t=[\d.]+,[\d.]+$/.test(h));
+		expect(quoted.length, answer.text.slice(0, 600)).toBeGreaterThanOrEqual(1);
+		const row = (await get('/admin/asked')).doc.querySelectorAll('tbody tr').find((tr) => tr.text.includes(asked))!;
+		const normalized = row.querySelector('input[name=normalized]')!.getAttribute('value')!;
+		const promoted = await post('/admin/asked?/promote', { normalized, text: asked });
+		expect(promoted.status).toBe(303);
+		const page = await get('/questions/can-i-catch-up-on-lost-sleep-at-the-weekend', false);
+		expect(page.status).toBe(200);
+		// Each pinned citation plays the quoted sentences: from the first quote's start to the last one's end.
+		const played = page.doc.querySelectorAll('ol.sources > li a.time').map((a) => a.getAttribute('href')!);
+		expect(played.length).toBeGreaterThanOrEqual(1);
+		for (const href of played) expect(href).toMatch(/\?t=[\d.]+,[\d.]+$/);
+		const starts = (hrefs: string[]) => hrefs.map((h) => `${h.split('?')[0]}@${h.split('=')[1]!.split(',')[0]}`);
+		expect(starts(quoted)).toEqual(expect.arrayContaining([starts(played)[0]]));
+	});
 });

@@ -7,8 +7,9 @@
 import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { askedQuestions } from '../db/schema';
-import { pinCitation, promoteAsked } from '../editor';
+import { promoteAsked, type PromotedCitation } from '../editor';
 import { answerQuestion, type AnswerOptions } from './answer';
+import type { Answer } from './types';
 
 /** At most this many distinct asked questions are kept. */
 export const MAX_ASKED_ROWS = 10_000;
@@ -61,21 +62,28 @@ export async function listAskedQuestions(db: Db, { minCount = 1, limit = 200 }: 
 
 /**
  * Makes an asked question a stored one (origin 'asked', a stable slug from its wording, through the editor wing so
- * it is logged) and cites the moments its answer quotes: one citation per segment, its moment spanning the quoted
- * sentences. Returns the new question's id, slug and the number of citations.
+ * it is logged) citing the moments its answer quotes, computed now: one pinned citation per source segment, its
+ * moment spanning the quoted sentences, its excerpt the quotes. Question and citations are written in one
+ * transaction. Returns the new question's id, slug and the number of citations.
  */
 export async function promoteAskedQuestion(db: Db, normalized: string, options: AnswerOptions & { text?: string }): Promise<{ id: number; slug: string; citations: number }> {
 	const [asked] = await db.select().from(askedQuestions).where(eq(askedQuestions.normalized, normalized));
-	const answer = asked ? await answerQuestion(db, options.text ?? asked.text, options) : null;
-	const created = await promoteAsked(db, normalized, options.text); // throws the editor's error when nobody asked it
-	let cited = 0;
-	for (const source of answer?.sources ?? []) {
-		const quoted = answer!.citations.filter((c) => source.citations.includes(c.n));
+	const wording = options.text?.trim() || asked?.text;
+	const answer = asked && wording ? await answerQuestion(db, wording, options) : null;
+	// promoteAsked throws the editor's error when nobody asked it.
+	return promoteAsked(db, normalized, { text: options.text, citations: answer ? citationsOf(answer) : [] });
+}
+
+/** The answer's sources as citations to pin: the moment from its first quoted sentence to its last. */
+export function citationsOf(answer: Answer): PromotedCitation[] {
+	return answer.sources.map((source) => {
+		const quoted = answer.citations.filter((c) => source.citations.includes(c.n));
 		const start = Math.max(source.startSeconds, Math.min(...quoted.map((c) => c.startSeconds)));
 		const end = Math.min(source.endSeconds, Math.max(...quoted.map((c) => c.endSeconds)));
-		const moment = end > start ? { startSeconds: start, endSeconds: end } : null;
-		await pinCitation(db, created.id, source.segmentId, { moment, excerpt: quoted.map((c) => c.text).join(' … ').slice(0, 1000) });
-		cited++;
-	}
-	return { ...created, citations: cited };
+		return {
+			segmentId: source.segmentId,
+			moment: end > start ? { startSeconds: start, endSeconds: end } : null,
+			excerpt: quoted.map((c) => c.text).join(' … ').slice(0, 1000)
+		};
+	});
 }

@@ -104,7 +104,8 @@ export async function moveCitation(db: Db, questionId: number, segmentId: number
 	await reorderCitations(db, questionId, pinned);
 }
 
-function checkMoment(moment: Moment, segment: { startSeconds: number; endSeconds: number; id: number }): void {
+/** Refuses a moment that is empty or not inside its segment. */
+export function checkMoment(moment: Moment, segment: { startSeconds: number; endSeconds: number; id: number }): void {
 	if (!(moment.endSeconds > moment.startSeconds)) {
 		throw new EditorError(`the moment must end after it starts (got ${moment.startSeconds} s to ${moment.endSeconds} s).`);
 	}

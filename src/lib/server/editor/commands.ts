@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { podcasts } from '../db/schema';
-import { listAsked, promoteAsked } from './asked';
+import { listAsked } from './asked';
 import { pinCitation, reorderCitations, unpinCitation } from './citations';
 import { deleteEpisode, deleteShow, hideEpisode, hideShow } from './episodes';
 import { EditorError } from './errors';
@@ -212,8 +212,8 @@ export async function runEditorCommand(db: Db, argv: string[]): Promise<string> 
 			return rows.map((r) => `${r.count}×\tscore ${r.bestScore?.toFixed(2) ?? 'none'}\t${r.lastAskedAt.slice(0, 10)}\t${r.normalized}\t${r.text}`).join('\n') || 'Nobody has asked anything unmatched yet.';
 		}
 		case 'asked promote': {
-			const created = await promoteAsked(db, need(a, 'the asked question as listed (its normalized form)'), o.text);
-			return `promoted to question ${created.id} at /questions/${created.slug}`;
+			const created = await promoteWithAnswer(db, need(a, 'the asked question as listed (its normalized form)'), o.text);
+			return `promoted to question ${created.id} at /questions/${created.slug} with ${created.citations} citation(s)`;
 		}
 		case 'log': {
 			const rows = await listChanges(db, { limit: limit ?? 50 });
@@ -222,4 +222,17 @@ export async function runEditorCommand(db: Db, argv: string[]): Promise<string> 
 		default:
 			throw new EditorError(`there is no command "${p.join(' ')}".\n\n${EDITOR_USAGE}`);
 	}
+}
+
+/**
+ * Promotes an asked question as the /admin/asked page does: citing the moments its answer quotes now, ranked by the
+ * site's search (built from this database, with meaning once the encoder has loaded). Imported when used: the
+ * answers wing builds on this one.
+ */
+async function promoteWithAnswer(db: Db, normalized: string, text: string | undefined) {
+	const [{ promoteAskedQuestion }, { SearchService }] = await Promise.all([import('../answers'), import('../search')]);
+	const search = await SearchService.build(db);
+	await search.semantic.warmUp();
+	await search.semantic.syncQuestions(search.index.questions.values());
+	return promoteAskedQuestion(db, normalized, { search, text });
 }

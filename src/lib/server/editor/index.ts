@@ -9,7 +9,7 @@ export { createQuestion, editQuestion, writeAnswer, mergeQuestions, removeQuesti
 export { pinCitation, unpinCitation, reorderCitations, moveCitation, type Moment, type PinOptions } from './citations';
 export { editSegment, type SegmentEdit } from './segments';
 export { hideEpisode, hideShow, deleteEpisode, deleteShow } from './episodes';
-export { listAsked, promoteAsked, type AskedQuestionRow } from './asked';
+export { listAsked, promoteAsked, type AskedQuestionRow, type PromotedCitation, type PromoteOptions } from './asked';
 export { EDITOR_COOKIE, editorSessionValue, isEditorSession } from './session';
 export { parseSeconds } from './text';
 export { runEditorCommand, EDITOR_USAGE } from './commands';
