@@ -16,7 +16,7 @@ describe('the editors’ pages', () => {
 	const get = async (path: string, withCookie = true) => {
 		const response = await fetch(new URL(path, server.url), { redirect: 'manual', headers: { accept: 'text/html', ...(withCookie && cookie ? { cookie } : {}) } });
 		const html = await response.text();
-		return { status: response.status, html, doc: parse(html), text: parse(html).querySelector('body')?.text.replace(/\s+/g, ' ') ?? '' };
+		return { status: response.status, location: response.headers.get('location'), html, doc: parse(html), text: parse(html).querySelector('body')?.text.replace(/\s+/g, ' ') ?? '' };
 	};
 	// The origin the server believes it has: adapter-node assumes https when neither ORIGIN nor a protocol header is set.
 	const siteOrigin = () => server.url.replace(/^http:/, 'https:');
@@ -169,6 +169,28 @@ describe('the editors’ pages', () => {
 		expect(deleted.status).toBe(303);
 		expect(deleted.location).toBe('/admin/questions');
 		expect((await get(created.location!)).status).toBe(404);
+	});
+
+	it('sends a merged question’s address on to the question it was merged into (308, also after a second merge)', async () => {
+		const first = await post('/admin/questions?/create', { text: 'Is a short nap before an evening run useful?' });
+		const second = await post('/admin/questions?/create', { text: 'Should runners nap before training?' });
+		const third = await post('/admin/questions?/create', { text: 'Do naps help runners?' });
+		const merged = await post(`${first.location}?/merge`, { into: '/questions/should-runners-nap-before-training' });
+		expect(merged.status).toBe(303);
+		expect(merged.location).toBe(second.location);
+		const gone = await get('/questions/is-a-short-nap-before-an-evening-run-useful?from=share', false);
+		expect(gone.status).toBe(308);
+		expect(gone.location).toBe('/questions/should-runners-nap-before-training?from=share');
+		expect((await get('/questions/should-runners-nap-before-training', false)).status).toBe(200);
+
+		// The kept question merged on in turn: the first address follows both merges.
+		await post(`${second.location}?/merge`, { into: third.location!.split('/').at(-1)! });
+		expect((await get('/questions/is-a-short-nap-before-an-evening-run-useful', false)).location).toBe('/questions/do-naps-help-runners');
+		expect((await get('/questions/should-runners-nap-before-training', false)).location).toBe('/questions/do-naps-help-runners');
+		// An address no question ever had is still a 404, and so is a deleted one's.
+		expect((await get('/questions/never-a-question', false)).status).toBe(404);
+		await post(`${third.location}?/delete`, { confirm: 'on' });
+		expect((await get('/questions/is-a-short-nap-before-an-evening-run-useful', false)).status).toBe(404);
 	});
 
 	it('lists what visitors asked with how often and how well it was answered, and promotes one to a stored question', async () => {

@@ -1,10 +1,10 @@
 /** Questions people ask, and the segments that answer them. */
-import { and, asc, count, desc, eq, isNull, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull, like, max } from 'drizzle-orm';
 import { anyOf } from './db/long-lists';
 import { timeParamValue } from '../timestamp';
 import { contentChanged } from './content-events';
 import type { Db } from './db/client';
-import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments } from './db/schema';
+import { editorChanges, episodePeople, episodes, people, podcasts, questions, questionSegments, segments } from './db/schema';
 
 export interface QuestionSummary {
 	slug: string;
@@ -203,4 +203,38 @@ export async function listShowQuestions(db: Db, podcastSlug: string, limit = 30)
 		.groupBy(questions.id)
 		.orderBy(desc(count(questionSegments.segmentId)), asc(questions.text))
 		.limit(limit);
+}
+
+/** A merge chain (A into B, B into C ...) is followed at most this far. */
+const MAX_MERGE_HOPS = 10;
+const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Where a merged question's address now points: the slug of the question it was merged into (following later
+ * merges of that one), or null when no question was merged from this slug or the one kept is gone. Merges are
+ * read from the editor's change log (the editor wing writes "merged question <id> "<text>" (/questions/<slug>) into
+ * question <id>" with the kept question as its target), so no column records them.
+ */
+export async function findMergedQuestionSlug(db: Db, slug: string): Promise<string | null> {
+	if (!SLUG.test(slug)) return null; // nothing else was ever a question's address (and no LIKE wildcards get in)
+	const [merge] = await db
+		.select({ intoId: editorChanges.targetId })
+		.from(editorChanges)
+		.where(and(eq(editorChanges.target, 'question'), like(editorChanges.action, `merged question % (/questions/${slug}) into question %`)))
+		.orderBy(desc(editorChanges.id))
+		.limit(1);
+	let id = merge?.intoId ?? null;
+	for (let hop = 0; id !== null && hop < MAX_MERGE_HOPS; hop++) {
+		const [kept] = await db.select({ slug: questions.slug }).from(questions).where(eq(questions.id, id));
+		if (kept) return kept.slug;
+		// The kept question was merged on in turn: its own merge names it by id.
+		const [next] = await db
+			.select({ intoId: editorChanges.targetId })
+			.from(editorChanges)
+			.where(and(eq(editorChanges.target, 'question'), like(editorChanges.action, `merged question ${id} %`)))
+			.orderBy(desc(editorChanges.id))
+			.limit(1);
+		id = next?.intoId ?? null;
+	}
+	return null;
 }

@@ -1,6 +1,6 @@
-import { error } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
-import { getQuestionPage } from '$lib/server/questions';
+import { findMergedQuestionSlug, getQuestionPage } from '$lib/server/questions';
 import { getSearch } from '$lib/server/search';
 import { findQuestionsRelatedToQuestion } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
@@ -11,7 +11,13 @@ import { buildMomentUrl, QUESTION_EMBED_HEIGHT } from '$lib/share';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
-	const page = await getQuestionPage(await getDb(), params.slug);
+	const db = await getDb();
+	const page = await getQuestionPage(db, params.slug);
+	if (!page) {
+		// A question merged into another lives on at the kept one's address: links and search engines follow for good.
+		const merged = await findMergedQuestionSlug(db, params.slug);
+		if (merged) redirect(308, `${questionPath(merged)}${url.search}`);
+	}
 	if (!page) error(404, `There is no question "${params.slug}". Try searching for it instead.`);
 	const { index } = await getSearch();
 	const related = findQuestionsRelatedToQuestion(index, page.question.id).flatMap((id) => toQuestionLink(index, id) ?? []);
