@@ -67,6 +67,15 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the site while its PostgreSQL g
 		expect(html).not.toContain(name);
 	}
 
+	/**
+	 * Pages kept in memory are answered without asking the database (content-sync.ts knows they are current from the
+	 * outbox reads and the listening connection): the server notices an outage within a few seconds, not per request.
+	 */
+	async function untilNoticed(path: string) {
+		const started = Date.now();
+		while (Date.now() - started < 10_000 && (await get(path)).status !== 503) await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+
 	async function expectSearchFromMemory() {
 		const api = await get('/api/search?q=running+therapy', 'application/json');
 		expect(api.status).toBe(200);
@@ -97,6 +106,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the site while its PostgreSQL g
 		});
 
 		it('answers pages that need it with 503, Retry-After and a readable page', async () => {
+			await untilNoticed(EPISODE);
 			await expectUnavailablePage(EPISODE);
 			await expectUnavailablePage('/');
 			await expectUnavailablePage(QUESTION);
@@ -124,6 +134,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('the site while its PostgreSQL g
 		beforeAll(() => proxy.cut());
 
 		it('answers 503 with a readable page, and search still answers', async () => {
+			await untilNoticed(EPISODE);
 			const logged = server.output().length;
 			// The first request meets the pooled connection that was cut; the next ones find no server at all.
 			await expectUnavailablePage(EPISODE);

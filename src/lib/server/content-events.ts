@@ -16,6 +16,12 @@ export interface ContentChange {
 /** Where a change was written: `remote` when another server (or a script) wrote it and NOTIFY brought it here. */
 export interface ChangeOrigin {
 	remote: boolean;
+	/**
+	 * Whether this process writes what is derived from the change (automatic question links): true for its own writes
+	 * and for remote ones it claimed; false when another server does, whose writes arrive as a change of their own
+	 * (content-sync.ts). Default true.
+	 */
+	derive?: boolean;
 }
 
 type Listener = (change: ContentChange, origin: ChangeOrigin) => void | Promise<void>;

@@ -1,228 +1,196 @@
 /**
  * Content changes across servers. Several Node processes can serve one PostgreSQL, each with its own in-memory search
- * index. After a write commits, its process announces the change locally (content-events.ts); this bridge also sends it
- * to the others with NOTIFY, and hands the changes it hears from them to the same local subscribers, marked remote, so
- * each index follows through the same incremental path as a local write (re-read those rows, replace or discard).
- * On PGlite (one process) there is no one to tell, and this does nothing.
+ * index. Every content write records what it touched in content_outbox, in its own transaction, by database triggers
+ * (drizzle/0007_content_outbox_triggers.sql), so no writer can forget (a raw SQL delete, db:seed, another version of
+ * this site). Each server applies the outbox rows after the last one it applied, in order, through the same local
+ * path as its own writes (content-events.ts, marked remote), so nothing is missed across a lost connection: when it
+ * is back, the server reads on from where it stopped. NOTIFY (sent by the same triggers, at commit) only wakes it up;
+ * a poll every second covers a wake-up lost with a connection.
+ * On PGlite (one process, whose writers all announce their changes here) there is no one to hear, and this does nothing.
  */
-import { randomUUID } from 'node:crypto';
-import { gt, sql } from 'drizzle-orm';
-import { contentChanged, onContentChange, type ContentChange } from './content-events';
-import type { DbHandle } from './db/client';
-import { createNotifier, MAX_NOTIFY_PAYLOAD_BYTES, type Notifier } from './db/notify';
-import { episodes, podcasts, questions } from './db/schema';
+import { sql } from 'drizzle-orm';
+import { contentChanged, type ContentChange } from './content-events';
+import { SERVER_ORIGIN_PREFIX, type DbHandle } from './db/client';
+import { createNotifier } from './db/notify';
 
-/** The NOTIFY channel every server listens on. */
-export const CONTENT_CHANNEL = 'content_changed';
+/** The channel the outbox triggers NOTIFY on. */
+export const OUTBOX_CHANNEL = 'content_outbox';
 
-/** Ids per message: 10 digits and a comma each, well under PostgreSQL's 8000-byte payload limit. */
-const IDS_PER_MESSAGE = 600;
-
-/** How far before a lost connection a catch-up looks: covers long transactions and some clock skew between machines. */
-const CATCH_UP_MARGIN_MS = 10 * 60_000;
+/** How often the outbox is read without a wake-up (one lost with the listening connection, or never sent). */
+const POLL_MS = 1000;
+/** Past this since the last successful read, what is kept in memory is not answered: the database may be gone. */
+const STALE_MS = 3 * POLL_MS;
+/** Rows read at a time. */
+const BATCH_ROWS = 500;
+/** Outbox rows older than this are deleted (by any server): every running server has read them long before. */
+const KEEP_ROWS_MS = 24 * 3600_000;
 
 const KEYS = ['podcastIds', 'episodeIds', 'questionIds'] as const satisfies readonly (keyof ContentChange)[];
-
-interface Message {
-	/** The sending process, so a process ignores its own messages. */
-	from: string;
-	change: ContentChange;
-}
-
-/** Splits a change into NOTIFY payloads, each under the size limit (a big import touches thousands of episodes). */
-export function encodeChange(from: string, change: ContentChange): string[] {
-	const messages: string[] = [];
-	let current: ContentChange = {};
-	let ids = 0;
-	const flush = () => {
-		if (ids === 0) return;
-		messages.push(JSON.stringify({ from, change: current } satisfies Message));
-		current = {};
-		ids = 0;
-	};
-	for (const key of KEYS) {
-		for (const id of change[key] ?? []) {
-			if (!Number.isSafeInteger(id)) throw new Error(`content-sync: ${key} holds ${String(id)}, which is not an id`);
-			(current[key] ??= []).push(id);
-			if (++ids === IDS_PER_MESSAGE) flush();
-		}
-	}
-	flush();
-	for (const m of messages) {
-		if (Buffer.byteLength(m) > MAX_NOTIFY_PAYLOAD_BYTES) throw new Error(`content-sync: a message of ${m.length} bytes is too long`);
-	}
-	return messages;
-}
-
-/** Reads a payload; null for anything that is not a change message (a newer format, a stray NOTIFY). */
-export function decodeMessage(payload: string): Message | null {
-	try {
-		const value = JSON.parse(payload) as Partial<Message>;
-		if (typeof value?.from !== 'string' || typeof value.change !== 'object' || value.change === null) return null;
-		const change: ContentChange = {};
-		for (const key of KEYS) {
-			const ids = (value.change as ContentChange)[key];
-			if (ids === undefined) continue;
-			if (!Array.isArray(ids) || !ids.every((id) => Number.isSafeInteger(id))) return null;
-			change[key] = ids;
-		}
-		return { from: value.from, change };
-	} catch {
-		return null;
-	}
-}
-
-/** Unions changes that arrived while an earlier one was being applied: each is a re-read, so one read does for all. */
-function merge(into: ContentChange, change: ContentChange): void {
-	for (const key of KEYS) {
-		if (!change[key]?.length) continue;
-		into[key] = [...new Set([...(into[key] ?? []), ...change[key]])];
-	}
-}
-
 const isEmpty = (change: ContentChange) => KEYS.every((key) => !change[key]?.length);
 
 export interface ContentSync {
-	/** This process's id in the messages it sends. */
-	readonly instanceId: string;
 	/**
-	 * Whether what this process keeps in memory beside its index (response-cache.ts) may still be answered: at once
-	 * true on PGlite (no other process can write, and it cannot go away); on PostgreSQL, true when changes are being
-	 * heard and the database answers a query sent after this call, so that a database that has just gone away shows
-	 * as it would without anything kept (checks are shared: one query at a time serves everyone waiting).
+	 * Whether what this process keeps in memory beside its index (response-cache.ts) may still be answered, known
+	 * without a query: on PGlite always; on PostgreSQL while the listening connection is up and the outbox was read
+	 * within the last few seconds (so a database that has gone away shows as it would without anything kept).
 	 */
-	isCurrent(): boolean | Promise<boolean>;
-	/** Stops sending and listening (shutdown); waits for a change being applied. */
+	isCurrent(): boolean;
+	/** Reads and applies what the outbox holds now (tests; the poll and NOTIFY do this by themselves). */
+	catchUp(): Promise<void>;
+	/** Stops listening and polling (shutdown); waits for a change being applied. */
 	stop(): Promise<void>;
 }
 
 export interface ContentSyncOptions {
-	/** Also apply other processes' changes here (servers). Scripts that only write leave this off. */
+	/** Apply other processes' changes here (servers). Scripts that only write leave this off: the triggers tell. */
 	listen?: boolean;
 	log?: (message: string) => void;
 }
 
+interface OutboxRow {
+	seq: string | number;
+	podcast_ids: number[];
+	episode_ids: number[];
+	question_ids: number[];
+	origin: string;
+}
+
 /**
- * Sends this process's content changes to the other processes on the database and, with `listen`, applies theirs
- * here. Start it before the search index subscribes, so the changes of other servers that commit while the index is
- * being built are not lost (the index applies them once built: search/index.ts).
+ * With `listen`, applies the content changes other processes commit to this process's subscribers, in commit order,
+ * from the outbox's end as it stands now. Start it before the search index subscribes and loads, so that changes
+ * committed while the index is built are applied once it is (search/index.ts; applying one twice is harmless).
  */
 export async function startContentSync(handle: DbHandle, { listen = false, log = () => {} }: ContentSyncOptions = {}): Promise<ContentSync> {
-	const instanceId = randomUUID();
 	const notifier = createNotifier(handle);
-	if (!notifier.shared) return { instanceId, isCurrent: () => true, stop: async () => {} };
+	const { db } = handle;
+	const prune = setInterval(() => {
+		void db.execute(sql`delete from content_outbox where at < now() - make_interval(secs => ${KEEP_ROWS_MS / 1000})`).catch(() => {});
+	}, 3600_000);
+	prune.unref();
+	if (!notifier.shared || !listen) {
+		// Nothing to hear (PGlite: its one process announces its own writes; a script only writes): the outbox is only kept short.
+		if (!listen) clearInterval(prune);
+		return { isCurrent: () => true, catchUp: async () => {}, stop: async () => clearInterval(prune) };
+	}
+	const rowsOf = <T>(result: unknown): T[] => ((result as { rows?: T[] }).rows ?? (result as T[]));
 
-	const unsubscribe = onContentChange(async (change, { remote }) => {
-		if (remote) return; // it came from another process, which has told everyone already
-		try {
-			for (const payload of encodeChange(instanceId, change)) await notifier.notify(CONTENT_CHANNEL, payload);
-		} catch (error) {
-			// The write itself committed; only the other servers' indexes miss it (until they restart or catch up).
-			log(`could not tell other servers about a change (${error instanceof Error ? error.message : String(error)})`);
-		}
-	});
+	const [start] = rowsOf<{ seq: string | null }>(await db.execute(sql`select max(seq)::text as seq from content_outbox`));
+	let last = BigInt(start?.seq ?? 0);
+	/** A missing seq after `last`: a writer still in progress, or one rolled back. `xmax`: the snapshot that saw it. */
+	let gap: { seq: bigint; xmax: bigint } | null = null;
+	let lastReadAt = Date.now();
+	let hearing = false;
+	let stopped = false;
 
-	let unlisten = async () => {};
-	let hearing = true;
-	let applying: Promise<void> | null = null;
-	if (listen) {
-		let pending: ContentChange = {};
-		const applyPending = () => {
-			applying ??= (async () => {
-				while (!isEmpty(pending)) {
-					const change = pending;
-					pending = {};
-					await contentChanged(change, { remote: true }).catch((error: unknown) =>
-						log(`applying another server's change failed: ${error instanceof Error ? error.message : String(error)}`)
-					);
+	/** Reads and applies outbox rows until none is left (or a gap waits for its writer). */
+	async function pull(): Promise<void> {
+		for (;;) {
+			// The snapshot first, the rows after: a writer that had ended by then has its rows in what is read.
+			const [snap] = rowsOf<{ xmin: string; xmax: string }>(
+				await db.execute(sql`select pg_snapshot_xmin(pg_current_snapshot())::text as xmin, pg_snapshot_xmax(pg_current_snapshot())::text as xmax`)
+			);
+			const rows = rowsOf<OutboxRow>(
+				await db.execute(
+					sql`select seq, podcast_ids, episode_ids, question_ids, origin from content_outbox where seq > ${String(last)} order by seq limit ${BATCH_ROWS}`
+				)
+			);
+			lastReadAt = Date.now();
+			const derive: ContentChange = {};
+			const reload: ContentChange = {};
+			const scripts: bigint[] = [];
+			let applied = last;
+			const taken: OutboxRow[] = [];
+			for (const row of rows) {
+				const seq = BigInt(row.seq);
+				if (seq !== applied + 1n) {
+					// Sequence numbers are taken in write order and seen in commit order: a gap is a writer that has not
+					// committed yet (wait for it) or one that rolled back (skip it once every writer that was running
+					// when the gap was first seen has ended).
+					if (gap?.seq === applied + 1n && BigInt(snap!.xmin) >= gap.xmax) gap = null;
+					else {
+						if (gap?.seq !== applied + 1n) gap = { seq: applied + 1n, xmax: BigInt(snap!.xmax) };
+						break;
+					}
 				}
-			})().finally(() => (applying = null));
-		};
-		let lostAt = 0;
-		hearing = false;
-		unlisten = await notifier.listen(
-			CONTENT_CHANNEL,
-			(payload) => {
-				const message = decodeMessage(payload);
-				if (!message || message.from === instanceId) return;
-				merge(pending, message.change);
-				applyPending();
-			},
-			{
-				log,
-				onLost: () => {
-					lostAt = Date.now();
-					hearing = false;
-				},
-				onListen: (first) => {
-					hearing = true;
-					if (first) return;
-					// Messages sent while this process was not listening are lost: re-read what was written meanwhile,
-					// by updated_at (which is a transaction's start, so look back well before the connection dropped).
-					// Deletions in that gap are not seen until a restart.
-					// The change is announced even when empty: what is kept beside the index is dropped either way.
-					// Reading what changed and applying it both query the database, which may go away again meanwhile: either
-					// failing is logged (the next reconnection catches up again), never left to crash the process.
-					void changedSince(handle, new Date(lostAt - CATCH_UP_MARGIN_MS))
-						.then((change) => {
-							if (!isEmpty(change)) {
-								log(`catching up on ${change.episodeIds?.length ?? 0} episodes and ${change.questionIds?.length ?? 0} questions written while not listening`);
-							}
-							return contentChanged(change, { remote: true });
-						})
-						.catch((error: unknown) => log(`could not catch up after reconnecting: ${error instanceof Error ? error.message : String(error)}`));
+				applied = seq;
+				if (row.origin === handle.origin) continue; // written here, and announced here when it committed
+				taken.push(row);
+				if (!row.origin.startsWith(SERVER_ORIGIN_PREFIX)) scripts.push(seq);
+			}
+			// A server derives what follows from its own writes; a script's (or raw SQL's) are derived by the first server
+			// to claim them, so that automatic links are written once per change, not once per server.
+			const claimed = new Set<string>();
+			if (scripts.length) {
+				const won = rowsOf<{ seq: string | number }>(
+					await db.execute(
+						sql`update content_outbox set claimed_by = ${handle.origin} where seq = any(${`{${scripts.join(',')}}`}::bigint[]) and claimed_by is null returning seq`
+					)
+				);
+				for (const row of won) claimed.add(String(row.seq));
+			}
+			for (const row of taken) {
+				const into = claimed.has(String(row.seq)) ? derive : reload;
+				for (const [key, ids] of [
+					['podcastIds', row.podcast_ids],
+					['episodeIds', row.episode_ids],
+					['questionIds', row.question_ids]
+				] as const) {
+					if (ids.length) into[key] = [...new Set([...(into[key] ?? []), ...ids.map(Number)])];
 				}
 			}
-		);
+			// A subscriber that fails is logged and passed over, as a local write's would be: the next change re-reads.
+			const apply = (change: ContentChange, derive: boolean) =>
+				contentChanged(change, { remote: true, derive }).catch((error: unknown) =>
+					log(`applying another process's change failed: ${error instanceof Error ? error.message : String(error)}`)
+				);
+			if (!isEmpty(reload)) await apply(reload, false);
+			if (!isEmpty(derive)) await apply(derive, true);
+			last = applied;
+			if (rows.length < BATCH_ROWS || applied !== BigInt(rows.at(-1)!.seq)) return;
+		}
 	}
-	const databaseAnswers = createLivenessCheck(handle);
+
+	// One pull at a time; a wake-up during one asks for another after it, so no commit is left unread.
+	let running: Promise<void> | null = null;
+	let again = false;
+	const wake = (): Promise<void> => {
+		if (stopped) return Promise.resolve();
+		if (running) {
+			again = true;
+			return running;
+		}
+		running = (async () => {
+			do {
+				again = false;
+				await pull().catch((error: unknown) => log(`reading the content outbox failed: ${error instanceof Error ? error.message : String(error)}`));
+			} while (again && !stopped);
+		})().finally(() => (running = null));
+		return running;
+	};
+
+	const unlisten = await notifier.listen(OUTBOX_CHANNEL, () => void wake(), {
+		log,
+		onLost: () => (hearing = false),
+		onListen: () => {
+			hearing = true;
+			void wake(); // whatever was committed while not listening is in the outbox: read on from `last`
+		}
+	});
+	const poll = setInterval(() => void wake(), POLL_MS);
+	poll.unref();
+
 	return {
-		instanceId,
-		isCurrent: () => hearing && databaseAnswers(),
+		isCurrent: () => hearing && Date.now() - lastReadAt < STALE_MS,
+		catchUp: async () => {
+			await running;
+			await wake();
+		},
 		async stop() {
-			unsubscribe();
+			stopped = true;
+			clearInterval(poll);
+			clearInterval(prune);
 			await unlisten();
-			await applying;
+			await running;
 		}
 	};
-}
-
-/** How long a liveness check waits for the database before calling it away. */
-const LIVENESS_TIMEOUT_MS = 1000;
-
-/**
- * A check that the database answers, shared by everyone waiting: a caller gets the answer to a query sent after it
- * asked (one already in flight may have left before), so at most one query is in flight and one queued.
- */
-function createLivenessCheck({ db }: DbHandle): () => Promise<boolean> {
-	let inFlight: Promise<boolean> | null = null;
-	let queued: Promise<boolean> | null = null;
-	const send = (): Promise<boolean> => {
-		let timer: NodeJS.Timeout | undefined;
-		const answer = Promise.race([
-			db.execute(sql`select 1`).then(() => true, () => false),
-			new Promise<boolean>((resolve) => (timer = setTimeout(resolve, LIVENESS_TIMEOUT_MS, false)))
-		]).finally(() => clearTimeout(timer));
-		inFlight = answer;
-		void answer.finally(() => {
-			if (inFlight === answer) inFlight = null;
-		});
-		return answer;
-	};
-	return () => {
-		if (!inFlight) return send();
-		return (queued ??= inFlight.then(() => {
-			queued = null;
-			return send();
-		}));
-	};
-}
-
-async function changedSince({ db }: DbHandle, since: Date): Promise<ContentChange> {
-	const [shows, eps, qs] = await Promise.all([
-		db.select({ id: podcasts.id }).from(podcasts).where(gt(podcasts.updatedAt, since)),
-		db.select({ id: episodes.id }).from(episodes).where(gt(episodes.updatedAt, since)),
-		db.select({ id: questions.id }).from(questions).where(gt(questions.updatedAt, since))
-	]);
-	return { podcastIds: shows.map((r) => r.id), episodeIds: eps.map((r) => r.id), questionIds: qs.map((r) => r.id) };
 }

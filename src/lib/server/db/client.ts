@@ -3,6 +3,7 @@
  * pglite:///dir and pglite://memory (and no URL at all) use the embedded PGlite. Nothing outside this file knows
  * which one it got: both are a drizzle `PgDatabase` over the same schema and the same migrations.
  */
+import { randomUUID } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -24,9 +25,17 @@ export type DbTarget =
 export interface DbHandle {
 	db: Db;
 	target: DbTarget;
+	/**
+	 * Who writes through this handle: its sessions' application_name on PostgreSQL, which the outbox triggers record
+	 * with every change (content-sync.ts skips its own). Unique per handle, so two servers never share one.
+	 */
+	origin: string;
 	/** Runs raw SQL outside drizzle (migrations, LISTEN, test set-up). */
 	close(): Promise<void>;
 }
+
+/** How a server's origin (its sessions' application_name) begins. */
+export const SERVER_ORIGIN_PREFIX = 'podcast-moments server ';
 
 export const DEFAULT_PGLITE_DIR = './data/pglite';
 
@@ -47,8 +56,10 @@ export function parseDatabaseUrl(url: string | undefined | null): DbTarget {
 }
 
 /** Opens a database. The caller owns the handle and closes it. */
-export async function createDb(url?: string | null, options: { maxConnections?: number } = {}): Promise<DbHandle> {
+export async function createDb(url?: string | null, options: { maxConnections?: number; server?: boolean } = {}): Promise<DbHandle> {
 	const target = parseDatabaseUrl(url);
+	// A server's origin says so: servers derive what follows from their own writes, and claim scripts' (content-sync.ts).
+	const origin = `${options.server ? SERVER_ORIGIN_PREFIX : 'podcast-moments '}${randomUUID().slice(0, 8)}`;
 	if (target.kind === 'postgres') {
 		const client = postgres(target.url, {
 			max: options.maxConnections ?? 10,
@@ -57,10 +68,10 @@ export async function createDb(url?: string | null, options: { maxConnections?: 
 			// gets the 503 page (hooks.server.ts) at once. A database on a healthy network connects in milliseconds.
 			connect_timeout: 0.8,
 			onnotice: () => {}, // "extension already exists" and the like are not worth a log line
-			connection: { application_name: 'podcast-moments' }
+			connection: { application_name: origin }
 		});
 		const db = drizzlePostgres(client, { schema, casing: 'snake_case' }) as unknown as Db;
-		return { db, target, close: () => client.end({ timeout: 5 }) };
+		return { db, target, origin, close: () => client.end({ timeout: 5 }) };
 	}
 	let unlock = () => {};
 	if (target.dataDir) {
@@ -71,7 +82,7 @@ export async function createDb(url?: string | null, options: { maxConnections?: 
 	try {
 		const client = await PGlite.create(target.dataDir ?? undefined, { extensions: { btree_gist } });
 		const db = drizzlePglite(client, { schema, casing: 'snake_case' }) as unknown as Db;
-		return { db, target, close: () => client.close().finally(unlock) };
+		return { db, target, origin, close: () => client.close().finally(unlock) };
 	} catch (error) {
 		unlock();
 		throw error;

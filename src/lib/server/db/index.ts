@@ -37,7 +37,7 @@ async function isEmpty(db: Db): Promise<boolean> {
 /** The app's shared handle, opened and prepared once. */
 export function openAppDb(options: OpenOptions = {}): Promise<DbHandle> {
 	ready ??= (async () => {
-		const handle = await createDb(options.url ?? getConfig().databaseUrl);
+		const handle = await createDb(options.url ?? getConfig().databaseUrl, { server: true });
 		try {
 			await prepareDb(handle, options);
 		} catch (error) {

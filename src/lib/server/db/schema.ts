@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import {
 	bigint,
+	bigserial,
 	customType,
 	boolean,
 	check,
@@ -293,6 +294,28 @@ export const contentChanges = pgTable('content_changes', {
 	/** The writing transaction (txid_current()): one row however many statements it ran. */
 	txid: bigint({ mode: 'number' }).primaryKey(),
 	changedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+});
+
+/**
+ * Every committed content write, in order: one row per writing statement on podcasts, episodes, people,
+ * episode_people, segments or questions (and editorial question links), written by statement triggers in the same
+ * transaction as the data (drizzle/0007_content_outbox_triggers.sql), so no writer can forget to record one, and a
+ * deletion is recorded like any other write. Each server applies the rows after the last one it applied
+ * (content-sync.ts); NOTIFY only wakes it up. `origin` is the writing session's application_name, so a server skips
+ * what it wrote (and announced to itself) already.
+ */
+export const contentOutbox = pgTable('content_outbox', {
+	seq: bigserial({ mode: 'number' }).primaryKey(),
+	podcastIds: integer().array().notNull().default(sql`'{}'`),
+	episodeIds: integer().array().notNull().default(sql`'{}'`),
+	questionIds: integer().array().notNull().default(sql`'{}'`),
+	origin: text().notNull().default(''),
+	/**
+	 * The server that writes what is derived from this change (automatic question links), when the writer was not a
+	 * server (a script, the import CLI, raw SQL): the first to claim it. A server derives its own changes itself.
+	 */
+	claimedBy: text(),
+	at: timestamp({ withTimezone: true }).notNull().defaultNow()
 });
 
 /** A vector as bytes: float32, little-endian (what a Float32Array holds on every platform Node runs on). */

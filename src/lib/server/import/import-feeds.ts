@@ -1,6 +1,7 @@
 /**
  * The importer: for each feed, fetch it, parse it, read every chapters and transcript file it points at, build
- * the episodes, and write them in one transaction (in chunks, for big feeds: feed-writer.ts). A feed that fails
+ * the episodes, and only then write them, in one transaction that does database work only (in chunks, for big
+ * feeds: feed-writer.ts), so no download ever runs inside a transaction. A feed that fails
  * leaves the database as it was and the next feed still runs. After each feed commits, contentChanged() tells the
  * search index and question links what changed.
  */
@@ -29,10 +30,7 @@ export interface ImportLimits {
 	concurrency: number;
 	/** Items whose files are read together (default 250). */
 	readChunkItems: number;
-	/**
-	 * Episodes waiting in memory before they are written (default 2,000 episodes or 60,000 cues, whichever first).
-	 * A feed smaller than that is read whole, then written in one short transaction.
-	 */
+	/** Episodes handed to the feed's transaction at a time (default 2,000 episodes or 60,000 cues, whichever first). */
 	writeChunkItems: number;
 	writeChunkCues: number;
 }
@@ -107,10 +105,10 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 			);
 		};
 
-		// Small feeds are read whole and then written in one short transaction. Big ones are written as they are
-		// read, in the same one transaction, once the episodes waiting in memory pass what a chunk should hold.
-		let waiting: EpisodeDraft[] = [];
-		let waitingCues = 0;
+		// Every download and parse is done before the database is touched: a slow or stalled server never holds a
+		// transaction open (on PGlite, one open transaction makes every page wait). The feed is then written in one
+		// transaction of database work only, chunk by chunk, so a failure leaves the database as it was.
+		const drafts: EpisodeDraft[] = [];
 		for (let start = 0; start < parsed.items.length; start += limits.readChunkItems) {
 			const chunk = parsed.items.slice(start, start + limits.readChunkItems);
 			const built = await mapConcurrently(chunk, limits.concurrency, async (item) => {
@@ -126,23 +124,26 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 				report.warnings.push(...files.warnings);
 				report.adjustments.push(...adjustments);
 			}
-			const drafts = built.map((b) => b.draft);
-			for (const d of drafts) {
+			for (const { draft: d } of built) {
 				report.totals.segments += d.segments.length;
 				report.totals.automaticSegments += d.segments.filter((s) => s.origin === 'transcript').length;
 				report.totals.cues += d.cues.length;
 				report.totals.hiddenMarkers += d.markers.length;
-				waitingCues += d.cues.length;
+				drafts.push(d);
 			}
-			waiting.push(...drafts);
+		}
+		writer = await openWriter();
+		let waiting: EpisodeDraft[] = [];
+		let waitingCues = 0;
+		for (const draft of drafts) {
+			waiting.push(draft);
+			waitingCues += draft.cues.length;
 			if (waitingCues >= limits.writeChunkCues || waiting.length >= limits.writeChunkItems) {
-				writer ??= await openWriter();
 				await writer.write(waiting);
 				waiting = [];
 				waitingCues = 0;
 			}
 		}
-		writer ??= await openWriter();
 		if (waiting.length) await writer.write(waiting);
 		const written = await writer.commit();
 		writer = null;

@@ -3,7 +3,7 @@
  * through content-change events. Routes call `getSearch()`; nothing here runs per request.
  */
 import { eq } from 'drizzle-orm';
-import { onContentChange, type ContentChange } from '../content-events';
+import { onContentChange, type ChangeOrigin, type ContentChange } from '../content-events';
 import { getDb } from '../db';
 import type { Db } from '../db/client';
 import { questionSegments } from '../db/schema';
@@ -34,9 +34,9 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		const started = performance.now();
 		// Changes announced while the index is being built (another server's import, heard through content-sync.ts)
 		// are kept and applied once it is built: re-applying one the build already read is harmless.
-		const early: ContentChange[] = [];
-		let apply = (change: ContentChange): void | Promise<void> => void early.push(change);
-		unsubscribe = onContentChange((change) => apply(change));
+		const early: [ContentChange, ChangeOrigin][] = [];
+		let apply = (change: ContentChange, origin: ChangeOrigin): void | Promise<void> => void early.push([change, origin]);
+		unsubscribe = onContentChange((change, origin) => apply(change, origin));
 		const opened = await openSearchIndex(db, { log, snapshot });
 		const semantic = new SemanticEngine(new VectorIndex());
 		const service = new SearchService(db, opened.index, semantic);
@@ -56,8 +56,9 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 				})
 				.catch((e: unknown) => log(`search by meaning is off: ${e instanceof Error ? e.message : String(e)}`));
 		}, 0).unref?.();
-		apply = (change) => service.applyChange(change);
-		for (const change of early) void service.applyChange(change).catch((e: unknown) => log(`applying a change failed: ${String(e)}`));
+		// Automatic links are written by one process per change (content-sync.ts); the others read them.
+		apply = (change, origin) => service.applyChange(change, origin.derive ?? true);
+		for (const [change, origin] of early) void service.applyChange(change, origin.derive ?? true).catch((e: unknown) => log(`applying a change failed: ${String(e)}`));
 		const s = service.index.stats();
 		log(
 			`${opened.source === 'snapshot' ? 'restored' : 'indexed'} ${s.segments} segments of ${s.episodes} episodes, ` +

@@ -75,9 +75,12 @@ export class SearchService {
 		return out;
 	}
 
-	/** Applies a content change (after the queue of earlier ones); resolves when index and links are current. */
-	applyChange(change: ContentChange): Promise<void> {
-		return this.#enqueue(() => this.#apply(change));
+	/**
+	 * Applies a content change (after the queue of earlier ones); resolves when index and links are current. With
+	 * `derive` false the automatic links are only re-read: another server writes them (content-sync.ts).
+	 */
+	applyChange(change: ContentChange, derive = true): Promise<void> {
+		return this.#enqueue(() => this.#apply(change, derive));
 	}
 
 	/** Recomputes the automatic links of some questions (all when omitted), keeping editorial links as they are. */
@@ -91,7 +94,7 @@ export class SearchService {
 		return run;
 	}
 
-	async #apply(change: ContentChange): Promise<void> {
+	async #apply(change: ContentChange, derive: boolean): Promise<void> {
 		const index = this.index;
 		const episodeIds = new Set(change.episodeIds ?? []);
 		const showEpisodes = [...index.episodes.values()].filter((e) => change.podcastIds?.includes(e.podcastId)).map((e) => e.id);
@@ -132,7 +135,8 @@ export class SearchService {
 		for (const question of content.questions) index.putQuestion(question);
 
 		for (const q of questionsTouchedBySegments(index, changedSegments)) touchedQuestions.add(q);
-		if (touchedQuestions.size) await this.#recompute([...touchedQuestions].filter((id) => index.questions.has(id)));
+		const relink = [...touchedQuestions].filter((id) => index.questions.has(id));
+		if (relink.length) await (derive ? this.#recompute(relink) : this.#reloadLinks(relink, false));
 		if (change.questionIds?.length) await this.semantic.syncQuestions(index.questions.values());
 	}
 
@@ -156,7 +160,7 @@ export class SearchService {
 		let written = 0;
 		for (const questionId of questionIds) {
 			const editorial = (this.index.linksByQuestion.get(questionId) ?? []).filter((l) => l.origin === 'editorial');
-			const links = computeAutoLinks(this.index, questionId, new Set(editorial.map((l) => l.segmentId)));
+			const links = await computeAutoLinks(this.index, questionId, new Set(editorial.map((l) => l.segmentId)), this.semantic);
 			written += await this.db.transaction(async (tx) => {
 				// Every server on the database recomputes the same links after a change: taking the question's row
 				// makes them do it one after another (each replacing the last's identical links), not collide on the key.
@@ -179,7 +183,9 @@ export class SearchService {
 							rank: after + i + 1,
 							excerpt: link.excerpt,
 							origin: 'auto' as const,
-							score: link.score
+							score: link.score,
+							startSeconds: link.startSeconds,
+							endSeconds: link.endSeconds
 						}))
 					);
 				}
