@@ -5,7 +5,10 @@
  *   today's import steps and encoded as the 'vectors' job does: hit@1/@3/@10 and MRR at segment level (a hit is a
  *   segment overlapping the answer window), split by whether the question shares a rare word with its answer;
  * - on the demo's judged queries (recall@3 and MRR, which must not drop);
- * - the calibration of the vector-only floor: the best cosine nonsense gets, against real questions' answers.
+ * - the calibration of the vector-only floor: the best cosine nonsense gets, against real questions' answers;
+ * - the answer page (/ask): recall@3 and MRR of its first citations on the same questions, and the share of pages that
+ *   rightly say "no good answer" to questions nothing answers (bench/judged/answer-page.ts), its threshold calibrated
+ *   on half and reported on the other half.
  * Vectors are cached in /tmp (bench/judged/corpus.ts) so a second run is quick. `--verbose` lists every miss.
  */
 import { stemmer } from 'stemmer';
@@ -19,7 +22,9 @@ import { SearchService } from '../src/lib/server/search/service';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { judgedQueries } from '../tests/search/judged-queries';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
+import { benchAnswerPage } from './judged/answer-page';
 import { realJudgedQuestions } from './judged/real';
+import { unanswerableQuestions } from './judged/unanswerable';
 import { scoreJudgedQueries } from './lib/quality';
 
 const verbose = process.argv.includes('--verbose');
@@ -128,6 +133,18 @@ try {
 	}
 	bestOfReal.sort((a, b) => a - b);
 	console.log(`  real questions' best cosine: min ${bestOfReal[0]!.toFixed(3)}, median ${bestOfReal[bestOfReal.length >> 1]!.toFixed(3)}`);
+
+	// The answer page, answering with the same ranking (a service over the same index, with meaning ready).
+	const answering = new SearchService(db, index, semantic);
+	await benchAnswerPage({
+		db,
+		search: answering,
+		encoder,
+		judged: realJudgedQuestions.map((j) => ({ question: j.question, episodeId: corpus.get(j.file)!, window: j.window })),
+		unanswerable: unanswerableQuestions,
+		searchHits: async (query) => fuseHits(rankAll(index, query).segments, await semantic.queryVector(query), () => true, { links }),
+		queryVector: (query) => semantic.queryVector(query)
+	});
 } finally {
 	await handle.close();
 }
