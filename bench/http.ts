@@ -21,6 +21,7 @@ import { drive, type LoadFigures } from './lib/drive';
 import { snapshotBuild, startListening, startProductionServer, type RunningServer } from './lib/production-server';
 import { episodePath, questionSlug, SEGMENTS_PER_QUESTION } from './lib/seed-corpus';
 import { generateCorpus, generateQueries } from './lib/synthetic';
+import { drawZipf, driveSequence, mixUrls, simulateHitRate } from './http-mix';
 
 const env = (name: string, fallback: number) => {
 	const value = Number(process.env[name] ?? fallback);
@@ -34,6 +35,8 @@ const warmupSeconds = Number(process.env.BENCH_WARMUP ?? 3);
 const queryCount = env('BENCH_QUERIES', 200);
 /** Rendered (uncached) requests timed per target, after the load runs. */
 const RENDER_SAMPLES = 40;
+/** Responses rendered per kind of URL in the mix, for the ceiling to answer with. */
+const MIX_SAMPLES_PER_KIND = 20;
 const only = process.env.BENCH_ONLY?.split(',').map((s) => s.trim());
 const log = (message: string) => console.error(`bench: ${message}`);
 const load = () => os.loadavg().map((l) => l.toFixed(2)).join(' ');
@@ -130,9 +133,79 @@ try {
 		const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))]!.toFixed(1);
 		console.log(`${target.name.padEnd(16)} median ${at(0.5).padStart(6)} ms   p90 ${at(0.9).padStart(6)} ms   max ${times.at(-1)!.toFixed(1).padStart(6)} ms`);
 	}
+	if (!only || only.includes('mix')) await runMix();
 } finally {
 	await ceiling?.stop();
 	await server.stop();
 	build.remove();
 	rmSync(scratch, { recursive: true, force: true });
+}
+
+/**
+ * The realistic mix (http-mix.ts): a Zipf-drawn sequence over thousands of distinct URLs, walked in order by all
+ * connections together, against the site and against the ceiling answering the same bytes. Prints the response
+ * cache's hit rate (an LRU of RESPONSE_CACHE_MB over the sequence as sent), the overall rate against the ceiling,
+ * what a rendered episode page costs, and errors.
+ */
+async function runMix(): Promise<void> {
+	const mixQueries = generateQueries(corpus, Number(process.env.BENCH_MIX_QUERIES ?? 1000), 29).map((q) => encodeURIComponent(q.q).replace(/%20/g, '+'));
+	const urls = mixUrls(corpus, { questions, queries: mixQueries, length: 0 });
+	const sequence = drawZipf(urls, { length: Number(process.env.BENCH_MIX_LENGTH ?? 40_000) });
+	const distinct = [...new Set(sequence)];
+	log(`mix: ${urls.length} URLs, ${distinct.length} distinct among the ${sequence.length} drawn; capturing samples of each kind ...`);
+	// Rendering thousands of URLs one by one takes longer than the run: a sample of each kind is rendered (with a
+	// cookie, so that the site's cache stays cold), and the ceiling answers every URL of that kind with a sample's bytes.
+	const kindOf = (p: string) => (p.startsWith('/api/search') ? 'api' : p.startsWith('/search') ? 'search' : p.startsWith('/questions/') ? 'question' : p.includes('?t=') ? 'moment' : 'episode');
+	const samples = new Map<string, { response: CapturedResponse; bytes: number }[]>();
+	for (const p of distinct) {
+		const list = samples.get(kindOf(p)) ?? [];
+		samples.set(kindOf(p), list);
+		if (list.length >= MIX_SAMPLES_PER_KIND) continue;
+		const response = await fetch(server.url + p, { headers: { accept: 'text/html,application/json', cookie: 'bench=capture' } });
+		const body = Buffer.from(await response.arrayBuffer());
+		if (response.status !== 200) throw new Error(`bench: ${p} answered ${response.status}: ${body.toString().slice(0, 300)}`);
+		const headers: Record<string, string> = {};
+		response.headers.forEach((value, name) => {
+			if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie'].includes(name)) headers[name] = value;
+		});
+		list.push({ response: { status: 200, headers, body: body.toString('base64') }, bytes: body.byteLength });
+	}
+	const captured: Record<string, CapturedResponse> = {};
+	const sizes = new Map<string, number>();
+	distinct.forEach((p, i) => {
+		const list = samples.get(kindOf(p))!;
+		const sample = list[i % list.length]!;
+		captured[p] = sample.response;
+		sizes.set(p, sample.bytes);
+	});
+	log(`mix: ${[...samples].map(([k, l]) => `${k} ${Math.round(l.reduce((n, s) => n + s.bytes, 0) / l.length / 1024)} kB`).join(', ')} on average`);
+	const file = path.join(scratch, 'mix-responses.json');
+	writeFileSync(file, JSON.stringify(captured));
+	const mixCeiling = await startListening(['--import', 'tsx', path.join(import.meta.dirname, 'lib/ceiling-server.ts'), file], {});
+	try {
+		log(`mix: driving the site for ${durationSeconds} s with ${connections} connections (cold cache) ...`);
+		const site = await driveSequence(server.url, sequence, { connections, durationSeconds });
+		log(`mix: driving the ceiling ...`);
+		const plain = await driveSequence(mixCeiling.url, sequence, { connections, durationSeconds });
+		const sent = sequence.slice(0, Math.min(site.sent, sequence.length));
+		const cacheMb = Number(process.env.RESPONSE_CACHE_MB ?? 64);
+		const hitRate = simulateHitRate(sent, sizes, cacheMb * 1024 * 1024);
+		const episodes = distinct.filter((p) => /^\/podcasts\/[^/]+\/[^/?]+$/.test(p)).slice(0, RENDER_SAMPLES);
+		const times: number[] = [];
+		for (const p of episodes) {
+			const started = performance.now();
+			await (await fetch(server.url + p, { headers: { accept: 'text/html', cookie: 'bench=render' } })).arrayBuffer();
+			times.push(performance.now() - started);
+		}
+		times.sort((a, b) => a - b);
+		const p50 = times[Math.floor(times.length / 2)] ?? NaN;
+		console.log(`\nrealistic mix (${database.description}): ${new Set(sent).size} distinct URLs in ${sent.length} requests, Zipf s = 1`);
+		console.log(`  cache hit rate     ${(hitRate * 100).toFixed(1)} % (LRU of ${cacheMb} MB over the requests as sent)`);
+		console.log(`  site               ${Math.round(site.requestsPerSecond)} req/s, p50 ${site.p50Ms} ms, p99 ${site.p99Ms} ms, errors ${site.errors}`);
+		console.log(`  static ceiling     ${Math.round(plain.requestsPerSecond)} req/s, p50 ${plain.p50Ms} ms, p99 ${plain.p99Ms} ms`);
+		console.log(`  overall            ${((site.requestsPerSecond / plain.requestsPerSecond) * 100).toFixed(0)} % of the ceiling (goal >= 50 % on PostgreSQL)`);
+		console.log(`  uncached episode   p50 ${p50.toFixed(1)} ms over ${times.length} distinct episode pages, one at a time (goal <= 10 ms)`);
+	} finally {
+		await mixCeiling.stop();
+	}
 }

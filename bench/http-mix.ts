@@ -1,0 +1,111 @@
+/**
+ * The realistic mix for `npm run bench:http` (BENCH_ONLY=mix runs it alone): thousands of distinct URLs (episode
+ * pages, episode pages with ?t= deep links, question pages, /search and /api/search queries) drawn Zipf-like, so
+ * that a few are hot and most are seen once or twice, as real traffic is. The hit rate of the response cache is
+ * what that traffic gives, not the 100 % of a benchmark that repeats one URL.
+ */
+import { createRandom, type SyntheticCorpus } from './lib/synthetic';
+import { episodePath, questionSlug } from './lib/seed-corpus';
+
+export interface MixOptions {
+	questions: number;
+	queries: string[];
+	/** Requests in the drawn sequence (autocannon cycles through it). */
+	length: number;
+	/** Zipf exponent: 1 is the classic web-traffic shape. */
+	exponent?: number;
+	seed?: number;
+}
+
+/** The distinct URLs of the mix, most popular first (shuffled across kinds, so no kind is all hot or all cold). */
+export function mixUrls(corpus: SyntheticCorpus, { questions, queries, seed = 11 }: MixOptions): string[] {
+	const random = createRandom(seed);
+	const urls: string[] = [];
+	corpus.episodes.forEach((episode, i) => {
+		urls.push(episodePath(corpus, i));
+		// Two deep links into each episode: a shared moment is a URL of its own.
+		for (let k = 0; k < 2; k++) urls.push(`${episodePath(corpus, i)}?t=${Math.floor(random() * episode.durationSeconds)}`);
+	});
+	for (let q = 1; q <= questions; q++) urls.push(`/questions/${questionSlug(q)}`);
+	for (const q of queries) urls.push(`/search?q=${q}`, `/api/search?q=${q}`);
+	for (let i = urls.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[urls[i], urls[j]] = [urls[j]!, urls[i]!];
+	}
+	return urls;
+}
+
+/** A request sequence drawn from `urls` with P(rank r) ∝ 1 / r^exponent. */
+export function drawZipf(urls: string[], { length, exponent = 1, seed = 13 }: Pick<MixOptions, 'length' | 'exponent' | 'seed'>): string[] {
+	const random = createRandom(seed);
+	const cumulative = new Float64Array(urls.length);
+	let total = 0;
+	for (let r = 0; r < urls.length; r++) cumulative[r] = total += 1 / Math.pow(r + 1, exponent);
+	const out: string[] = [];
+	for (let i = 0; i < length; i++) {
+		const x = random() * total;
+		let lo = 0;
+		let hi = urls.length - 1;
+		while (lo < hi) {
+			const mid = (lo + hi) >> 1;
+			if (cumulative[mid]! < x) lo = mid + 1;
+			else hi = mid;
+		}
+		out.push(urls[lo]!);
+	}
+	return out;
+}
+
+/**
+ * The share of `sequence` an LRU cache of `maxBytes` answers (what response-cache.ts does: a miss is rendered and
+ * kept, the least recently used go first). From the bytes each URL answered; no clears, since nothing is written.
+ */
+export function simulateHitRate(sequence: string[], sizes: Map<string, number>, maxBytes: number, maxEntryBytes = 1024 * 1024): number {
+	const kept = new Map<string, number>();
+	let bytes = 0;
+	let hits = 0;
+	for (const url of sequence) {
+		const size = sizes.get(url) ?? 0;
+		if (kept.has(url)) {
+			hits++;
+			kept.delete(url);
+			kept.set(url, size);
+			continue;
+		}
+		if (size > maxEntryBytes) continue;
+		kept.set(url, size);
+		bytes += size;
+		for (const [k, s] of kept) {
+			if (bytes <= maxBytes) break;
+			kept.delete(k);
+			bytes -= s;
+		}
+	}
+	return hits / sequence.length;
+}
+
+/** Drives `origin` through `sequence` in order, shared by all connections (wrapping at its end); returns figures. */
+export async function driveSequence(origin: string, sequence: string[], { connections, durationSeconds }: { connections: number; durationSeconds: number }) {
+	const { default: autocannon } = await import('autocannon');
+	let next = 0;
+	const result = await autocannon({
+		url: origin,
+		connections,
+		duration: durationSeconds,
+		timeout: 10,
+		requests: [
+			{
+				method: 'GET',
+				headers: { accept: 'text/html,application/json' },
+				setupRequest: (request) => ({ ...request, path: sequence[next++ % sequence.length]! })
+			}
+		]
+	});
+	return {
+		requestsPerSecond: result.requests.average,
+		p50Ms: result.latency.p50,
+		p99Ms: result.latency.p99,
+		errors: result.non2xx + result.errors + result.timeouts,
+		sent: next
+	};
+}
