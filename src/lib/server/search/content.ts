@@ -67,3 +67,28 @@ export interface IndexContent {
 	people: PersonRecord[];
 	links: LinkRecord[];
 }
+
+/**
+ * An episode with no segments at all (no chapters, no transcript) would have no document, so searching its title
+ * would not find it. It gets one stand-in segment covering the whole episode, built from its title and show notes;
+ * the id is the episode's id negated, which no stored segment has, so nothing links a question to it.
+ */
+export function episodeStandIn(episode: { id: number; title: string; durationSeconds: number | null }, showNotes: string): SegmentRecord {
+	const notes = showNotes.replace(/\s+/g, ' ').trim();
+	const summary = notes.length > STAND_IN_SUMMARY_CHARS ? `${notes.slice(0, STAND_IN_SUMMARY_CHARS - 1).replace(/\s+\S*$/, '')}…` : notes;
+	return {
+		id: -episode.id,
+		episodeId: episode.id,
+		position: 0,
+		startSeconds: 0,
+		endSeconds: episode.durationSeconds ?? 0,
+		title: episode.title,
+		summary: summary || null,
+		text: notes || null
+	};
+}
+
+/** Whether a segment id is an episode's stand-in (above) rather than a stored segment. */
+export const isEpisodeStandIn = (segmentId: number): boolean => segmentId < 0;
+
+const STAND_IN_SUMMARY_CHARS = 280;

@@ -3,7 +3,8 @@ import { and, asc, isNull, sql, type SQLWrapper } from 'drizzle-orm';
 import { anyOf } from '../db/long-lists';
 import type { Db } from '../db/client';
 import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments } from '../db/schema';
-import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
+import { htmlToText } from '../sanitize';
+import { episodeStandIn, type EpisodeRecord, type IndexContent, type LinkRecord, type PersonRecord, type QuestionRecord, type SegmentRecord, type ShowRecord } from './content';
 
 /** Which rows to read; an omitted list means all of them, an empty list none. */
 export interface ContentSelection {
@@ -37,7 +38,8 @@ export async function loadIndexContent(db: Db, selection: ContentSelection = {})
 						title: episodes.title,
 						durationSeconds: episodes.durationSeconds,
 						audioUrl: episodes.audioUrl,
-						audioMimeType: episodes.audioMimeType
+						audioMimeType: episodes.audioMimeType,
+						descriptionHtml: episodes.descriptionHtml
 					})
 					.from(episodes)
 					.where(and(where(selection.episodeIds, episodes.id), isNull(episodes.hiddenAt))),
@@ -85,10 +87,13 @@ export async function loadIndexContent(db: Db, selection: ContentSelection = {})
 		if (!list) cast.set(row.episodeId, (list = []));
 		list.push({ personId: row.personId, role: row.role });
 	}
+	// An episode without segments is still findable by its title and show notes (content.ts, episodeStandIn).
+	const withSegments = new Set(segmentRows.map((s) => s.episodeId));
+	const standIns = episodeRows.filter((e) => !withSegments.has(e.id)).map((e) => episodeStandIn(e, htmlToText(e.descriptionHtml ?? '')));
 	return {
 		shows: showRows satisfies ShowRecord[],
-		episodes: episodeRows.map((e) => ({ ...e, people: cast.get(e.id) ?? [] })) satisfies EpisodeRecord[],
-		segments: segmentRows satisfies SegmentRecord[],
+		episodes: episodeRows.map(({ descriptionHtml: _notes, ...e }) => ({ ...e, people: cast.get(e.id) ?? [] })) satisfies EpisodeRecord[],
+		segments: [...segmentRows, ...standIns] satisfies SegmentRecord[],
 		questions: questionRows satisfies QuestionRecord[],
 		people: personRows satisfies PersonRecord[],
 		links: linkRows

@@ -7,6 +7,7 @@ import type { SearchResult } from 'minisearch';
 import { MAX_QUERY_LENGTH, QUESTION_SUPPORT_MIN_RELATIVE, QUESTION_SUPPORT_WEIGHT } from './config';
 import { plannedSearch } from './query-plan';
 import { parseDocId, type SearchIndex } from './search-index';
+import { isEpisodeStandIn } from './content';
 
 /** Narrows results to one show and/or one person (ids already resolved from slugs). */
 export interface SearchFilter {
@@ -113,5 +114,6 @@ export function rankAll(index: SearchIndex, query: string, options: RankOptions 
 
 /** The segments that answer a question, best first: the ranking automatic links are made from. */
 export function rankAnsweringSegments(index: SearchIndex, question: string, options: RankOptions = {}): Hit[] {
-	return rankAll(index, question, options).segments;
+	// An episode's stand-in (content.ts) is for finding the episode, not a segment a question can link to.
+	return rankAll(index, question, options).segments.filter((h) => !isEpisodeStandIn(h.id));
 }
