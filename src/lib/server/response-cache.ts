@@ -130,7 +130,28 @@ export function cacheKey(method: string | undefined, url: URL, header: (name: st
 	for (const name of ['authorization', 'cookie', 'range', 'if-none-match']) if (header(name) != null) return null;
 	// SvelteKit answers a route with both a page and an endpoint by the Accept header: keep the two apart.
 	const html = (header('accept') ?? '').includes('text/html') ? 'h' : 'o';
-	return `${html} ${url.href}`;
+	return `${html} ${keyedHref(url)}`;
+}
+
+/**
+ * Parameters each cached route reads (search/params.ts for the search routes; SvelteKit's own for a data request).
+ * Any other parameter changes nothing in the answer, so it must not make a new key: otherwise `&z=1`, `&z=2`, ...
+ * would render the (costly) search every time and fill the cache with copies (issue 15, point 1).
+ */
+const PARAMETERS_READ: Record<string, readonly string[]> = {
+	'/search': ['q', 'limit', 'show', 'person'],
+	'/search/__data.json': ['q', 'limit', 'show', 'person', 'x-sveltekit-invalidated', 'x-sveltekit-trailing-slash'],
+	'/api/search': ['q', 'limit', 'show', 'person']
+};
+
+/** The URL with only the parameters its route reads, in a fixed order (repeats kept: the route reports them). */
+function keyedHref(url: URL): string {
+	const read = PARAMETERS_READ[url.pathname];
+	if (!read) return url.href;
+	const kept = new URLSearchParams();
+	for (const name of read) for (const value of url.searchParams.getAll(name)) kept.append(name, value);
+	const search = kept.toString();
+	return `${url.origin}${url.pathname}${search ? `?${search}` : ''}`;
 }
 
 function mayKeep(response: Response): boolean {
