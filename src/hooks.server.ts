@@ -37,7 +37,8 @@ export const init: ServerInit = async () => {
 	const { target, db } = app;
 	const where = target.kind === 'postgres' ? 'PostgreSQL' : target.dataDir ? `PGlite in ${target.dataDir}` : 'PGlite in memory';
 	console.log(`[db] ready on ${where} in ${Math.round(performance.now() - started)} ms`);
-	// Other servers on the same PostgreSQL hear this one's writes, and this one theirs (NOTIFY; nothing on PGlite).
+	// Other servers on the same PostgreSQL follow this one's writes, and this one theirs, through the change log
+	// (content_outbox, written by triggers; NOTIFY only wakes the readers).
 	// Started before the index so that changes committed while it is being built are not lost.
 	contentSync = await startContentSync(app, { listen: true, log: (m) => console.log(`[sync] ${m}`) });
 	await initSearch(db, { log: (m) => console.log(`[search] ${m}`) });

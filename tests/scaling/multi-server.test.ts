@@ -1,7 +1,7 @@
 /**
  * More than one server on one PostgreSQL: two production servers, each with its own in-memory search index, and
  * writes made through one of them, through the import CLI (a third process), and through a script-like writer (this
- * test process). Every write must reach both servers' search within 2 seconds, by NOTIFY, with no rebuild.
+ * test process). Every write must reach both servers' search within 2 seconds, through the change log, with no rebuild.
  * PostgreSQL only: PGlite belongs to one process, so there is nothing to share.
  */
 import { execFile } from 'node:child_process';
@@ -132,9 +132,9 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two servers on one PostgreSQL',
 		for (const server of [one, two]) expect(await waitUntil(server, 'contour lines slope', (f) => !asked(f), written)).toBeLessThan(PROPAGATION_MS);
 	});
 
-	it('leaves each server with one copy of the automatic links, however many recomputed them', async () => {
-		// Both servers recompute the same links after every change; the question row lock makes them take turns, so no
-		// question ends up citing two segments at one rank.
+	it('leaves each server with one copy of the automatic links', async () => {
+		// One server derives the links of a change (the writer, or the first to claim a script's change); with the
+		// question row lock besides, no question ends up citing two segments at one rank.
 		const clashes = await database.db
 			.select({ questionId: questionSegments.questionId, rank: questionSegments.rank })
 			.from(questionSegments)

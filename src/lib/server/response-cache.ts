@@ -7,7 +7,7 @@
  *
  * Pages carry their Content-Security-Policy as hashes of their inline scripts (svelte.config.js), not a nonce, so a
  * kept page is the same bytes for everyone and is answered as it was stored. Only 200 answers to plain GETs are kept. Nothing is answered from memory unless `isCurrent` agrees (content-sync.ts:
- * changes are being heard and, on PostgreSQL, the database answers), so an outage shows as it would without a cache,
+ * the change log is being followed: listening, and read within the last few seconds), so an outage shows as it would without a cache,
  * and whatever was missed meanwhile is dropped when the server listens again.
  */
 import type { RequestEvent } from '@sveltejs/kit';
