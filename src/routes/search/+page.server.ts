@@ -1,16 +1,19 @@
 import { getSearch } from '$lib/server/search';
+import { limitedSearchLoad } from '$lib/server/search/client-limit';
 import { parseSearchParams } from '$lib/server/search/params';
 import { listFeatured } from '$lib/server/search/results';
 import type { SearchIndex } from '$lib/server/search/search-index';
 import type { SearchResults } from '$lib/search-results';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async (event) => {
+	const { url } = event;
 	const search = await getSearch();
 	const { index } = search;
 	// The page is forgiving: a bad filter is reported and left out, and the search still runs.
 	const { request, problems } = parseSearchParams(url.searchParams, index);
-	const results = await search.search(request);
+	// The bare page (no q) costs no search and takes no turn.
+	const results = request.query.trim() === '' ? await search.search(request) : await limitedSearchLoad(event, () => search.search(request));
 	return {
 		results,
 		problems: problems.map((p) => p.message),

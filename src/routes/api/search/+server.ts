@@ -1,10 +1,17 @@
 import { json } from '@sveltejs/kit';
 import { getSearch } from '$lib/server/search';
+import { limitedSearchResponse } from '$lib/server/search/client-limit';
 import { parseSearchParams } from '$lib/server/search/params';
 import type { RequestHandler } from './$types';
 
 /** GET /api/search?q=&limit=&show=&person=: the search results as JSON (shape: the README, "Search API"). */
-export const GET: RequestHandler = async ({ url }) => {
+export const GET: RequestHandler = async (event) => {
+	const { url } = event;
+	// Only misses reach here (the response cache answers repeats): each costs a search, within the client's limits.
+	return limitedSearchResponse(event, () => answer(url));
+};
+
+async function answer(url: URL): Promise<Response> {
 	const search = await getSearch();
 	const { request, problems } = parseSearchParams(url.searchParams, search.index, { requireQuery: true });
 	if (problems.length) {
@@ -15,4 +22,4 @@ export const GET: RequestHandler = async ({ url }) => {
 	}
 	// Results follow the content, which can change at any time: let caches revalidate every time.
 	return json(await search.search(request), { headers: { 'cache-control': 'no-cache' } });
-};
+}
