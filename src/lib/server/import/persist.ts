@@ -57,7 +57,8 @@ const SEGMENT_COLUMNS: BulkColumn[] = [
 	{ name: 'end_seconds', type: 'float8' },
 	{ name: 'title', type: 'text' },
 	{ name: 'text', type: 'text' },
-	{ name: 'origin', type: { enum: 'segment_origin' } }
+	{ name: 'origin', type: { enum: 'segment_origin' } },
+	{ name: 'summary', type: 'text' }
 ];
 
 const CUE_COLUMNS: BulkColumn[] = [
@@ -247,7 +248,7 @@ export async function writeEpisodes(tx: Tx, write: FeedWrite, drafts: EpisodeDra
 function* segmentRows(writes: { id: number; draft: EpisodeDraft }[]) {
 	for (const w of writes) {
 		for (const [position, s] of withTranscriptText(w.draft.segments, w.draft.cues).entries()) {
-			yield [w.id, position, s.startSeconds, s.endSeconds, s.title, s.text, s.origin];
+			yield [w.id, position, s.startSeconds, s.endSeconds, s.title, s.text, s.origin, s.summary ?? null];
 		}
 	}
 }

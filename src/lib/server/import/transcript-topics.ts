@@ -22,7 +22,16 @@ export interface TopicContext {
 export function splitTranscriptIntoTopics(cues: Cue[], durationSeconds: number | null, context: TopicContext = {}): SegmentDraft[] {
 	if (!cues.length) return [];
 	const { segments } = chapterTranscriptLexical(cues, { durationSeconds: durationSeconds ?? 0, ...context });
-	const drafts: SegmentDraft[] = segments.map((s) => ({ startSeconds: s.startSeconds, endSeconds: s.endSeconds, title: s.title, text: null, origin: 'transcript' }));
+	// The lexical chapterer's summary (the segment's most central sentences) is stored right away, so the page is
+	// never summary-less while the background job has not yet run; the job replaces it.
+	const drafts: SegmentDraft[] = segments.map((s) => ({
+		startSeconds: s.startSeconds,
+		endSeconds: s.endSeconds,
+		title: s.title,
+		text: null,
+		origin: 'transcript',
+		summary: s.summary.trim() || null
+	}));
 	return withTranscriptText(drafts, cues);
 }
 

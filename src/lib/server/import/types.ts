@@ -30,6 +30,8 @@ export interface SegmentDraft {
 	/** The transcript text the segment covers; null without a transcript. */
 	text: string | null;
 	origin: SegmentOrigin;
+	/** A summary in the segment's own words, where the importer makes one (automatic topics); else none. */
+	summary?: string | null;
 }
 
 /** A hidden chapter marker as it will be stored. */
