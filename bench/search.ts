@@ -9,11 +9,12 @@
  *
  * Environment: BENCH_SIZES (10000,100000,500000), BENCH_QUERIES (1000), BENCH_BASELINE_QUERIES (300: above 10k
  * the baseline runs on that many queries of the mix, each kind in its share, as it is slow), BENCH_PASSES (3: the
- * quietest pass is reported, every pass's p99 beside it), BENCH_SKIP_CONTENT=1 (skip the searchContent passes).
+ * quietest pass is reported, every pass's p99 beside it), BENCH_SKIP_CONTENT=1 (skip the searchContent passes), BENCH_COMMON=0 (skip the common-word mixes of bench/search-common.ts).
  * Figures, not pass/fail; run it when the machine is quiet (it prints the load average).
  */
 import { corpusToIndexContent, segmentRecordId } from './lib/synthetic-content';
 import { generateCorpus, generateQueries, type BenchQuery, type QueryKind } from './lib/synthetic';
+import { commonWordMixes } from './search-common';
 import { heapUsedMb, latencyLine, loadLine, percentile, progress, timeSync } from './lib/measure';
 import { rankAll } from '../src/lib/server/search/ranking';
 import { searchContent } from '../src/lib/server/search/results';
@@ -165,6 +166,8 @@ for (const size of sizes) {
 		`speed-up      p99 ${(percentile(baseline.latencies, 99) / percentile(oursSubsetBest, 99)).toFixed(1)}x, ` +
 			`p50 ${(percentile(baseline.latencies, 50) / percentile(oursSubsetBest, 50)).toFixed(1)}x (same queries, quietest passes)`
 	);
+	// Issue 15: single common words and many of them, which the mix above lacks (reported against their targets).
+	if (process.env.BENCH_COMMON !== '0') commonWordMixes(index, content);
 	if (process.env.BENCH_HYBRID !== '0' && size <= 100_000) await hybridSection(index, queries);
 	console.log(`heap used     ${Math.round(heapUsedMb())} MB; ${loadLine()}`);
 }
