@@ -4,7 +4,7 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { limitedSearchResponse, searchesRunning, TokenBucketLimiter } from '../../src/lib/server/search/client-limit';
+import { limitedSearchResponse, searchLimits, TokenBucketLimiter } from '../../src/lib/server/search/client-limit';
 
 const from = (address: string) => ({ getClientAddress: () => address, platform: undefined }) as unknown as RequestEvent;
 
@@ -12,7 +12,7 @@ describe('search limits per client', () => {
 	it('answers 429 with Retry-After to a client with too many searches in progress, and still serves another client', async () => {
 		const release: (() => void)[] = [];
 		const slow = () => new Promise<Response>((done) => release.push(() => done(new Response('found'))));
-		const held = Array.from({ length: searchesRunning.perClient }, () => limitedSearchResponse(from('203.0.113.7'), slow));
+		const held = Array.from({ length: searchLimits().running.perClient }, () => limitedSearchResponse(from('203.0.113.7'), slow));
 
 		const refused = await limitedSearchResponse(from('203.0.113.7'), async () => new Response('found'));
 		expect(refused.status).toBe(429);

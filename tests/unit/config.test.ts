@@ -29,6 +29,8 @@ describe('readConfig', () => {
 		['PORT', '99999', /PORT="99999" is not allowed: a port number/],
 		['SHUTDOWN_TIMEOUT', '5s', /SHUTDOWN_TIMEOUT="5s"/],
 		['IMPORT_ALLOW_PRIVATE', '10.0.0.0/8,192.168.1', /IMPORT_ALLOW_PRIVATE="10.0.0.0\/8,192.168.1" is not allowed: "192.168.1" is not an address range; use address ranges/],
+		['SEARCH_CONCURRENCY', '0', /SEARCH_CONCURRENCY="0" is not allowed: a whole number of searches from 1 to 1000/],
+		['SEARCH_PER_SECOND', 'fast', /SEARCH_PER_SECOND="fast" is not allowed: a whole number of searches a second/],
 		['MIGRATIONS_DIR', '/nonexistent/migrations', /MIGRATIONS_DIR="\/nonexistent\/migrations" is not allowed/]
 	];
 	for (const [name, given, message] of bad) {

@@ -32,6 +32,11 @@ export interface Config {
 	 * from. Empty (the default): only public addresses, so a feed cannot make the server fetch from inside.
 	 */
 	importAllowPrivate: AddressRange[];
+	/**
+	 * Searches per client (by address): SEARCH_CONCURRENCY in progress at once; turns from a bucket of SEARCH_BURST
+	 * refilled at SEARCH_PER_SECOND a second. Answers from the response cache take no turn.
+	 */
+	searchLimits: { concurrency: number; burst: number; perSecond: number };
 }
 
 export class ConfigError extends Error {
@@ -61,10 +66,10 @@ function flag(env: Env, name: string, fallback: boolean): boolean {
 	throw bad(name, given, 'use 1 (on) or 0 (off)');
 }
 
-function wholeNumber(env: Env, name: string, fallback: number, max: number, allowed: string): number {
+function wholeNumber(env: Env, name: string, fallback: number, max: number, allowed: string, min = 0): number {
 	const given = value(env, name);
 	if (given === undefined) return fallback;
-	if (!/^\d+$/.test(given) || Number(given) > max) throw bad(name, given, allowed);
+	if (!/^\d+$/.test(given) || Number(given) > max || Number(given) < min) throw bad(name, given, allowed);
 	return Number(given);
 }
 
@@ -93,6 +98,11 @@ export function readConfig(env: Env = process.env): Config {
 		const allowed = 'address ranges separated by commas, such as 10.0.0.0/8,192.168.1.20/32,fd00::/8';
 		throw bad('IMPORT_ALLOW_PRIVATE', value(env, 'IMPORT_ALLOW_PRIVATE')!, `${(error as Error).message}; use ${allowed}`);
 	}
+	const searchLimits = {
+		concurrency: wholeNumber(env, 'SEARCH_CONCURRENCY', 2, 1000, 'a whole number of searches from 1 to 1000', 1),
+		burst: wholeNumber(env, 'SEARCH_BURST', 300, 1_000_000, 'a whole number of searches from 1', 1),
+		perSecond: wholeNumber(env, 'SEARCH_PER_SECOND', 30, 1_000_000, 'a whole number of searches a second from 1', 1)
+	};
 	wholeNumber(env, 'PORT', 3000, 65_535, 'a port number from 0 to 65535');
 	wholeNumber(env, 'SHUTDOWN_TIMEOUT', 30, 86_400, 'a whole number of seconds');
 	return {
@@ -105,7 +115,8 @@ export function readConfig(env: Env = process.env): Config {
 		migrationsDir,
 		worker: flag(env, 'WORKER', true),
 		origin,
-		importAllowPrivate
+		importAllowPrivate,
+		searchLimits
 	};
 }
 

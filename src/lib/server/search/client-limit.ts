@@ -6,6 +6,7 @@
  * `clientAddressOf` (ADDRESS_HEADER behind a proxy). One process keeps its own buckets.
  */
 import { error, json, type RequestEvent } from '@sveltejs/kit';
+import { getConfig } from '../config';
 import { clientAddressOf } from '../failure-limiter';
 
 export interface TokenBucketOptions {
@@ -71,15 +72,18 @@ export class ConcurrencyLimiter {
 	}
 }
 
-const envNumber = (name: string, fallback: number) => (Number(process.env[name]) > 0 ? Number(process.env[name]) : fallback);
-
 /**
- * The app's limits. In progress at once per client: SEARCH_CONCURRENCY (default 2). Turns per client: a burst of
- * SEARCH_BURST (default 300) refilled at SEARCH_PER_SECOND (default 30): generous for people and benches on one
- * address, a ceiling for a client that sends uncachable searches without pause.
+ * The app's limits, from the configuration (SEARCH_CONCURRENCY, default 2 in progress at once per client; a burst of
+ * SEARCH_BURST, default 300, refilled at SEARCH_PER_SECOND, default 30): generous for people and benches on one
+ * address, a ceiling for a client that sends uncachable searches without pause. Made on first use, after start-up
+ * has checked the configuration.
  */
-export const searchesRunning = new ConcurrencyLimiter(envNumber('SEARCH_CONCURRENCY', 2));
-export const searchTurns = new TokenBucketLimiter({ burst: envNumber('SEARCH_BURST', 300), perSecond: envNumber('SEARCH_PER_SECOND', 30) });
+let limits: { running: ConcurrencyLimiter; turns: TokenBucketLimiter } | null = null;
+export function searchLimits() {
+	const { concurrency, burst, perSecond } = getConfig().searchLimits;
+	limits ??= { running: new ConcurrencyLimiter(concurrency), turns: new TokenBucketLimiter({ burst, perSecond }) };
+	return limits;
+}
 
 const message = (seconds: number) => `Too many searches from this address; try again in ${seconds} s.`;
 type ClientEvent = Pick<RequestEvent, 'getClientAddress' | 'platform'>;
@@ -89,9 +93,9 @@ export async function limitedSearchResponse(event: ClientEvent, work: () => Prom
 	const client = clientAddressOf(event);
 	const refuse = (wait: number) =>
 		json({ error: message(wait) }, { status: 429, headers: { 'retry-after': String(wait), 'cache-control': 'no-store' } });
-	const wait = searchTurns.take(client);
+	const wait = searchLimits().turns.take(client);
 	if (wait > 0) return refuse(wait);
-	return (await searchesRunning.run(client, work)) ?? refuse(1);
+	return (await searchLimits().running.run(client, work)) ?? refuse(1);
 }
 
 /** Runs a page load's search within the client's limits, or throws SvelteKit's 429 error page with Retry-After. */
@@ -101,8 +105,8 @@ export async function limitedSearchLoad<T>(event: ClientEvent & Pick<RequestEven
 		event.setHeaders({ 'retry-after': String(wait), 'cache-control': 'no-store' });
 		error(429, message(wait));
 	};
-	const wait = searchTurns.take(client);
+	const wait = searchLimits().turns.take(client);
 	if (wait > 0) refuse(wait);
-	const result = await searchesRunning.run(client, async () => ({ value: await work() }));
+	const result = await searchLimits().running.run(client, async () => ({ value: await work() }));
 	return result ? result.value : refuse(1);
 }
