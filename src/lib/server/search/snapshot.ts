@@ -11,7 +11,7 @@ import { stemmer } from 'stemmer';
 import { getConfig } from '../config';
 import { SEARCH_FIELDS } from './config';
 import { CorruptSnapshotError, decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
-import type { LinkRecord } from './content';
+import { episodeStandIn, type LinkRecord } from './content';
 import { documentCode, SearchIndex } from './search-index';
 import { indexTerms, normalizeWord, queryTerm, tokenize } from './terms';
 import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
@@ -42,7 +42,8 @@ export function indexFingerprint(): string {
 				fields: SEARCH_FIELDS,
 				stopWords: STOP_WORDS,
 				synonyms: SYNONYM_GROUPS,
-				code: [tokenize, normalizeWord, queryTerm, indexTerms, stemmer, MiniSearch].map(String),
+				// episodeStandIn: what an episode without segments is indexed as (an index from before it has none).
+				code: [tokenize, normalizeWord, queryTerm, indexTerms, stemmer, MiniSearch, episodeStandIn].map(String),
 				documents: documentCode()
 			})
 		)
