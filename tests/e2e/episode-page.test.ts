@@ -6,6 +6,7 @@ import { describeBrowser } from '../helpers/browser';
 import { describeHeadAndShare } from './episode/head-and-share';
 import { describeKeyboard } from './episode/keyboard';
 import { describeNoJavaScript } from './episode/no-javascript';
+import { describePhoneAndNotices } from './episode/phone-and-notices';
 import { describeSeeking } from './episode/seeking';
 import { browserSuite } from './support';
 
@@ -15,4 +16,5 @@ describeBrowser('the episode page in Chromium', () => {
 	describeKeyboard(suite);
 	describeNoJavaScript(suite);
 	describeHeadAndShare(suite);
+	describePhoneAndNotices(suite);
 });

@@ -60,4 +60,17 @@ describeBrowser('hostile content in Chromium', () => {
 		});
 		expect(events).toEqual([]);
 	});
+
+	it('does not call an imported show sample content', async () => {
+		const context = await browser!.newContext({ baseURL: site.url, javaScriptEnabled: false });
+		try {
+			const page = await context.newPage();
+			for (const path of [`/podcasts/${site.show}/${site.episode}`, `/podcasts/${site.show}`]) {
+				await page.goto(path);
+				expect(await page.locator('footer').textContent(), path).not.toContain('sample content');
+			}
+		} finally {
+			await context.close();
+		}
+	});
 });

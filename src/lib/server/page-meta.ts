@@ -9,6 +9,7 @@
  * browser's share sheet never offers the previous page's canonical URL.
  */
 import { EMBED_HEIGHT, EMBED_WIDTH, escapeHtml } from '$lib/share';
+import { formatTimestamp } from '$lib/timestamp';
 import { serializeJsonLd } from './structured-data';
 
 export interface PageMeta {
@@ -29,6 +30,21 @@ export interface PageMeta {
 	feeds?: { href: string; title: string }[];
 	/** schema.org data for the page, serialized with serializeJsonLd. */
 	jsonLd?: Record<string, unknown> | null;
+}
+
+/**
+ * What a shared `?t=` link previews as: "Topic (12:34) - Episode" and the summary of the segment playing at that
+ * second, so the preview names the moment rather than the whole episode. Null without a moment or a segment there.
+ */
+export function momentPreview(
+	segments: { startSeconds: number; endSeconds: number; title: string; summary: string | null }[],
+	episodeTitle: string,
+	start: { start: number } | null
+): { title: string; description: string | null } | null {
+	if (!start) return null;
+	const segment = segments.findLast((s) => s.startSeconds <= start.start);
+	if (!segment) return null;
+	return { title: `${segment.title} (${formatTimestamp(start.start)}) - ${episodeTitle}`, description: segment.summary };
 }
 
 /** The mark in app.html where the tags go; a page without metadata gets nothing there. */

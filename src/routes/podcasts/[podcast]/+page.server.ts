@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { demoContent } from '$lib/server/demo/content';
 import { getDb } from '$lib/server/db';
 import { setPageMeta } from '$lib/server/page-meta';
 import { getPodcastPage } from '$lib/server/podcasts';
@@ -28,5 +29,10 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }]
 	});
 	// The questions are the show's, not the page's: listed once, on its first page.
-	return { ...page, questions: pageNumber === 1 ? await listShowQuestions(db, podcast.slug) : [] };
+	return {
+		...page,
+		questions: pageNumber === 1 ? await listShowQuestions(db, podcast.slug) : [],
+		// The layout's "sample content" notice is for the bundled demo only, not imported shows.
+		demo: demoContent.shows.some((show) => show.slug === podcast.slug)
+	};
 };

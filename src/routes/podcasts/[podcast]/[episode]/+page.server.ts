@@ -1,11 +1,12 @@
 import { error } from '@sveltejs/kit';
+import { demoEpisodeAudio } from '$lib/server/audio/demo-episodes';
 import { getDb } from '$lib/server/db';
 import { getEpisodePage, transcriptView } from '$lib/server/episodes';
 import { linkNoteTimestamps } from '$lib/server/import/shownote-timestamps';
 import { getSearch } from '$lib/server/search';
 import { findQuestionsRelatedToEpisode } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
-import { setPageMeta } from '$lib/server/page-meta';
+import { momentPreview, setPageMeta } from '$lib/server/page-meta';
 import { episodeJsonLd } from '$lib/server/structured-data';
 import { embedPath, episodePath, podcastFeedPath } from '$lib/paths';
 import { buildMomentUrl } from '$lib/share';
@@ -23,11 +24,12 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const { podcast, episode, segments } = page;
 	const path = episodePath(podcast.slug, episode.slug);
 	const description = segments.length ? `${episode.title}: ${segments.map((s) => s.title).join(', ')}` : null;
+	const moment = momentPreview(segments, episode.title, start);
 	setPageMeta(locals, {
 		canonical: buildMomentUrl(url.origin, path, start),
-		title: `${episode.title} · ${podcast.title}`,
+		title: moment?.title ?? `${episode.title} · ${podcast.title}`,
 		searchDescription: description,
-		description,
+		description: moment ? (moment.description ?? description) : description,
 		image: episode.imageUrl ?? podcast.imageUrl,
 		audio: episode.audioUrl ? { url: episode.audioUrl, type: episode.audioMimeType } : null,
 		embed: { url: buildMomentUrl(url.origin, embedPath(path), start) },
@@ -44,6 +46,8 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		related,
 		start,
 		timeNotice: time && !time.ok ? time.reason : null,
+		// The layout's "sample content" notice is for the bundled demo only, not imported shows.
+		demo: demoEpisodeAudio(podcast.slug, episode.slug) !== null,
 		origin: url.origin
 	};
 };
