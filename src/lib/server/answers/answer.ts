@@ -1,7 +1,9 @@
 /**
- * An answer to any question, made of the speakers' own words: the best moments (retrieve.ts), their transcript cues
- * merged into sentences (sentences.ts), the sentences most like the question quoted (select.ts), each citation
- * playing exactly its sentence. When even the best sentence is not close enough, the answer says so and offers the
+ * An answer to any question, made of the speakers' own words: the best moments in the order /search ranks them
+ * (retrieve.ts), their transcript cues merged into sentences (sentences.ts), and from each moment in turn the
+ * sentence most like the question quoted (select.ts), so citation [1] is said in search's top moment (the first with
+ * a transcript); each citation
+ * plays exactly its sentence. When even the best sentence is not close enough, the answer says so and offers the
  * nearest stored questions instead.
  */
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
@@ -19,21 +21,26 @@ import { pickQuotes, scoreCandidates, type Candidate } from './select';
 import { sentencesFromCues, type CueSentence } from './sentences';
 import type { Answer, AnswerCitation, AnswerSource } from './types';
 
-/** Moments whose sentences are weighed. */
-const MOMENTS = 5;
+/** Fewer quotable sentences than this in a moment: its transcript is unpunctuated, the looser rule applies. */
+const MIN_QUOTABLE = 3;
+/** An unpunctuated transcript's sentences are its cues, long ones included. */
+const MAX_WORDS_UNPUNCTUATED = 100;
+/** Moments quoted, in search's order (recall@3 of /api/search is the answer page's to keep). */
+const MOMENTS = 3;
 /** Sentences per moment that are encoded (the ones near where search located the answer, and those sharing words). */
-const CANDIDATES_PER_MOMENT = 16;
+const CANDIDATES_PER_MOMENT = 40;
 /** A quotable sentence has at least this many words (a lone "Yeah, exactly." answers nothing)... */
 const MIN_WORDS = 6;
 /** ...and at most this many. */
 const MAX_WORDS = 60;
 /**
- * The best quote's score (cosine + word overlap + moment rank, select.ts) below which nothing answers well.
- * Calibrated by bench:quality on half of the real judged questions (27 answerable, 18 that nothing in the content
- * answers, bench/judged/unanswerable.ts): 0.54 made 26 right decisions (answered with a hit in the first three
- * citations, or rightly "no good answer") where 0.5 made 22; on the held-out half it keeps recall@3 (0.296) and
- * raises the share of rightly unanswered pages from 13/18 to 14/18. Scores of right and wrong answers overlap
- * (0.55-0.90 against 0.27-0.79), so no threshold separates them cleanly; going higher loses right answers.
+ * The best quote's score (cosine + word overlap, select.ts) below which nothing answers well. Recalibrated by
+ * bench:quality on half of the real judged questions (27 answerable, 18 that nothing in the content answers,
+ * bench/judged/unanswerable.ts) once quotes came moment first: 0.46 made 30 right decisions (answered with a hit in
+ * the first three citations, or rightly "no good answer") against 29 for 0.54, but on the held-out half 0.46 only
+ * lost refusals (12/18 rightly unanswered instead of 15/18) for the same recall@3 (0.704), so one question on the
+ * calibration half did not buy the change. Scores of right and wrong answers still overlap (0.40-0.82 against
+ * 0.15-0.53 for unanswerable questions).
  */
 export const ANSWER_MIN_SCORE = 0.54;
 /** A stored question this close to the asked one (cosine of their vectors) asks the same thing. */
@@ -128,10 +135,9 @@ export function playableRange(sentence: { startSeconds: number; endSeconds: numb
 
 /** The quotable sentences of the best moments, with their vectors. */
 async function candidatesOf(db: Db, search: AnswerSearch, question: string, moments: MomentHit[], encoder: SentenceEncoder): Promise<SentenceCandidate[]> {
-	const top = moments[0]?.score || 1;
 	const terms = new Set(queryTerms(question));
-	const chosen: { sentence: CueSentence; moment: MomentHit }[] = [];
-	for (const moment of moments) {
+	const chosen: { sentence: CueSentence; moment: MomentHit; rank: number }[] = [];
+	for (const [rank, moment] of moments.entries()) {
 		const segment = search.index.segments.get(moment.segment.id);
 		if (!segment) continue;
 		const cues = await db
@@ -139,20 +145,28 @@ async function candidatesOf(db: Db, search: AnswerSearch, question: string, mome
 			.from(transcriptCues)
 			.where(and(eq(transcriptCues.episodeId, segment.episodeId), gte(transcriptCues.startSeconds, moment.segment.startSeconds), lt(transcriptCues.startSeconds, moment.segment.endSeconds)))
 			.orderBy(asc(transcriptCues.position));
-		const quotable = sentencesFromCues(cues).filter((s) => {
-			const words = s.text.split(' ').length;
-			// Not a question (it asks, it does not answer; transcripts often drop the "?"), and not a sentence's tail
-			// cut off by a change of speaker.
-			return words >= MIN_WORDS && words <= MAX_WORDS && !/\?["'’”)\]]*$/.test(s.text) && !ASKING.test(s.text) && !/^\p{Ll}/u.test(s.text);
-		});
+		const sentences = sentencesFromCues(cues);
+		let quotable = sentences.filter((s) => quotableSentence(s.text, MAX_WORDS, true));
+		// An automatic transcript without capitals or full stops (long lowercase cues) still has quotable words: its
+		// moments are quoted by their cue-long sentences rather than left out.
+		if (quotable.length < MIN_QUOTABLE) quotable = sentences.filter((s) => quotableSentence(s.text, MAX_WORDS_UNPUNCTUATED, false));
 		const located = moment.sentence;
 		const nearAnswer = (s: CueSentence) => (located && s.endSeconds > located.startSeconds - 20 && s.startSeconds < located.endSeconds + 20 ? 1 : 0);
 		const shared = (s: CueSentence) => queryTerms(s.text).filter((t) => terms.has(t)).length;
 		const kept = quotable.length <= CANDIDATES_PER_MOMENT ? quotable : [...quotable].sort((a, b) => nearAnswer(b) + shared(b) - (nearAnswer(a) + shared(a))).slice(0, CANDIDATES_PER_MOMENT);
-		for (const sentence of kept) chosen.push({ sentence, moment });
+		for (const sentence of kept) chosen.push({ sentence, moment, rank });
 	}
 	const vectors = await encodeCached(encoder, chosen.map((c) => c.sentence.text));
-	return chosen.map((c, i) => ({ ...c, text: c.sentence.text, vector: vectors[i]!, momentId: c.moment.segment.id, momentScore: c.moment.score / top }));
+	return chosen.map((c, i) => ({ sentence: c.sentence, moment: c.moment, text: c.sentence.text, vector: vectors[i]!, momentId: c.moment.segment.id, momentRank: c.rank }));
+}
+
+/**
+ * A sentence worth quoting: long enough to say something, not a question (it asks, it does not answer; transcripts
+ * often drop the "?"), and, in a punctuated transcript, not a sentence's tail cut off by a change of speaker.
+ */
+function quotableSentence(text: string, maxWords: number, punctuated: boolean): boolean {
+	const words = text.split(' ').length;
+	return words >= MIN_WORDS && words <= maxWords && !/\?["'’”)\]]*$/.test(text) && !ASKING.test(text) && !(punctuated && /^\p{Ll}/u.test(text));
 }
 
 const vectorCache = new Map<string, Float32Array>();

@@ -1,8 +1,9 @@
 /**
- * Choosing the quotes: each candidate sentence is scored by its meaning's closeness to the question (cosine of
- * sentence vectors), the question's words it repeats, and how well its moment ranked; then 2-4 are picked greedily,
- * each time preferring one unlike those already picked and from another moment (maximal marginal relevance), so the
- * answer covers several moments instead of repeating one.
+ * Choosing the quotes, moment first: the moments come in search's order (the ranking /search and /api/search show),
+ * and from each the sentence that best answers the question is quoted, so citation [1] is said in search's top
+ * moment, [2] in its second, and so on. Within a moment, a sentence is scored by its meaning's closeness to the
+ * question (cosine of sentence vectors) and the question's words it repeats. A moment whose best sentence is far
+ * below the answer's best is left out (it would pad the answer), and a sentence too like one already quoted is skipped.
  */
 import { cosine } from '../embeddings';
 import { queryTerms } from '../search/terms';
@@ -10,9 +11,9 @@ import { queryTerms } from '../search/terms';
 export interface Candidate {
 	text: string;
 	vector: Float32Array;
-	/** The moment it comes from (its segment id) and that moment's score relative to the best (0-1). */
+	/** The moment it comes from: its segment id and its 0-based rank in search's order. */
 	momentId: number;
-	momentScore: number;
+	momentRank: number;
 }
 
 export interface Scored<C extends Candidate> {
@@ -24,14 +25,8 @@ export interface Scored<C extends Candidate> {
 
 /** Weight of the share of the question's words a sentence repeats. */
 export const OVERLAP_WEIGHT = 0.2;
-/** Weight of the moment's own rank (search already weighed its words, title and meaning). */
-export const MOMENT_WEIGHT = 0.1;
-/** A quote is added while it scores at least the best one's score less this. */
+/** A moment is quoted while its best sentence scores at least the answer's best less this. */
 export const RELATIVE_DROP = 0.15;
-/** How much likeness to a quote already picked counts against a sentence. */
-const DIVERSITY = 0.5;
-/** Every further quote from the same moment counts this much against it. */
-const SAME_MOMENT = 0.05;
 /** Sentences this alike say the same thing: only one is quoted. */
 const DUPLICATE_COSINE = 0.9;
 export const MAX_QUOTES = 4;
@@ -49,34 +44,36 @@ export function scoreCandidates<C extends Candidate>(question: string, questionV
 		.map((candidate, i) => {
 			const overlap = total > 0 ? terms.filter((t) => own[i]!.has(t)).reduce((sum, t) => sum + weight.get(t)!, 0) / total : 0;
 			const sim = cosine(questionVector, candidate.vector);
-			return { candidate, cosine: sim, overlap, score: sim + OVERLAP_WEIGHT * overlap + MOMENT_WEIGHT * candidate.momentScore };
+			return { candidate, cosine: sim, overlap, score: sim + OVERLAP_WEIGHT * overlap };
 		})
-		.sort((a, b) => b.score - a.score);
+		.sort((a, b) => b.score - a.score || a.candidate.momentRank - b.candidate.momentRank);
 }
 
 /**
- * Picks up to MAX_QUOTES diverse quotes from scored candidates (best first): a second one if it clears `floor` (one
- * sentence rarely answers alone), and more only while they are not far below the best.
+ * Picks up to MAX_QUOTES quotes from scored candidates (best first), in the moments' order: the best sentence of
+ * each moment, the first moment always, a later one while its best clears `floor` or is not far below the first's
+ * best; then, if room is left, each quoted moment's second-best sentence (same rule), still in the moments' order.
  */
 export function pickQuotes<C extends Candidate>(scored: readonly Scored<C>[], floor: number): Scored<C>[] {
-	const best = scored[0];
-	if (!best) return [];
+	const byMoment = new Map<number, Scored<C>[]>();
+	for (const s of scored) {
+		const list = byMoment.get(s.candidate.momentRank) ?? [];
+		list.push(s);
+		byMoment.set(s.candidate.momentRank, list);
+	}
+	const ranks = [...byMoment.keys()].sort((a, b) => a - b);
+	const first = byMoment.get(ranks[0]!)?.[0];
+	if (!first) return [];
+	const least = Math.min(floor, first.score - RELATIVE_DROP);
 	const picked: Scored<C>[] = [];
-	while (picked.length < MAX_QUOTES) {
-		const least = picked.length < 2 ? Math.min(floor, best.score - RELATIVE_DROP) : best.score - RELATIVE_DROP;
-		let choice: Scored<C> | null = null;
-		let choiceValue = -Infinity;
-		for (const s of scored) {
-			if (s.score < least) break;
-			if (picked.includes(s)) continue;
-			const likeness = Math.max(0, ...picked.map((p) => cosine(p.candidate.vector, s.candidate.vector)));
-			if (likeness >= DUPLICATE_COSINE) continue;
-			const sameMoment = picked.filter((p) => p.candidate.momentId === s.candidate.momentId).length;
-			const value = s.score - DIVERSITY * likeness - SAME_MOMENT * sameMoment;
-			if (value > choiceValue) [choice, choiceValue] = [s, value];
+	const fresh = (s: Scored<C>) => !picked.some((p) => p === s || cosine(p.candidate.vector, s.candidate.vector) >= DUPLICATE_COSINE);
+	for (let round = 0; round < 2; round++) {
+		for (const rank of ranks) {
+			if (picked.length >= MAX_QUOTES) break;
+			if (round > 0 && !picked.some((p) => p.candidate.momentRank === rank)) continue;
+			const choice = byMoment.get(rank)!.find((s) => s.score >= least && fresh(s));
+			if (choice) picked.push(choice);
 		}
-		if (!choice) break;
-		picked.push(choice);
 	}
 	return picked;
 }
