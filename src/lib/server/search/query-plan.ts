@@ -7,12 +7,18 @@
  *   next to no weight) yet costs a posting per document; it is left out unless the query has nothing else.
  * - Exact first: a term gets typo (fuzzy) expansion only when the index does not know it as typed; one edit is
  *   tried before two.
- * - Prefix expansion only on the last term (the one still being typed).
+ * - Prefix expansion only on the last term (the one still being typed), and not when that term as typed is itself
+ *   broad: a finished common word ("running") is what was meant, and its completions would only add more of the
+ *   index to walk.
  * - Bounded candidates: a broad term (its postings with expansions above a share of the index) is scored only on
  *   the documents the query's selective terms find; a query of broad terms only, on the documents that share two
  *   of them or have one in a headline field. On a small index nothing is broad, so results are exactly what plain
  *   minisearch gives with these expansions; on a big one a document that matches nothing but common words no
  *   longer costs anything.
+ * - A bounded number scored: whatever the candidates are, minisearch scores at most SCORED_DOCUMENTS_CAP of each
+ *   kind, the best by the very score it would give them (candidate-scores.ts works it out in one pass over the
+ *   postings, into typed arrays, without a result object per document). A query of common words matching most of
+ *   the index costs that pass, not a scored result for every document.
  * - Term plans are cached until the index changes, since as-you-type queries repeat their first words.
  */
 import type { SearchResult } from 'minisearch';
@@ -26,11 +32,11 @@ import {
 	FUZZY_MIN_LENGTH,
 	FUZZY_TWO_EDITS_MIN_LENGTH,
 	FUZZY_WHEN_POSTINGS_BELOW,
-	HEADLINE_FIELDS,
 	PREFIX_MIN_LENGTH,
 	TERM_PLAN_CACHE_SIZE
 } from './config';
 import { KIND_FIELDS, PREFIX as KIND_PREFIX, type DocKind, type SearchIndex } from './search-index';
+import { scoreCandidates, topScored } from './candidate-scores';
 import { TermStats } from './term-stats';
 import { queryTerm, tokenize } from './terms';
 
@@ -87,19 +93,20 @@ export class QueryPlanner {
 			this.#generation = this.#index.generation;
 		}
 		const terms = searchTerms(query);
+		const documents = this.#index.miniSearch.documentCount;
+		const broadAbove = Math.max(BROAD_TERM_MIN_POSTINGS, Math.round(documents * BROAD_TERM_SHARE));
 		const plans = terms.map((term, i) => {
 			const prefix = expand && i === terms.length - 1 && term.length >= PREFIX_MIN_LENGTH;
-			return this.#planTerm(term, expand, prefix);
+			return this.#planTerm(term, expand, prefix, broadAbove);
 		});
-		const documents = this.#index.miniSearch.documentCount;
 		return {
 			terms: plans,
-			broadAbove: Math.max(BROAD_TERM_MIN_POSTINGS, Math.round(documents * BROAD_TERM_SHARE)),
+			broadAbove,
 			commonAbove: Math.max(COMMON_TERM_MIN_POSTINGS, Math.round(documents * COMMON_TERM_SHARE))
 		};
 	}
 
-	#planTerm(term: string, expand: boolean, prefix: boolean): TermPlan {
+	#planTerm(term: string, expand: boolean, prefix: boolean, broadAbove: number): TermPlan {
 		const key = `${expand ? '~' : '='}${prefix ? '*' : ''}${term}`;
 		let plan = this.#cache.get(key);
 		if (!plan) {
@@ -115,7 +122,7 @@ export class QueryPlanner {
 					break;
 				}
 			}
-			if (prefix) {
+			if (prefix && exactPostings <= broadAbove) {
 				const completions = this.#stats.completions(term);
 				plan.prefix = completions.terms > 0;
 				plan.postings += completions.postings;
@@ -147,49 +154,71 @@ export function withoutCommonTerms(plan: QueryPlan): QueryPlan {
 	return kept.length > 0 && kept.length < plan.terms.length ? { ...plan, terms: kept } : plan;
 }
 
-/** Documents (of the wanted kind) some terms match, collected without building a single result. */
-function collect(index: SearchIndex, terms: TermPlan[], ofKind: (id: string) => boolean, fields?: string[]): Set<string> {
-	const found = new Set<string>();
-	index.miniSearch.search(terms.map((t) => t.term).join(' '), {
-		tokenize: splitSpaces,
-		processTerm: identity,
-		fields,
-		fuzzy: (_term, i) => terms[i]!.fuzzy,
-		prefix: (_term, i) => terms[i]!.prefix,
-		// A boost of 0 makes minisearch skip the document: it is seen, never scored.
-		boostDocument: (id: string) => {
-			if (ofKind(id)) found.add(id);
-			return 0;
-		}
-	});
-	return found;
+/**
+ * At most this many documents of each kind are handed to minisearch for a query with broad terms: the best by the
+ * score minisearch itself would give (candidate-scores.ts), so the first pages are the same, and a query of common
+ * words costs one cheap pass over its postings plus scoring a bounded set, however much of the index it matches.
+ */
+export const SCORED_DOCUMENTS_CAP = 2000;
+
+/** What the planner did with a query's candidates (for tests and benches; pass an object to fill). */
+export interface SearchExplain {
+	/** Documents of the wanted kind the query's terms match (counted when it has broad terms; else null). */
+	matched: number | null;
+	/** Documents handed to minisearch to score, or null for all those the terms match. */
+	scored: number | null;
 }
 
 /**
  * The documents worth scoring for a query, or null for all those its terms match. With selective terms: what they
  * find. With only broad ones: the documents two or more of them share (scores multiply by the number of query
  * terms matched, so those rank first anyway), else those where one is in a headline field (a title, a summary, a
- * question's phrasing: about it rather than mentioning it), when either gives enough to fill a page.
+ * question's phrasing: about it rather than mentioning it), when either gives enough to fill a page, else all
+ * they match. Whichever it is, at most SCORED_DOCUMENTS_CAP per kind, the best scored.
  */
-function candidatesFor(index: SearchIndex, plan: QueryPlan, ofKind: (id: string) => boolean, fields?: string[]): Set<string> | null {
+function candidatesFor(
+	index: SearchIndex,
+	plan: QueryPlan,
+	ofKind: (id: string) => boolean,
+	fields: string[] | undefined,
+	explain: SearchExplain
+): Set<string> | null {
 	const broad = plan.terms.filter((t) => t.postings > plan.broadAbove);
 	if (broad.length === 0) return null;
 	const selective = plan.terms.filter((t) => t.postings > 0 && t.postings <= plan.broadAbove);
-	if (selective.length > 0) {
-		const found = collect(index, selective, ofKind, fields);
-		return found.size > 0 ? found : null;
+	const scorer = scoreCandidates(index.miniSearch, ofKind, fields);
+	// Group 0: the selective terms; then one group per distinct broad term (its repeats too: each adds score).
+	scorer.add(selective);
+	const repeats = new Map<string, TermPlan[]>();
+	for (const t of broad) {
+		const key = `${t.term}|${t.fuzzy}|${t.prefix}`;
+		repeats.set(key, [...(repeats.get(key) ?? []), t]);
 	}
-	const distinct = [...new Map(broad.map((t) => [`${t.term}|${t.fuzzy}|${t.prefix}`, t])).values()];
-	if (distinct.length > 1) {
-		const termsMatched = new Map<string, number>();
-		for (const term of distinct) for (const id of collect(index, [term], ofKind, fields)) termsMatched.set(id, (termsMatched.get(id) ?? 0) + 1);
-		const shared = new Set<string>();
-		for (const [id, n] of termsMatched) if (n > 1) shared.add(id);
-		if (shared.size >= ALL_BROAD_MIN_CANDIDATES) return shared;
+	const first = scorer.scores();
+	const found = first.touched.length;
+	if (found > 0 && found <= SCORED_DOCUMENTS_CAP) {
+		// Broad terms are scored by minisearch on these alone; they cannot change which are in.
+		explain.matched = found;
+		return new Set(first.touched.map(first.idOf));
 	}
-	const headlines = HEADLINE_FIELDS.filter((f) => !fields || fields.includes(f));
-	const headlined = collect(index, distinct, ofKind, headlines);
-	return headlined.size >= ALL_BROAD_MIN_CANDIDATES ? headlined : null;
+	for (const terms of repeats.values()) scorer.add(terms);
+	const scores = scorer.scores();
+	explain.matched = scores.touched.length;
+	let candidates: number[];
+	if (found > 0) candidates = scores.touched.filter((doc) => scores.groups[doc]! & 1);
+	else {
+		const broadTermsOf = (doc: number) => {
+			let bits = scores.groups[doc]! >>> 1;
+			let n = 0;
+			for (; bits; bits &= bits - 1) n++;
+			return n;
+		};
+		const shared = repeats.size > 1 ? scores.touched.filter((doc) => broadTermsOf(doc) > 1) : [];
+		const headlined = shared.length >= ALL_BROAD_MIN_CANDIDATES ? [] : scores.touched.filter((doc) => scores.headline[doc] === 1);
+		candidates =
+			shared.length >= ALL_BROAD_MIN_CANDIDATES ? shared : headlined.length >= ALL_BROAD_MIN_CANDIDATES ? headlined : scores.touched;
+	}
+	return topScored(scores, candidates, SCORED_DOCUMENTS_CAP);
 }
 
 /**
@@ -197,14 +226,17 @@ function candidatesFor(index: SearchIndex, plan: QueryPlan, ofKind: (id: string)
  * minisearch scores them with the planned expansions; what changes on a big index is which documents are
  * scored: with broad terms present, only the candidates (candidatesFor).
  */
-export function plannedSearch(index: SearchIndex, query: string, options: PlannedSearchOptions = {}): SearchResult[] {
+export function plannedSearch(index: SearchIndex, query: string, options: PlannedSearchOptions = {}, explain?: SearchExplain): SearchResult[] {
 	const plan = withoutCommonTerms(plannerOf(index).plan(query, { expand: options.expand ?? true }));
 	if (plan.terms.length === 0) return [];
 	const kindPrefix = options.kind ? KIND_PREFIX[options.kind] : null;
 	const ofKind = (id: string) => kindPrefix === null || id.startsWith(kindPrefix);
 	// Only the fields that kind of document has are read: a question search skips every segment's transcript.
 	const fields = options.kind ? [...KIND_FIELDS[options.kind]] : undefined;
-	const candidates = candidatesFor(index, plan, ofKind, fields);
+	const explained: SearchExplain = explain ?? { matched: null, scored: null };
+	explained.matched = explained.scored = null;
+	const candidates = candidatesFor(index, plan, ofKind, fields, explained);
+	explained.scored = candidates?.size ?? null;
 	const boostDocument =
 		candidates !== null
 			? (id: string) => (candidates.has(id) ? 1 : 0)
