@@ -78,6 +78,16 @@ export async function benchAnswerPage(b: AnswerBench): Promise<number> {
 	const all = await figures(b.judged, b.unanswerable, ANSWER_MIN_SCORE);
 	print(`all, threshold ${ANSWER_MIN_SCORE}`, all);
 
+	// Every answerable question answered whatever its score: how often the quotes land in the answer window at all.
+	let first = 0;
+	let inThree = 0;
+	for (const j of b.judged) {
+		const rank = citationRank(await ask(j.question, 0), j, episodeOf);
+		if (rank === 1) first++;
+		if (rank !== null) inThree++;
+	}
+	console.log(`  every question answered (threshold 0): recall@1 ${(first / (b.judged.length || 1)).toFixed(3)}  recall@3 ${(inThree / (b.judged.length || 1)).toFixed(3)}`);
+
 	// Search's side of the same questions: moments /api/search shows for what nothing answers.
 	let withMoments = 0;
 	let withVectorOnly = 0;

@@ -2,9 +2,8 @@
  * An answer to any question, made of the speakers' own words: the best moments in the order /search ranks them
  * (retrieve.ts), their transcript cues merged into sentences (sentences.ts), and from each moment in turn the
  * sentence most like the question quoted (select.ts), so citation [1] is said in search's top moment (the first with
- * a transcript); each citation
- * plays exactly its sentence. When even the best sentence is not close enough, the answer says so and offers the
- * nearest stored questions instead.
+ * a transcript); each citation plays exactly its sentence. When even the best sentence is not close enough, the
+ * answer says so and offers the nearest stored questions instead.
  */
 import { and, asc, eq, gte, lt } from 'drizzle-orm';
 import { anyOf } from '../db/long-lists';
