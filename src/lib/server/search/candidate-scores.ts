@@ -33,6 +33,84 @@ export interface CandidateScores {
 }
 
 /**
+ * Per-document arrays, kept between queries: a query touches a few thousand entries of arrays sized to the whole
+ * index, and allocating them afresh each time (megabytes on 100k segments) is what the garbage collector then pays
+ * for. Only the entries the last query touched are cleared. Single-threaded and used synchronously, so one set is
+ * enough; what a `scores()` call returns is valid until the next `scoreCandidates`.
+ */
+interface Scratch {
+	raw: Float64Array;
+	score: Float64Array;
+	groupBits: Uint32Array;
+	headline: Uint8Array;
+	/** Distinct query terms matched per document: minisearch multiplies the summed score by it. */
+	sourceCount: Uint16Array;
+	lastSource: Int32Array;
+	/** 0 unknown, 1 scored, 2 rejected (deleted or of another kind). */
+	seen: Uint8Array;
+	/** Documents scored, in the order first seen. */
+	touched: number[];
+	/** Documents whose `seen` mark was set (scored or rejected): what the next query clears. */
+	marked: number[];
+}
+let scratch: Scratch | null = null;
+
+function scratchFor(size: number): Scratch {
+	if (!scratch || scratch.raw.length < size) {
+		const capacity = Math.max(size, Math.ceil((scratch?.raw.length ?? 0) * 1.5));
+		scratch = {
+			raw: new Float64Array(capacity),
+			score: new Float64Array(capacity),
+			groupBits: new Uint32Array(capacity),
+			headline: new Uint8Array(capacity),
+			sourceCount: new Uint16Array(capacity),
+			lastSource: new Int32Array(capacity).fill(-1),
+			seen: new Uint8Array(capacity),
+			touched: [],
+			marked: []
+		};
+		return scratch;
+	}
+	const s = scratch;
+	for (const doc of s.marked) {
+		s.raw[doc] = 0;
+		s.score[doc] = 0;
+		s.groupBits[doc] = 0;
+		s.headline[doc] = 0;
+		s.sourceCount[doc] = 0;
+		s.lastSource[doc] = -1;
+		s.seen[doc] = 0;
+	}
+	s.touched.length = 0;
+	s.marked.length = 0;
+	return s;
+}
+
+/**
+ * BM25's length term, k * (1 - b + b * length / average length), per document and field, in one flat array: reading
+ * it is most of the cost of a posting otherwise (a Map lookup per posting). Worked out again whenever the index has
+ * changed (any add, removal or discard moves one of the counters in the key).
+ */
+const lengthNorms = new WeakMap<MiniSearch, { key: string; norms: Float64Array; stride: number }>();
+
+function lengthNormsOf(miniSearch: MiniSearch, state: ReturnType<typeof miniSearchStateOf>): { norms: Float64Array; stride: number } {
+	const key = `${state.nextId}:${state.documentCount}:${state.dirtCount}`;
+	const known = lengthNorms.get(miniSearch);
+	if (known?.key === key) return known;
+	const stride = Math.max(...Object.values(state.fieldIds)) + 1;
+	const norms = new Float64Array((state.nextId + 1) * stride);
+	const { k, b } = BM25;
+	for (const [doc, lengths] of state.fieldLength) {
+		for (let field = 0; field < stride; field++) {
+			norms[doc * stride + field] = k * (1 - b + (b * (lengths[field] ?? 0)) / state.averageFieldLength[field]!);
+		}
+	}
+	const made = { key, norms, stride };
+	lengthNorms.set(miniSearch, made);
+	return made;
+}
+
+/**
  * Scores the documents groups of terms match, over `fields` (all when undefined), one group at a time (`add`), so a
  * caller can stop once it has what it needs. Documents whose id `ofKind` rejects are not scored. What a group means
  * (selective terms, one broad term) is the caller's business; `scores()` gives the totals so far.
@@ -40,16 +118,7 @@ export interface CandidateScores {
 export function scoreCandidates(miniSearch: MiniSearch, ofKind: (id: string) => boolean, fields?: readonly string[]) {
 	const state = miniSearchStateOf(miniSearch);
 	const tree = termTreeOf(miniSearch);
-	const size = state.nextId + 1;
-	const raw = new Float64Array(size);
-	const groupBits = new Uint32Array(size);
-	const headline = new Uint8Array(size);
-	// Distinct query terms matched per document: minisearch multiplies the summed score by it.
-	const sourceCount = new Uint16Array(size);
-	const lastSource = new Int32Array(size).fill(-1);
-	// 0 unknown, 1 scored, 2 rejected (deleted or of another kind).
-	const seen = new Uint8Array(size);
-	const touched: number[] = [];
+	const { raw, score, groupBits, headline, sourceCount, lastSource, seen, touched, marked } = scratchFor(state.nextId + 1);
 	const fieldList = (fields ?? SEARCH_FIELDS).map((name) => ({
 		id: state.fieldIds[name]!,
 		boost: FIELD_BOOSTS[name as SearchField] || 1,
@@ -58,31 +127,35 @@ export function scoreCandidates(miniSearch: MiniSearch, ofKind: (id: string) => 
 	const sources = new Map<string, number>();
 	let groupCount = 0;
 
+	const { documentIds, documentCount } = state;
+	const { k, d } = BM25;
+	const { norms, stride } = lengthNormsOf(miniSearch, state);
 	const addTerm = (data: FieldTermData | undefined, weight: number, source: number, bit: number) => {
 		if (!data) return;
 		for (const field of fieldList) {
 			const docs = data.get(field.id);
 			if (!docs) continue;
-			const avgLength = state.averageFieldLength[field.id]!;
-			const idf = Math.log(1 + (state.documentCount - docs.size + 0.5) / (docs.size + 0.5));
+			const fieldId = field.id;
+			const isHeadline = field.headline;
+			const idf = Math.log(1 + (documentCount - docs.size + 0.5) / (docs.size + 0.5));
 			const factor = weight * field.boost * idf;
-			for (const [doc, tf] of docs) {
+			docs.forEach((tf, doc) => {
 				let mark = seen[doc]!;
 				if (mark === 0) {
-					const id = state.documentIds.get(doc) as string | undefined;
+					const id = documentIds.get(doc) as string | undefined;
 					mark = seen[doc] = id !== undefined && ofKind(id) ? 1 : 2;
+					marked.push(doc);
 					if (mark === 1) touched.push(doc);
 				}
-				if (mark !== 1) continue;
-				const length = state.fieldLength.get(doc)![field.id]!;
-				raw[doc]! += factor * (BM25.d + (tf * (BM25.k + 1)) / (tf + BM25.k * (1 - BM25.b + (BM25.b * length) / avgLength)));
+				if (mark !== 1) return;
+				raw[doc]! += factor * (d + (tf * (k + 1)) / (tf + norms[doc * stride + fieldId]!));
 				groupBits[doc]! |= bit;
-				if (field.headline) headline[doc] = 1;
+				if (isHeadline) headline[doc] = 1;
 				if (lastSource[doc] !== source) {
 					lastSource[doc] = source;
 					sourceCount[doc]!++;
 				}
-			}
+			});
 		}
 	};
 
@@ -113,7 +186,6 @@ export function scoreCandidates(miniSearch: MiniSearch, ofKind: (id: string) => 
 		},
 		/** The totals so far. */
 		scores(): CandidateScores {
-			const score = new Float64Array(size);
 			for (const doc of touched) score[doc] = raw[doc]! * sourceCount[doc]!;
 			return { touched, score, groups: groupBits, headline, idOf: (doc) => state.documentIds.get(doc) as string };
 		}
