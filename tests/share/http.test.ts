@@ -78,8 +78,9 @@ describe.each(databaseKinds)('share, embed and feeds over HTTP on %s', (kind) =>
 			expect(oembed.html).toContain(`/embed${EPISODE}?t=720`);
 			const meta = (property: string) => doc.querySelector(`meta[property="${property}"], meta[name="${property}"]`)?.getAttribute('content');
 			expect(meta('og:url')).toBe(canonical);
-			expect(meta('og:title')).toBe("Running Isn't Therapy · The Running Explained Podcast");
-			expect(meta('og:description')).toContain('Mindful Running');
+			// A link to a moment previews as that moment: its topic and time, then the episode.
+			expect(meta('og:title')).toBe("Mindful Running: Breath, Footsteps and Surroundings (12:00) - Running Isn't Therapy");
+			expect(meta('og:description')).toContain('mindful running practice');
 			expect(meta('og:audio')).toBe(`${site.url}/audio/demo/running-explained/running-isnt-therapy.wav`);
 			expect(meta('og:audio:type')).toBe('audio/wav');
 			expect(meta('twitter:card')).toBe('summary');
