@@ -34,3 +34,16 @@ export function questionPath(slug: string): string {
 export function embedPath(sitePath: string): string {
 	return `/embed${sitePath}`;
 }
+
+/** The square sizes, in pixels, artwork is served at: list rows and the player bar, cards, and large/Open Graph. */
+export const ARTWORK_SIZES = [96, 300, 600] as const;
+export type ArtworkSize = (typeof ARTWORK_SIZES)[number];
+
+/**
+ * The site path of a show's or an episode's artwork at one size. It always answers an image: an episode without art of
+ * its own gets its show's, a show without art a generated placeholder.
+ */
+export function artworkPath(podcastSlug: string, episodeSlug: string | null, size: ArtworkSize): string {
+	const owner = episodeSlug === null ? podcastPath(podcastSlug) : episodePath(podcastSlug, episodeSlug);
+	return `/art${owner}/${size}.webp`;
+}
