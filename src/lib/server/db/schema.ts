@@ -415,6 +415,40 @@ export const editorChanges = pgTable(
 	(t) => [index('editor_changes_at_idx').on(t.at.desc())]
 );
 
+const imageBytes = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+	dataType: () => 'bytea',
+	fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value.buffer, value.byteOffset, value.byteLength))
+});
+
+/**
+ * Show and episode artwork, fetched at import (the show's) or by the 'artwork' job (an episode's own), re-encoded
+ * as square WebP at the sizes pages use and served from /art/... (src/routes/art). Kept in the database, so every
+ * instance serves it and a restart keeps it. One row per show (episode_id null) and per episode whose image differs
+ * from its show's; `source_url` is what was fetched, so a re-import fetches again only when the feed's address changed.
+ */
+export const artwork = pgTable(
+	'artwork',
+	{
+		id: serial().primaryKey(),
+		podcastId: integer()
+			.notNull()
+			.references(() => podcasts.id, { onDelete: 'cascade' }),
+		/** Null for the show's own artwork. */
+		episodeId: integer().references(() => episodes.id, { onDelete: 'cascade' }),
+		sourceUrl: text().notNull(),
+		/** A hash of the source image's bytes: the served ETag is this plus the size. */
+		sourceHash: text().notNull(),
+		webp96: imageBytes().notNull(),
+		webp300: imageBytes().notNull(),
+		webp600: imageBytes().notNull(),
+		fetchedAt: timestamp({ withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [
+		uniqueIndex('artwork_show_key').on(t.podcastId).where(sql`${t.episodeId} is null`),
+		uniqueIndex('artwork_episode_key').on(t.episodeId).where(sql`${t.episodeId} is not null`)
+	]
+);
+
 export type Podcast = typeof podcasts.$inferSelect;
 export type NewPodcast = typeof podcasts.$inferInsert;
 export type Episode = typeof episodes.$inferSelect;
