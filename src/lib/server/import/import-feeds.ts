@@ -5,6 +5,7 @@
  * leaves the database as it was and the next feed still runs. After each feed commits, contentChanged() tells the
  * search index and question links what changed.
  */
+import { applyShowArtwork, enqueueEpisodeArtwork, prepareShowArtwork } from '../artwork';
 import { contentChanged } from '../content-events';
 import type { Db } from '../db/client';
 import { buildEpisodeDraft, type EpisodeDraft } from './episode-draft';
@@ -23,6 +24,8 @@ export interface ImportLimits {
 	feedBytes: number;
 	/** Largest chapters or transcript file accepted (default 10 MB). */
 	fileBytes: number;
+	/** Largest show image accepted (default 10 MB); episode images are fetched by the 'artwork' job. */
+	imageBytes: number;
 	/** Deadline for one download, redirects and body included (default 30 s). */
 	timeoutMs: number;
 	maxRedirects: number;
@@ -38,6 +41,7 @@ export interface ImportLimits {
 export const DEFAULT_LIMITS: ImportLimits = {
 	feedBytes: 50 * 1024 * 1024,
 	fileBytes: 10 * 1024 * 1024,
+	imageBytes: 10 * 1024 * 1024,
 	timeoutMs: 30_000,
 	maxRedirects: 5,
 	concurrency: 8,
@@ -108,6 +112,9 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		// Every download and parse is done before the database is touched: a slow or stalled server never holds a
 		// transaction open (on PGlite, one open transaction makes every page wait). The feed is then written in one
 		// transaction of database work only, chunk by chunk, so a failure leaves the database as it was.
+		// The show's image is fetched and resized beside the items' files; it is stored after the commit.
+		const imageLimits = { timeoutMs: limits.timeoutMs, maxBytes: limits.imageBytes, maxRedirects: limits.maxRedirects };
+		const showArtwork = prepareShowArtwork(db, loaded.source.feedUrl, parsed.podcast.imageUrl, imageLimits, options.fetch);
 		const drafts: EpisodeDraft[] = [];
 		for (let start = 0; start < parsed.items.length; start += limits.readChunkItems) {
 			const chunk = parsed.items.slice(start, start + limits.readChunkItems);
@@ -132,6 +139,7 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 				drafts.push(d);
 			}
 		}
+		const artworkPlan = await showArtwork;
 		writer = await openWriter();
 		let waiting: EpisodeDraft[] = [];
 		let waitingCues = 0;
@@ -153,6 +161,8 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		report.episodes = { ...report.episodes, added: written.added, updated: written.updated, unchanged: written.unchanged };
 		report.changedEpisodeIds = written.changedEpisodeIds;
 		report.totals.people = written.people;
+		const artworkWarning = await applyShowArtwork(db, written.podcastId, artworkPlan);
+		if (artworkWarning) report.warnings.push(artworkWarning);
 		await announce(report);
 		await queueBackgroundWork(db, report);
 		stage('done');
@@ -182,8 +192,9 @@ async function announce(report: FeedReport): Promise<void> {
 async function queueBackgroundWork(db: Db, report: FeedReport): Promise<void> {
 	try {
 		await enqueueAfterImport(db, report.changedEpisodeIds);
+		await enqueueEpisodeArtwork(db, report.podcast!.id);
 	} catch (error) {
-		report.warnings.push(`imported, but queueing the background work (chapters, vectors) failed: ${messageOf(error)}`);
+		report.warnings.push(`imported, but queueing the background work (chapters, vectors, artwork) failed: ${messageOf(error)}`);
 	}
 }
 
