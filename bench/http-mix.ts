@@ -88,6 +88,8 @@ export function simulateHitRate(sequence: string[], sizes: Map<string, number>, 
 export async function driveSequence(origin: string, sequence: string[], { connections, durationSeconds }: { connections: number; durationSeconds: number }) {
 	const { default: autocannon } = await import('autocannon');
 	let next = 0;
+	let answered = 0;
+	let hits = 0;
 	const result = await autocannon({
 		url: origin,
 		connections,
@@ -97,7 +99,13 @@ export async function driveSequence(origin: string, sequence: string[], { connec
 			{
 				method: 'GET',
 				headers: { accept: 'text/html,application/json' },
-				setupRequest: (request) => ({ ...request, path: sequence[next++ % sequence.length]! })
+				setupRequest: (request) => ({ ...request, path: sequence[next++ % sequence.length]! }),
+				// Answers from the response cache say so (x-cache: hit): the hit rate the site really had.
+				onResponse: (_status, _body, _context, headers) => {
+					answered++;
+					const marks = headers as Record<string, string> | undefined;
+					if ((marks?.['x-cache'] ?? marks?.['X-Cache']) === 'hit') hits++;
+				}
 			}
 		]
 	});
@@ -106,6 +114,8 @@ export async function driveSequence(origin: string, sequence: string[], { connec
 		p50Ms: result.latency.p50,
 		p99Ms: result.latency.p99,
 		errors: result.non2xx + result.errors + result.timeouts,
-		sent: next
+		sent: next,
+		/** The share of answers that came from the response cache. */
+		hitRate: answered ? hits / answered : 0
 	};
 }

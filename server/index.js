@@ -47,6 +47,9 @@ server.listen(port, host, () => {
 	const address = /** @type {import('node:net').AddressInfo} */ (server.address());
 	const shown = address.family === 'IPv6' ? `[${address.address}]` : address.address;
 	console.log(`Listening on http://${shown}:${address.port}`);
+	// The app warms its response cache by asking this server for pages (src/lib/server/cache-warmer.ts).
+	const loopback = ['0.0.0.0', '::'].includes(address.address) ? '127.0.0.1' : shown;
+	bridge.listening?.(`http://${loopback}:${address.port}`);
 	if (process.env.ADDRESS_HEADER) console.warn(`ADDRESS_HEADER=${process.env.ADDRESS_HEADER}: client addresses are taken from that header, which anyone can send; this port must be reachable only through the proxy that sets it.`);
 });
 

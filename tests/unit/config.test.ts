@@ -24,6 +24,7 @@ describe('readConfig', () => {
 		['RESPONSE_CACHE_MB', '-1', /RESPONSE_CACHE_MB="-1"/],
 		['SEED_DEMO', 'maybe', /SEED_DEMO="maybe" is not allowed: use 1 \(on\) or 0 \(off\)/],
 		['WORKER', '2', /WORKER="2" is not allowed/],
+		['RESPONSE_CACHE_WARM', 'sometimes', /RESPONSE_CACHE_WARM="sometimes" is not allowed: use 1 \(on\) or 0 \(off\)/],
 		['DATABASE_URL', 'mysql://localhost/db', /DATABASE_URL: .* is not a database URL this site understands/],
 		['ORIGIN', 'localhost:3000', /ORIGIN="localhost:3000" is not allowed: the public address with scheme and host/],
 		['PORT', '99999', /PORT="99999" is not allowed: a port number/],

@@ -21,6 +21,8 @@ export interface Config {
 	searchSnapshotDir: string;
 	/** RESPONSE_CACHE_MB in bytes; 0 turns the cache off. */
 	responseCacheBytes: number;
+	/** RESPONSE_CACHE_WARM: fill the response cache with question and episode pages after start and after changes. */
+	responseCacheWarm: boolean;
 	/** MIGRATIONS_DIR, resolved. */
 	migrationsDir: string;
 	/** WORKER: whether the web process runs a background worker too. */
@@ -112,6 +114,7 @@ export function readConfig(env: Env = process.env): Config {
 		adminToken: value(env, 'ADMIN_TOKEN') ?? null,
 		searchSnapshotDir: value(env, 'SEARCH_SNAPSHOT_DIR') ?? './data/search',
 		responseCacheBytes: cacheMegabytes * 1024 * 1024,
+		responseCacheWarm: flag(env, 'RESPONSE_CACHE_WARM', true),
 		migrationsDir,
 		worker: flag(env, 'WORKER', true),
 		origin,

@@ -1,6 +1,5 @@
 /** One episode with everything its page shows: people, segments, transcript and the questions it answers. */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import { anyOf } from './db/long-lists';
 import type { Db } from './db/client';
 import { dayLabel, isoTimestamp } from './db/dates';
 import { readableTranscript, type TranscriptParagraph } from './import/transcripts';
@@ -93,7 +92,8 @@ export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: s
 	if (!row) return null;
 	const episodeId = row.episode.id;
 
-	const [cast, segmentRows, cues] = await Promise.all([
+	// One round trip for the rest: the questions are found through the episode's segments, not a list of their ids.
+	const [cast, segmentRows, cues, answered] = await Promise.all([
 		db
 			.select({
 				slug: people.slug,
@@ -129,18 +129,16 @@ export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: s
 			})
 			.from(transcriptCues)
 			.where(eq(transcriptCues.episodeId, episodeId))
-			.orderBy(asc(transcriptCues.position))
+			.orderBy(asc(transcriptCues.position)),
+		db
+			.select({ slug: questions.slug, text: questions.text, segmentStartSeconds: segments.startSeconds })
+			.from(questionSegments)
+			.innerJoin(questions, eq(questions.id, questionSegments.questionId))
+			.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
+			.where(eq(segments.episodeId, episodeId))
+			.orderBy(asc(questionSegments.rank), asc(segments.startSeconds))
 	]);
 
-	const answered = segmentRows.length
-		? await db
-				.select({ slug: questions.slug, text: questions.text, segmentStartSeconds: segments.startSeconds, rank: questionSegments.rank })
-				.from(questionSegments)
-				.innerJoin(questions, eq(questions.id, questionSegments.questionId))
-				.innerJoin(segments, eq(segments.id, questionSegments.segmentId))
-				.where(anyOf(questionSegments.segmentId, segmentRows.map((s) => s.id)))
-				.orderBy(asc(questionSegments.rank), asc(segments.startSeconds))
-		: [];
 	// A question may be answered by several segments here: list it once, at its best-ranked moment.
 	const seen = new Set<string>();
 	const questionList: EpisodeQuestion[] = [];

@@ -11,6 +11,8 @@
  * when that origin depends on proxy headers (PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER), hits go through SvelteKit.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createCacheWarmer } from './cache-warmer';
+import { getConfig } from './config';
 import { cacheKey, type ResponseCache } from './response-cache';
 import { applySecurityHeaders } from './security-headers';
 
@@ -22,6 +24,8 @@ export interface ServerBridge {
 	secure(req: IncomingMessage, res: ServerResponse): void;
 	/** Answers from the response cache, or calls `next` for the handler to answer. */
 	answer(req: IncomingMessage, res: ServerResponse, next: () => void): void;
+	/** The server listens; `loopback` reaches it from this machine (http://127.0.0.1:PORT). */
+	listening?(loopback: string): void;
 }
 
 export interface FastPathEnv {
@@ -35,6 +39,12 @@ export interface FastPathEnv {
 export function registerServerBridge(cache: ResponseCache | null, env: FastPathEnv): void {
 	const plainOrigin = !(env.PROTOCOL_HEADER || env.HOST_HEADER || env.PORT_HEADER);
 	const origin = env.ORIGIN ? new URL(env.ORIGIN).origin : null;
+	// Pages are warmed under the origin visitors use (cache-warmer.ts): ORIGIN, or else the first visitor's.
+	const warmer =
+		cache && getConfig().responseCacheWarm && (origin || plainOrigin)
+			? createCacheWarmer(cache, { maxBytes: cache.maxBytes, log: (m) => console.log(`[cache] ${m}`) })
+			: null;
+	if (origin) warmer?.sawOrigin(origin);
 	const bridge: ServerBridge = {
 		secure(req, res) {
 			applySecurityHeaders(pathnameOf(req), {
@@ -45,17 +55,22 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 		answer(req, res, next) {
 			const url = cache && plainOrigin ? urlOf(req, origin) : null;
 			const key = url && cacheKey(req.method, url, (name) => header(req, name));
+			if (url && warmer) warmer.sawOrigin(url.origin);
 			if (!cache || !url || !key || !cache.has(key)) return next();
 			void cache.answer(key).then(
 				(hit) => {
 					if (!hit) return next();
 					for (const [name, value] of hit.headers) res.setHeader(name, value);
 					bridge.secure(req, res);
+					res.setHeader('x-cache', 'hit');
 					res.setHeader('content-length', hit.body.byteLength);
 					res.writeHead(hit.status).end(hit.body);
 				},
 				() => next()
 			);
+		},
+		listening(loopback) {
+			warmer?.listening(loopback);
 		}
 	};
 	(globalThis as Record<symbol, unknown>)[SERVER_BRIDGE] = bridge;

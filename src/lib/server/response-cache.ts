@@ -12,6 +12,7 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { onContentChange } from './content-events';
+import { useContentMemos } from './content-memo';
 
 export interface ResponseCacheOptions {
 	/** Bytes of bodies kept at most; the least recently used go first. */
@@ -46,6 +47,11 @@ export class ResponseCache {
 
 	constructor(private readonly options: ResponseCacheOptions) {}
 
+	/** Bytes of bodies kept at most. */
+	get maxBytes(): number {
+		return this.options.maxBytes;
+	}
+
 	/** Drops everything (content changed). */
 	clear(): void {
 		this.#entries.clear();
@@ -79,7 +85,8 @@ export class ResponseCache {
 		const key = this.options.maxBytes > 0 ? cacheKey(event.request.method, url, (name) => event.request.headers.get(name)) : null;
 		if (!key) return resolve(event);
 		const hit = await this.answer(key);
-		if (hit) return new Response(hit.body, { status: hit.status, headers: hit.headers });
+		// Marked, as caches do, so that operators (and bench:http) can tell an answer from memory from a rendered one.
+		if (hit) return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'hit']] });
 		this.#misses++;
 		const generation = this.#generation;
 		const response = await resolve(event);
@@ -172,5 +179,7 @@ async function toEntry(response: Response): Promise<CachedAnswer> {
 export function createAppResponseCache(maxBytes: number, isCurrent: () => boolean | Promise<boolean>): ResponseCache {
 	const cache = new ResponseCache({ maxBytes, isCurrent });
 	onContentChange(() => cache.clear());
+	// Work kept per content version behind the cache (content-memo.ts) is used under the same rule.
+	useContentMemos(isCurrent);
 	return cache;
 }

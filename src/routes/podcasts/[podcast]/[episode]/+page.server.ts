@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { demoEpisodeAudio } from '$lib/server/audio/demo-episodes';
+import { createContentMemo } from '$lib/server/content-memo';
 import { getDb } from '$lib/server/db';
 import { getEpisodePage, transcriptView } from '$lib/server/episodes';
 import { linkNoteTimestamps } from '$lib/server/import/shownote-timestamps';
@@ -13,17 +14,48 @@ import { buildMomentUrl } from '$lib/share';
 import { parseTimeParam } from '$lib/time-param';
 import type { PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ params, url, locals }) => {
-	const page = await getEpisodePage(await getDb(), params.podcast, params.episode);
-	if (!page) error(404, `There is no episode "${params.episode}" in "${params.podcast}".`);
-	// A bad `t` never fails the page: it plays from the start and says why.
-	const time = parseTimeParam(url.searchParams.get('t'), page.episode.durationSeconds);
+/**
+ * Everything on the page that does not depend on `t`: the same for the plain page and each of its moments, so it is
+ * kept per content version (content-memo.ts). Related questions (a search) and the readable transcript were most of
+ * an uncached render; a `?t=` link after the plain page (or another moment) skips both, and the queries.
+ */
+const episodeData = createContentMemo<NonNullable<Awaited<ReturnType<typeof loadEpisodeData>>>>({
+	maxBytes: 32 * 1024 * 1024,
+	// Roughly: the transcript's text twice (cue rows are dropped, paragraphs and JSON-LD keep it) and the notes.
+	sizeOf: (data) => 4096 + 2 * data.transcript.paragraphs.reduce((n, p) => n + JSON.stringify(p).length, 0) + (data.episode.descriptionHtml?.length ?? 0)
+});
+
+async function loadEpisodeData(podcastSlug: string, episodeSlug: string, origin: string) {
+	const page = await getEpisodePage(await getDb(), podcastSlug, episodeSlug);
+	if (!page) return null;
 	const { index } = await getSearch();
 	const related = findQuestionsRelatedToEpisode(index, page.episode.id).flatMap((id) => toQuestionLink(index, id) ?? []);
-	const start = time?.ok ? time.range : null;
 	const { podcast, episode, segments } = page;
+	// The page shows the transcript as paragraphs of sentences, so the cue rows themselves are not sent along.
+	const { cues: _cues, ...shown } = page;
+	const notesHtml = episode.descriptionHtml && linkNoteTimestamps(episode.descriptionHtml, episode.durationSeconds);
+	return {
+		...shown,
+		episode: { ...episode, descriptionHtml: notesHtml },
+		transcript: transcriptView(page),
+		related,
+		description: segments.length ? `${episode.title}: ${segments.map((s) => s.title).join(', ')}` : null,
+		jsonLd: episodeJsonLd(page, origin),
+		// The layout's "sample content" notice is for the bundled demo only, not imported shows.
+		demo: demoEpisodeAudio(podcast.slug, episode.slug) !== null
+	};
+}
+
+export const load: PageServerLoad = async ({ params, url, locals }) => {
+	const key = `${url.origin} ${params.podcast} ${params.episode}`;
+	const data = await episodeData.get(key, () => loadEpisodeData(params.podcast, params.episode, url.origin));
+	if (!data) error(404, `There is no episode "${params.episode}" in "${params.podcast}".`);
+	const { description, jsonLd, ...shown } = data;
+	const { podcast, episode, segments } = data;
+	// A bad `t` never fails the page: it plays from the start and says why.
+	const time = parseTimeParam(url.searchParams.get('t'), episode.durationSeconds);
+	const start = time?.ok ? time.range : null;
 	const path = episodePath(podcast.slug, episode.slug);
-	const description = segments.length ? `${episode.title}: ${segments.map((s) => s.title).join(', ')}` : null;
 	const moment = momentPreview(segments, episode.title, start);
 	setPageMeta(locals, {
 		canonical: buildMomentUrl(url.origin, path, start),
@@ -34,20 +66,12 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		audio: episode.audioUrl ? { url: episode.audioUrl, type: episode.audioMimeType } : null,
 		embed: { url: buildMomentUrl(url.origin, embedPath(path), start) },
 		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }],
-		jsonLd: episodeJsonLd(page, url.origin)
+		jsonLd
 	});
-	// The page shows the transcript as paragraphs of sentences, so the cue rows themselves are not sent along.
-	const { cues: _cues, ...shown } = page;
-	const notesHtml = episode.descriptionHtml && linkNoteTimestamps(episode.descriptionHtml, episode.durationSeconds);
 	return {
 		...shown,
-		episode: { ...episode, descriptionHtml: notesHtml },
-		transcript: transcriptView(page),
-		related,
 		start,
 		timeNotice: time && !time.ok ? time.reason : null,
-		// The layout's "sample content" notice is for the bundled demo only, not imported shows.
-		demo: demoEpisodeAudio(podcast.slug, episode.slug) !== null,
 		origin: url.origin
 	};
 };
