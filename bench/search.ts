@@ -10,6 +10,10 @@
  * Environment: BENCH_SIZES (10000,100000,500000), BENCH_QUERIES (1000), BENCH_BASELINE_QUERIES (300: above 10k
  * the baseline runs on that many queries of the mix, each kind in its share, as it is slow), BENCH_PASSES (3: the
  * quietest pass is reported, every pass's p99 beside it), BENCH_SKIP_CONTENT=1 (skip the searchContent passes), BENCH_COMMON=0 (skip the common-word mixes of bench/search-common.ts).
+ * BENCH_HYBRID=0 skips the vector sections: hybrid search at each size up to 100k (exact scan against the fast path,
+ * recall, Zipf and all-new query mixes), the real transcripts' vectors (recall, passages per segment, encoding rate)
+ * and start-up with BENCH_VECTOR_STARTUP (100000) stored vectors. BENCH_VECTORS_ONLY=1 runs only those (after building
+ * each size's index, which the hybrid queries use).
  * Figures, not pass/fail; run it when the machine is quiet (it prints the load average).
  */
 import { corpusToIndexContent, segmentRecordId } from './lib/synthetic-content';
@@ -25,15 +29,19 @@ import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { episodes, passageVectors, podcasts, segments } from '../src/lib/server/db/schema';
 import { getEncoder } from '../src/lib/server/embeddings';
-import { fuseHits, type QueryVector } from '../src/lib/server/search/hybrid';
+import { fuseHits } from '../src/lib/server/search/hybrid';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { readPassageVectors, VectorIndex, type StoredPassage } from '../src/lib/server/vectors';
+import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
+import { realJudgedQuestions } from './judged/real';
+import { existsSync } from 'node:fs';
 
 const sizes = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').map(Number);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 1000);
 const baselineCount = Number(process.env.BENCH_BASELINE_QUERIES ?? 300);
 const skipContent = process.env.BENCH_SKIP_CONTENT === '1';
 const passCount = Number(process.env.BENCH_PASSES ?? 3);
+const vectorsOnly = process.env.BENCH_VECTORS_ONLY === '1';
 /** Queries run once before timing, so the JIT has seen the code. */
 const WARM_UP_QUERIES = 50;
 /** A result list counts as a hit when the intended segment is among this many. */
@@ -110,6 +118,10 @@ for (const size of sizes) {
 	const heapIndex = heapUsedMb() - heapBefore;
 	console.log(`build         ${seconds(buildMs)}, ${index.stats().terms.toLocaleString('en')} terms, heap +${Math.round(heapIndex)} MB (index and records)`);
 
+	if (vectorsOnly) {
+		await hybridSection(index, queries);
+		continue;
+	}
 	// The snapshot start-up restores (snapshot-codec.ts), and for comparison minisearch's own toJSON / loadJSON.
 	const encodeStarted = performance.now();
 	const bytes = await encodeSnapshot(index.miniSearch, index.records(), { contentVersion: 'bench', fingerprint: indexFingerprint() });
@@ -171,7 +183,10 @@ for (const size of sizes) {
 	if (process.env.BENCH_HYBRID !== '0' && size <= 100_000) await hybridSection(index, queries);
 	console.log(`heap used     ${Math.round(heapUsedMb())} MB; ${loadLine()}`);
 }
-if (process.env.BENCH_HYBRID !== '0') await vectorStartup(Number(process.env.BENCH_VECTOR_STARTUP ?? 100_000));
+if (process.env.BENCH_HYBRID !== '0') {
+	await realVectorSection();
+	await vectorStartup(Number(process.env.BENCH_VECTOR_STARTUP ?? 100_000));
+}
 
 /** A deterministic unit vector per segment (the latency of an exact scan does not depend on what the vectors say). */
 function syntheticPassages(segmentIds: number[], dimensions = 512): StoredPassage[] {
@@ -184,47 +199,152 @@ function syntheticPassages(segmentIds: number[], dimensions = 512): StoredPassag
 	});
 }
 
+/** Segment ids of a search's hits, best first. */
+function ids(hits: { segmentId: number }[]): number[] {
+	return hits.map((h) => h.segmentId);
+}
+
+/** Share of the exact scan's top n segments that the fast path (int8 pass, exact rescoring) also returns in its top n. */
+function recallAt(vectors: VectorIndex, model: string, queryVectors: Float32Array[], n: number): number {
+	let found = 0;
+	for (const q of queryVectors) {
+		const exact = new Set(ids(vectors.search(q, model, { limit: n, exact: true })));
+		found += ids(vectors.search(q, model, { limit: n })).filter((id) => exact.has(id)).length / Math.max(1, exact.size);
+	}
+	return found / queryVectors.length;
+}
+
+/** Wall-clock latencies and CPU time per call (the whole process: the encoder thread's work counts too). */
+async function timed(items: readonly string[], run: (item: string) => unknown): Promise<{ latencies: number[]; cpuMs: number }> {
+	const latencies: number[] = [];
+	const cpu = process.cpuUsage();
+	for (const item of items) {
+		const started = performance.now();
+		await run(item);
+		latencies.push(performance.now() - started);
+	}
+	const used = process.cpuUsage(cpu);
+	return { latencies, cpuMs: (used.user + used.system) / 1000 / items.length };
+}
+
+function cpuLine(t: { latencies: number[]; cpuMs: number }): string {
+	return `${latencyLine(t.latencies)}   CPU ${t.cpuMs.toFixed(1)} ms per query`;
+}
+
 /**
- * Hybrid search at this size: one vector per segment in memory (its bytes printed), the real query encoder, and the
- * mix of queries drawn Zipf-like (people ask the same things often), so the LRU cache of query vectors hits as it
- * would in real traffic. Each query is timed whole: words, the query's vector (encoded or cached), the exact scan
- * and the fusion.
+ * Hybrid search at this size: one vector per segment in memory (its bytes printed), the real query encoder, and
+ * the exact scan beside the fast path the site uses (int8 first pass, exact float32 rescoring of the best 1,000),
+ * with the fast path's recall against the exact scan. Then whole hybrid queries (words, the query's vector, the
+ * scan and the fusion), timed with a fresh query-vector cache each: 1,000 queries drawn Zipf-like from the mix
+ * (people ask the same things often, so the LRU cache hits as in real traffic) and 300 queries never seen before
+ * (every one encoded). CPU time is the process's, so it includes the encoder thread.
  */
 async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise<void> {
 	const passages = syntheticPassages([...index.segments.keys()]);
 	const [vectors, loadMs] = timeSync(() => VectorIndex.from(passages));
 	const encoder = await getEncoder();
-	const engine = new SemanticEngine(vectors, async () => ({ ...encoder, model: 'synthetic' }));
-	await engine.warmUp();
+	const engine = () => new SemanticEngine(vectors, async () => ({ ...encoder, model: 'synthetic' }));
+	const stats = vectors.stats();
+	console.log(
+		`vectors       ${stats.passages.toLocaleString('en')} x 512 float32 + int8 copy = ${mb(stats.bytes)} in memory (int8 ${mb(stats.int8Bytes)}), built in ${Math.round(loadMs)} ms`
+	);
+
+	const distinctQueries = [...new Set(queries.map((q) => q.q))];
+	const sample = distinctQueries.slice(0, 300);
+	const sampleVectors = await encoder.encode(sample);
+	const byText = new Map(sample.map((q, i) => [q, sampleVectors[i]!]));
+	for (const q of sample.slice(0, WARM_UP_QUERIES)) vectors.search(byText.get(q)!, 'synthetic', { limit: 100 });
+	const exact = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100, exact: true }));
+	const fast = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100 }));
+	console.log(`scan, exact   ${cpuLine(exact)}   (float32, plain JavaScript, every vector; query vectors given)`);
+	console.log(`scan, fast    ${cpuLine(fast)}   (int8 WebAssembly SIMD pass, the best 1,000 rescored in float32; what search uses)`);
+	console.log(
+		`recall        @10 ${recallAt(vectors, 'synthetic', sampleVectors, 10).toFixed(3)}, @100 ${recallAt(vectors, 'synthetic', sampleVectors, 100).toFixed(3)} ` +
+			`(fast against exact, ${sample.length} queries' real encodings against random unit vectors)`
+	);
+
 	let seed = 7;
 	const zipf = () => {
 		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
 		return queries[Math.min(queries.length - 1, Math.floor(Math.exp((seed / 0x7fffffff) * Math.log(queries.length + 1)) - 1))]!;
 	};
-	const drawn = Array.from({ length: 1000 }, zipf);
-	const distinct = new Set(drawn.map((q) => q.q)).size;
-	const time = async (vectorOnly: boolean) => {
-		const latencies: number[] = [];
-		let encodeMs = 0;
-		for (const query of drawn) {
-			const started = performance.now();
-			const vector: QueryVector | null = await engine.queryVector(query.q);
-			encodeMs += performance.now() - started;
-			if (vectorOnly) vector!.vectors.search(vector!.vector, vector!.model, { limit: 10 });
-			else fuseHits(rankAll(index, query.q).segments, vector, () => true);
-			latencies.push(performance.now() - started);
-		}
-		return { latencies, encodeMs };
+	const drawn = Array.from({ length: 1000 }, zipf).map((q) => q.q);
+	const distinct = new Set(drawn).size;
+	const hybrid = async (items: string[]) => {
+		const semantic = engine();
+		await semantic.warmUp();
+		for (const q of distinctQueries.slice(-WARM_UP_QUERIES)) fuseHits(rankAll(index, q).segments, await semantic.queryVector(q), () => true);
+		return timed(items, async (q) => fuseHits(rankAll(index, q).segments, await semantic.queryVector(q), () => true));
 	};
-	const scanOnly = await time(true);
-	const hybrid = await time(false);
-	const stats = vectors.stats();
-	console.log(`vectors       ${stats.passages.toLocaleString('en')} x 512 float32 = ${mb(stats.bytes)} in memory, built in ${Math.round(loadMs)} ms`);
-	console.log(`vector scan   ${latencyLine(scanOnly.latencies)}   (exact, plain JavaScript, with the query's encoding)`);
-	console.log(
-		`hybrid        ${latencyLine(hybrid.latencies)}   (words + meaning fused; 1000 queries drawn Zipf-like from the mix: ${distinct} distinct, ` +
-			`so ${1000 - distinct} answered from the query-vector cache; encoding ${(scanOnly.encodeMs / distinct).toFixed(1)} ms per new query)`
-	);
+	const repeated = await hybrid(drawn);
+	const fresh = await hybrid(distinctQueries.slice(300, 600));
+	console.log(`hybrid, Zipf  ${cpuLine(repeated)}   (words + meaning fused; 1000 queries drawn Zipf-like from the mix: ${distinct} distinct, so ${1000 - distinct} from the query-vector cache)`);
+	console.log(`hybrid, new   ${cpuLine(fresh)}   (${fresh.latencies.length} queries never seen before: every one encoded)`);
+	const encode = await timed(distinctQueries.slice(600, 900), (q) => encoder.encode([q]));
+	console.log(`encoding      ${cpuLine(encode)}   (a new query's vector alone, on the encoder thread)`);
+}
+
+/**
+ * The real judged set's transcripts (bench/judged, read from ../shared), imported and encoded as bench:quality does
+ * (its /tmp cache makes this quick after a bench:quality run): the fast path's recall against the exact scan with the
+ * judged questions, the same on a 100k-passage stress set of near-duplicates made from those real vectors, how many
+ * passages a real segment has, and the background encoding rate measured on those real passages.
+ */
+async function realVectorSection(): Promise<void> {
+	const files = realJudgedQuestions.map((q) => q.file);
+	if (!files.every((f) => existsSync(f))) return console.log('\nreal vectors: skipped (the real transcripts are not in ../shared)');
+	const handle = await createDb('pglite://memory');
+	try {
+		await runMigrations(handle);
+		const encoder = await cachedEncoder();
+		await importTranscripts(handle.db, files);
+		const episodeIds = (await handle.db.select({ id: episodes.id }).from(episodes)).map((e) => e.id);
+		await encodeCorpus(handle.db, episodeIds, encoder);
+		encoder.save();
+		const stored = await readPassageVectors(handle.db);
+		const segmentCount = new Set(stored.map((p) => p.segmentId)).size;
+		const real = VectorIndex.from(stored);
+		const model = encoder.model;
+		const questions = await encoder.encode(realJudgedQuestions.map((q) => q.question));
+		encoder.save();
+		console.log(`\nreal vectors: ${stored.length.toLocaleString('en')} passages of ${segmentCount} segments (${(stored.length / segmentCount).toFixed(1)} per segment) in ${episodeIds.length} real transcripts`);
+		console.log(`  recall of the fast path against the exact scan, ${questions.length} judged questions: @10 ${recallAt(real, model, questions, 10).toFixed(3)}, @50 ${recallAt(real, model, questions, 50).toFixed(3)}`);
+		// 100k near-duplicates: each real vector ~55 times, each copy moved by noise (cosine ~0.95 to its original), so
+		// the best few hundred scores of a query are packed close together: where int8 rounding could reorder them.
+		let seed = 99;
+		const gauss = () => {
+			seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+			const u = (seed + 1) / 0x80000001;
+			seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+			return Math.sqrt(-2 * Math.log(u)) * Math.cos((2 * Math.PI * seed) / 0x7fffffff);
+		};
+		const copies = Array.from({ length: 100_000 }, (_, i) => {
+			const base = stored[i % stored.length]!;
+			const v = base.vector.map((x) => x + gauss() * (0.33 / Math.sqrt(512)));
+			const norm = Math.hypot(...v);
+			return { ...base, segmentId: i, vector: v.map((x) => x / norm) };
+		});
+		const dense = VectorIndex.from(copies);
+		console.log(`  the same on 100,000 noisy copies of those vectors (clusters of near-duplicates): @10 ${recallAt(dense, model, questions, 10).toFixed(3)}, @100 ${recallAt(dense, model, questions, 100).toFixed(3)}`);
+		// The background rate: real passages (whole segments and sentence runs) through the encoder thread, uncached.
+		const texts = stored.filter((_, i) => i % Math.max(1, Math.floor(stored.length / 200)) === 0).map((p) => p.text);
+		const plain = await getEncoder();
+		const cpu = process.cpuUsage();
+		const started = performance.now();
+		await plain.encode(texts);
+		const seconds = (performance.now() - started) / 1000;
+		const used = process.cpuUsage(cpu);
+		const perSecond = texts.length / seconds;
+		const perSegment = stored.length / segmentCount;
+		console.log(
+			`  encoding rate ${perSecond.toFixed(1)} passages/s (${texts.length} real passages, ${((used.user + used.system) / 1000 / texts.length).toFixed(0)} ms CPU each; ${loadLine()}): ` +
+				`100k segments at ${perSegment.toFixed(1)} passages each take ${((100_000 * perSegment) / perSecond / 3600).toFixed(1)} h in the background, ` +
+				`100k passages ${(100_000 / perSecond / 3600).toFixed(1)} h`
+		);
+		console.log(`  memory for 100k segments at that ratio: ${mb(100_000 * perSegment * (512 * 5 + 6))} of vectors (float32 + int8), start-up reads them all`);
+	} finally {
+		await handle.close();
+	}
 }
 
 /** Start-up with vectors: reading `count` stored passage vectors from PGlite into the in-memory index. */
