@@ -10,7 +10,7 @@ const SUBPIXEL = 0.5;
 function placement(page: Page, selector: string) {
 	return page.evaluate((sel) => {
 		const box = document.querySelector(sel)!.getBoundingClientRect();
-		return { top: box.top, bottom: box.bottom, barBottom: document.querySelector('.player')!.getBoundingClientRect().bottom, viewport: innerHeight };
+		return { top: box.top, bottom: box.bottom, barBottom: document.querySelector('.player-bar')!.getBoundingClientRect().bottom, viewport: innerHeight };
 	}, selector);
 }
 
@@ -35,7 +35,7 @@ export function describePhoneAndNotices(suite: BrowserSuite): void {
 			const segments = page.locator('section[aria-labelledby="segments-heading"]');
 			await segments.locator('a').last().focus();
 			await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-			const bar = await page.evaluate(() => document.querySelector('.player')!.getBoundingClientRect().height);
+			const bar = await page.evaluate(() => document.querySelector('.player-bar')!.getBoundingClientRect().height);
 			for (let step = 0; step < 12; step++) {
 				await page.keyboard.press('Shift+Tab');
 				await page.evaluate(() => document.activeElement!.setAttribute('data-focused', String(Date.now())));
@@ -87,7 +87,7 @@ export function describePhoneAndNotices(suite: BrowserSuite): void {
 		it('tells a reader without JavaScript that #t= links start at 0:00', async () => {
 			const page = await suite.newPage({ javaScriptEnabled: false });
 			await page.goto(`${EPISODE}#t=754`);
-			const notice = page.locator('.player noscript p');
+			const notice = page.locator('.episode-audio noscript p');
 			expect(await notice.isVisible()).toBe(true);
 			expect(await notice.textContent()).toContain('Without JavaScript this player starts at 0:00');
 		});

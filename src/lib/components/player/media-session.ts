@@ -1,0 +1,42 @@
+/**
+ * The lock screen and the headset's buttons: what the one player plays (title, show, artwork) and what its actions do.
+ * Browser-only; a browser without the Media Session API simply has no lock-screen controls.
+ */
+import { trackArtwork, type Listening } from '$lib/player.svelte';
+
+/** Seconds the seek buttons move, on the lock screen as in the bar. */
+export const SKIP_SECONDS = 15;
+
+/** Routes the lock screen's actions to `player`; returns a function that removes them. */
+export function handleMediaSessionActions(player: Listening): () => void {
+	if (!('mediaSession' in navigator)) return () => {};
+	const handlers: [MediaSessionAction, MediaSessionActionHandler][] = [
+		['play', () => player.paused && player.toggle()],
+		['pause', () => !player.paused && player.toggle()],
+		['seekbackward', (d) => player.skip(-(d.seekOffset ?? SKIP_SECONDS))],
+		['seekforward', (d) => player.skip(d.seekOffset ?? SKIP_SECONDS)],
+		['seekto', (d) => d.seekTime !== undefined && player.seek(d.seekTime, { play: !player.paused })],
+		['previoustrack', () => player.goToSegment(-1)],
+		['nexttrack', () => player.goToSegment(1)]
+	];
+	const set = (handler: (action: MediaSessionAction) => MediaSessionActionHandler | null) => {
+		for (const [action] of handlers) {
+			try {
+				navigator.mediaSession.setActionHandler(action, handler(action));
+			} catch {
+				// an action this browser does not support
+			}
+		}
+	};
+	set((action) => handlers.find(([a]) => a === action)![1]);
+	return () => set(() => null);
+}
+
+/** Tells the lock screen what is playing, and where in it. */
+export function describeToMediaSession(player: Listening): void {
+	if (!('mediaSession' in navigator)) return;
+	const track = player.track;
+	navigator.mediaSession.metadata = track
+		? new MediaMetadata({ title: track.title, artist: track.show, album: track.show, artwork: trackArtwork(track) })
+		: null;
+}
