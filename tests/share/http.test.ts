@@ -83,7 +83,9 @@ describe.each(databaseKinds)('share, embed and feeds over HTTP on %s', (kind) =>
 			expect(meta('og:description')).toContain('mindful running practice');
 			expect(meta('og:audio')).toBe(`${site.url}/audio/demo/running-explained/running-isnt-therapy.wav`);
 			expect(meta('og:audio:type')).toBe('audio/wav');
-			expect(meta('twitter:card')).toBe('summary');
+			// Every episode has artwork now (the demo's is its show's placeholder), so Twitter gets the player card.
+			expect(meta('og:image')).toBe(`${site.url}/art${EPISODE}/600.webp`);
+			expect(meta('twitter:card')).toBe('player');
 			expect(meta('twitter:player')).toBe(`${site.url}/embed${EPISODE}?t=720`);
 		});
 

@@ -41,6 +41,8 @@ export interface EpisodeListItem {
 	/** publishedAt as people read it: "25 November 2026". */
 	publishedLabel: string | null;
 	durationSeconds: number | null;
+	/** The episode names an image other than its show's: its artwork address (paths.ts artworkPath) is its own. */
+	ownArtwork: boolean;
 }
 
 const episodeListColumns = {
@@ -52,7 +54,8 @@ const episodeListColumns = {
 	episodeNumber: episodes.episodeNumber,
 	publishedAt: isoTimestamp(episodes.publishedAt),
 	publishedLabel: dayLabel(episodes.publishedAt),
-	durationSeconds: episodes.durationSeconds
+	durationSeconds: episodes.durationSeconds,
+	ownArtwork: sql<boolean>`(${episodes.imageUrl} is not null and ${episodes.imageUrl} is distinct from ${podcasts.imageUrl})`
 };
 
 /** The newest episodes across every show. */

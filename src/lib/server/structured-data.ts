@@ -5,7 +5,7 @@
  */
 import type { EpisodePage } from './episodes';
 import { htmlToText } from './sanitize';
-import { episodePath, questionPath } from '$lib/paths';
+import { artworkPath, episodePath, podcastFeedPath, podcastPath, questionPath } from '$lib/paths';
 import { buildMomentUrl } from '$lib/share';
 import { toIsoDuration } from '$lib/timestamp';
 
@@ -78,7 +78,8 @@ export function episodeJsonLd(page: EpisodePage, origin: string): JsonLd {
 	const { podcast, episode } = page;
 	const path = episodePath(podcast.slug, episode.slug);
 	const url = buildMomentUrl(origin, path, null);
-	const image = episode.imageUrl ?? podcast.imageUrl;
+	// Our own copy (always an image: the episode's, its show's or the placeholder), not the feed's address.
+	const image = buildMomentUrl(origin, artworkPath(podcast.slug, episode.slug, 600), null);
 	const description = episode.descriptionHtml ? notesToText(episode.descriptionHtml) : '';
 	const onAir = page.people.filter((p) => ON_AIR_ROLE.test(p.role));
 	const offAir = page.people.filter((p) => !ON_AIR_ROLE.test(p.role));
@@ -92,7 +93,7 @@ export function episodeJsonLd(page: EpisodePage, origin: string): JsonLd {
 		...(description ? { description: truncate(description) } : {}),
 		...(episode.publishedAt ? { datePublished: episode.publishedAt } : {}),
 		...(episode.episodeNumber !== null ? { episodeNumber: episode.episodeNumber } : {}),
-		...(image ? { image } : {}),
+		image,
 		...(episode.durationSeconds ? { timeRequired: toIsoDuration(episode.durationSeconds) } : {}),
 		partOfSeries: {
 			'@type': 'PodcastSeries',
@@ -127,6 +128,25 @@ export function episodeJsonLd(page: EpisodePage, origin: string): JsonLd {
 			target: `${url}?t={seek_to_second_number}`,
 			'startOffset-input': 'required name=seek_to_second_number'
 		}
+	};
+}
+
+/** A show's PodcastSeries: its name, page, feed, author and artwork (our own copy, at 600 px). */
+export function podcastSeriesJsonLd(
+	podcast: { slug: string; title: string; author: string | null; description: string | null },
+	origin: string
+): JsonLd {
+	const url = buildMomentUrl(origin, podcastPath(podcast.slug), null);
+	return {
+		'@context': 'https://schema.org',
+		'@type': 'PodcastSeries',
+		'@id': url,
+		url,
+		name: podcast.title,
+		...(podcast.description ? { description: truncate(podcast.description) } : {}),
+		image: buildMomentUrl(origin, artworkPath(podcast.slug, null, 600), null),
+		webFeed: buildMomentUrl(origin, podcastFeedPath(podcast.slug), null),
+		...(podcast.author ? { author: { '@type': 'Person', name: podcast.author } } : {})
 	};
 }
 

@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db';
 import { setPageMeta } from '$lib/server/page-meta';
 import { getPodcastPage } from '$lib/server/podcasts';
 import { listShowQuestions } from '$lib/server/questions';
-import { podcastFeedPath, podcastPagePath } from '$lib/paths';
+import { artworkPath, podcastFeedPath, podcastPagePath } from '$lib/paths';
+import { podcastSeriesJsonLd } from '$lib/server/structured-data';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params, url, locals }) => {
@@ -23,8 +24,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		title: pageNumber === 1 ? podcast.title : `${podcast.title} (page ${pageNumber})`,
 		searchDescription: podcast.description,
 		description: podcast.description,
-		image: podcast.imageUrl,
+		image: artworkPath(podcast.slug, null, 600),
 		oembed: false,
+		jsonLd: podcastSeriesJsonLd(podcast, url.origin),
 		// Podcast apps and feed readers find the show's feed from its page.
 		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }]
 	});

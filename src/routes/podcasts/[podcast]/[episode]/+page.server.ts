@@ -9,7 +9,7 @@ import { findQuestionsRelatedToEpisode } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
 import { momentPreview, setPageMeta } from '$lib/server/page-meta';
 import { episodeJsonLd } from '$lib/server/structured-data';
-import { embedPath, episodePath, podcastFeedPath } from '$lib/paths';
+import { artworkPath, embedPath, episodePath, podcastFeedPath } from '$lib/paths';
 import { buildMomentUrl } from '$lib/share';
 import { parseTimeParam } from '$lib/time-param';
 import type { PageServerLoad } from './$types';
@@ -62,7 +62,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		title: moment?.title ?? `${episode.title} · ${podcast.title}`,
 		searchDescription: description,
 		description: moment ? (moment.description ?? description) : description,
-		image: episode.imageUrl ?? podcast.imageUrl,
+		image: artworkPath(podcast.slug, episode.slug, 600),
 		audio: episode.audioUrl ? { url: episode.audioUrl, type: episode.audioMimeType } : null,
 		embed: { url: buildMomentUrl(url.origin, embedPath(path), start) },
 		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }],
