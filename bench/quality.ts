@@ -5,7 +5,11 @@
  *   today's import steps and encoded as the 'vectors' job does: hit@1/@3/@10 and MRR at segment level (a hit is a
  *   segment overlapping the answer window), split by whether the question shares a rare word with its answer;
  * - on the demo's judged queries (recall@3 and MRR, which must not drop);
- * - the calibration of the vector-only floor: the best cosine nonsense gets, against real questions' answers;
+ * - search's precision beside that recall, in the same run: the share of questions nothing answers
+ *   (bench/judged/unanswerable.ts) for which each mode shows no moment at all. Every mode is measured as shown, after
+ *   the floor (hybrid.ts: lexical evidence and cosine), with hybrid also before it;
+ * - the calibration of that floor: swept on the even half of the three sets, reported on the odd half;
+ * - the best cosine nonsense gets, against real questions' answers;
  * - the answer page (/ask): recall@3 and MRR of its first citations on the same questions, and the share of pages that
  *   rightly say "no good answer" to questions nothing answers (bench/judged/answer-page.ts), its threshold calibrated
  *   on half and reported on the other half.
@@ -16,7 +20,7 @@ import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { seedDemoContent } from '../src/lib/server/demo/seed';
 import { episodes } from '../src/lib/server/db/schema';
-import { fuseHits, locateAnswer, VECTOR_ONLY_MIN_COSINE, VECTOR_WEIGHT, type FusionMethod, type QueryVector } from '../src/lib/server/search/hybrid';
+import { clearsFloor, FLOOR, fuseHits, locateAnswer, VECTOR_ONLY_MIN_COSINE, VECTOR_WEIGHT, type Floor, type FusionMethod, type HybridHit, type QueryVector } from '../src/lib/server/search/hybrid';
 import { rankAll } from '../src/lib/server/search/ranking';
 import { SearchService } from '../src/lib/server/search/service';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
@@ -25,14 +29,16 @@ import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus'
 import { benchAnswerPage } from './judged/answer-page';
 import { realJudgedQuestions } from './judged/real';
 import { unanswerableQuestions } from './judged/unanswerable';
-import { scoreJudgedQueries } from './lib/quality';
+import { findSegmentId, scoreJudgedQueries } from './lib/quality';
 
 const verbose = process.argv.includes('--verbose');
 /** `--weight=0.6` tries another blend weight on meaning (the site's is VECTOR_WEIGHT). */
 const WEIGHT = Number(process.argv.find((a) => a.startsWith('--weight='))?.slice(9) ?? VECTOR_WEIGHT);
 const NONSENSE = ['purple monkey dishwasher', 'qwzx vbnm plorf', 'how many legs does a glass of orange juice have', 'banana telescope symphony'];
-type Mode = 'lexical' | 'vector' | 'hybrid (blend)' | 'hybrid (rrf)';
-const MODES: Mode[] = ['lexical', 'vector', 'hybrid (blend)', 'hybrid (rrf)'];
+type Mode = 'lexical' | 'vector' | 'hybrid (blend)' | 'hybrid (rrf)' | 'hybrid, no floor';
+const MODES: Mode[] = ['lexical', 'vector', 'hybrid (blend)', 'hybrid (rrf)', 'hybrid, no floor'];
+/** The mode the site uses. */
+const SITE: Mode = 'hybrid (blend)';
 
 const encoder = await cachedEncoder();
 const handle = await createDb('pglite://memory');
@@ -52,11 +58,14 @@ try {
 	const links = (id: number) => index.linksByQuestion.get(id);
 	console.log(`${corpus.size} real transcripts + the demo: ${index.segments.size} segments, ${encoded.passages} passages (${encoded.seconds.toFixed(1)} s to encode or read from the cache)`);
 
+	// Each mode as shown: after the floor (hybrid.ts), but for 'hybrid, no floor'. Lexical alone is what the site
+	// shows while the encoder loads (words' evidence only); vector alone keeps what clears the vector-only floor.
 	const rank = (mode: Mode, query: string, vector: QueryVector | null): number[] => {
 		const lexical = rankAll(index, query).segments;
-		if (mode === 'lexical') return lexical.map((h) => h.id);
-		if (mode === 'vector') return vector!.vectors.search(vector!.vector, vector!.model, { limit: 50 }).map((h) => h.segmentId);
-		return fuseHits(lexical, vector, () => true, { method: mode === 'hybrid (blend)' ? 'blend' : ('rrf' satisfies FusionMethod), weight: WEIGHT, links }).map((h) => h.id);
+		if (mode === 'lexical') return fuseHits(lexical, null, () => true).map((h) => h.id);
+		if (mode === 'vector') return vector!.vectors.search(vector!.vector, vector!.model, { limit: 50 }).filter((h) => h.score >= FLOOR.vectorOnly).map((h) => h.segmentId);
+		const method = mode === 'hybrid (rrf)' ? ('rrf' satisfies FusionMethod) : 'blend';
+		return fuseHits(lexical, vector, () => true, { method, weight: WEIGHT, links, floor: mode === 'hybrid, no floor' ? null : FLOOR }).map((h) => h.id);
 	};
 
 	// Which questions share a rare word (a stem in under 5 % of segments) with their answer window.
@@ -67,6 +76,7 @@ try {
 
 	type Row = { question: string; shares: boolean; rank: Record<Mode, number | null>; located: boolean | null };
 	const rows: Row[] = [];
+	const realOverlaps: ((id: number) => boolean)[] = [];
 	for (const judged of realJudgedQuestions) {
 		const episodeId = corpus.get(judged.file)!;
 		const [from, to] = judged.window;
@@ -74,6 +84,7 @@ try {
 			const s = index.segments.get(id)!;
 			return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from;
 		};
+		realOverlaps.push(overlaps);
 		const windowText = [...index.segments.values()]
 			.filter((s) => s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from)
 			.map((s) => s.text ?? '')
@@ -86,7 +97,7 @@ try {
 			const at = rank(mode, judged.question, vector).slice(0, 10).findIndex(overlaps);
 			row.rank[mode] = at === -1 ? null : at + 1;
 		}
-		const top = rank('hybrid (blend)', judged.question, vector)[0];
+		const top = rank(SITE, judged.question, vector)[0];
 		const sentence = top !== undefined && overlaps(top) ? locateAnswer(vector, top) : null;
 		if (sentence) row.located = sentence.startSeconds >= from - 10 && sentence.startSeconds <= to;
 		rows.push(row);
@@ -119,6 +130,23 @@ try {
 		console.log(`  ${mode.padEnd(16)} recall@3 ${scored.recallAtK.toFixed(3)}  MRR ${scored.mrr.toFixed(3)}`);
 	}
 
+	// Precision: questions nothing answers that get no moment at all, per mode (same run, same index).
+	console.log(`\nUnanswerable questions (${unanswerableQuestions.length}): share with no moment shown (precision), beside recall above`);
+	const noneVectors = new Map<string, QueryVector | null>();
+	for (const q of unanswerableQuestions) noneVectors.set(q, await semantic.queryVector(q));
+	for (const mode of MODES) {
+		const shown = unanswerableQuestions.map((q) => ({ q, n: rank(mode, q, noneVectors.get(q) ?? null).length }));
+		const clean = shown.filter((x) => x.n === 0).length;
+		console.log(`  ${mode.padEnd(16)} ${clean}/${shown.length} (${(clean / shown.length).toFixed(3)})`);
+		if (mode === SITE) for (const x of shown) if (x.n > 0 || verbose) console.log(`    ${x.n > 0 ? `${String(x.n).padStart(2)} shown` : 'none    '}  ${x.q}`);
+	}
+	await calibrateFloor({
+		real: rows.map((r, i) => ({ query: realJudgedQuestions[i]!.question, answers: realOverlaps[i]! })),
+		demo: judgedQueries.map((j) => ({ query: j.query, answers: new Set(j.expected.map((key) => findSegmentId(index, key))) })),
+		none: unanswerableQuestions,
+		hits: async (query, withVector) => fuseHits(rankAll(index, query).segments, withVector ? await semantic.queryVector(query) : null, () => true, { links, floor: null })
+	});
+
 	console.log(`\nVector-only floor ${VECTOR_ONLY_MIN_COSINE}: best cosine of nonsense queries vs. real questions' best answer`);
 	for (const text of NONSENSE) {
 		const v = (await semantic.queryVector(text))!;
@@ -147,4 +175,70 @@ try {
 	});
 } finally {
 	await handle.close();
+}
+
+interface FloorSets {
+	real: { query: string; answers: (id: number) => boolean }[];
+	demo: { query: string; answers: ReadonlySet<number> }[];
+	none: string[];
+	/** The fused hits before any floor, with or without the query's vector. */
+	hits(query: string, withVector: boolean): Promise<HybridHit[]>;
+}
+
+/**
+ * The floor's calibration: every combination of the three thresholds is tried on the even half of each set (real
+ * judged questions, demo judged queries, unanswerable questions), counting right outcomes: an answer among the first
+ * three shown, or no moment for a question nothing answers. The best (ties: nearest today's) is then reported with
+ * today's on the odd half. The lexical threshold is swept apart, on the lists shown while there are no vectors.
+ */
+async function calibrateFloor(sets: FloorSets): Promise<void> {
+	const half = <T>(list: T[], odd: boolean) => list.filter((_, i) => i % 2 === (odd ? 1 : 0));
+	type Case = { hits: HybridHit[]; answers: ((id: number) => boolean) | null };
+	const cases = async (odd: boolean, withVector: boolean): Promise<Case[]> => [
+		...(await Promise.all(half(sets.real, odd).map(async (j) => ({ hits: await sets.hits(j.query, withVector), answers: j.answers })))),
+		...(await Promise.all(half(sets.demo, odd).map(async (j) => ({ hits: await sets.hits(j.query, withVector), answers: (id: number) => j.answers.has(id) })))),
+		...(await Promise.all(half(sets.none, odd).map(async (q) => ({ hits: await sets.hits(q, withVector), answers: null }))))
+	];
+	const right = (of: Case[], floor: Floor) => {
+		let answered = 0;
+		let none = 0;
+		for (const c of of) {
+			const shown = c.hits.filter((h) => clearsFloor(h, floor));
+			if (c.answers === null) none += shown.length === 0 ? 1 : 0;
+			else answered += shown.slice(0, 3).some((h) => c.answers!(h.id)) ? 1 : 0;
+		}
+		return { answered, none, total: answered + none };
+	};
+	const range = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
+	const distance = (f: Floor) => Math.abs(f.combined - FLOOR.combined) + Math.abs(f.vectorOnly - FLOOR.vectorOnly) + Math.abs(f.lexical - FLOOR.lexical);
+	const pick = (of: Case[], floors: Floor[]) => {
+		const scored = floors.map((f) => ({ f, r: right(of, f).total }));
+		const best = Math.max(...scored.map((s) => s.r));
+		return scored.filter((s) => s.r === best).sort((a, b) => distance(a.f) - distance(b.f))[0]!.f;
+	};
+	const counts = (label: string, of: Case[], floor: Floor) => {
+		const r = right(of, floor);
+		const judged = of.filter((c) => c.answers !== null).length;
+		console.log(`    ${label.padEnd(44)} answer in the first 3: ${r.answered}/${judged}  unanswerable with no moment: ${r.none}/${of.length - judged}`);
+	};
+
+	console.log('\nThe floor (hybrid.ts FLOOR), calibrated on the even half of real + demo + unanswerable, reported on the odd half:');
+	const [calibration, heldOut] = [await cases(false, true), await cases(true, true)];
+	const floors = range(0.5, 0.9, 0.01).flatMap((combined) => range(0.6, 0.72, 0.02).map((vectorOnly) => ({ combined, vectorOnly, lexical: FLOOR.lexical })));
+	const chosen = pick(calibration, floors);
+	const describe = (f: Floor) => `combined ${f.combined}, vector-only ${f.vectorOnly}`;
+	counts(`calibration half, today's (${describe(FLOOR)})`, calibration, FLOOR);
+	counts(`calibration half, best (${describe(chosen)})`, calibration, chosen);
+	counts(`held-out half, today's`, heldOut, FLOOR);
+	if (distance(chosen) > 0) counts(`held-out half, calibrated`, heldOut, chosen);
+	counts('held-out half, no floor', heldOut, { combined: -1, vectorOnly: -1, lexical: -1 });
+
+	console.log('  without vectors (words alone, while the encoder loads): the lexical threshold');
+	const [lexCalibration, lexHeldOut] = [await cases(false, false), await cases(true, false)];
+	const lexChosen = pick(lexCalibration, range(0.2, 0.9, 0.02).map((lexical) => ({ ...FLOOR, lexical })));
+	counts(`calibration half, today's (lexical ${FLOOR.lexical})`, lexCalibration, FLOOR);
+	counts(`calibration half, best (lexical ${lexChosen.lexical})`, lexCalibration, lexChosen);
+	counts(`held-out half, today's`, lexHeldOut, FLOOR);
+	if (lexChosen.lexical !== FLOOR.lexical) counts(`held-out half, calibrated`, lexHeldOut, lexChosen);
+	counts('held-out half, no floor', lexHeldOut, { combined: -1, vectorOnly: -1, lexical: -1 });
 }

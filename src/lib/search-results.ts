@@ -97,4 +97,9 @@ export interface SearchResults {
 	related: QuestionLink[];
 	/** Featured questions, when the query is blank or nothing matched (never a blank page). */
 	featured: QuestionLink[];
+	/**
+	 * True when a query was given and nothing passed search's evidence floor: no moment, episode, question or person
+	 * (the lists are empty; `suggestions`, `related` and `featured` offer questions instead).
+	 */
+	nothingFound: boolean;
 }

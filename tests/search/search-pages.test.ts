@@ -77,7 +77,7 @@ describe.each(databaseKinds)('search served on %s', (kind) => {
 				expect(page.doc.querySelector('#search-featured-heading')!.text).toBe('Questions people ask');
 				expect(page.doc.querySelectorAll('section[aria-labelledby="search-featured-heading"] li').length).toBeGreaterThan(0);
 			}
-			expect((await site.get('/search?q=zzqxv+wqpr')).text).toContain('Nothing matched “zzqxv wqpr”');
+			expect((await site.get('/search?q=zzqxv+wqpr')).text).toContain('Nothing found for “zzqxv wqpr”');
 		});
 
 		it('escapes whatever the query holds', async () => {

@@ -37,10 +37,11 @@ export const MATCH_WEIGHTS = { fuzzy: 0.45, prefix: 0.375 };
  */
 export const FUZZY_WHEN_POSTINGS_BELOW = 1;
 /**
- * One edit is tried first; two only when one finds nothing and the term is at least this long (a swapped pair of
- * letters, "hydratoin", is two edits). Two edits on shorter words match half the vocabulary.
+ * One edit is tried first; two only when one finds nothing and the word is at least this long (a swapped pair of
+ * letters, "hydratoin", is two edits). Two edits on shorter words match other words: "mining" is two from
+ * "moving", "timing" and "morning".
  */
-export const FUZZY_TWO_EDITS_MIN_LENGTH = 6;
+export const FUZZY_TWO_EDITS_MIN_LENGTH = 7;
 /**
  * A query term whose postings (its own plus its typo and prefix expansions') exceed this share of the documents,
  * and at least BROAD_TERM_MIN_POSTINGS, is broad: it is scored only on the documents the query's other, selective

@@ -5,8 +5,8 @@
  *
  * - Stop words from the index itself: a term in a large share of all documents says almost nothing (BM25 gives it
  *   next to no weight) yet costs a posting per document; it is left out unless the query has nothing else.
- * - Exact first: a term gets typo (fuzzy) expansion only when the index does not know it as typed; one edit is
- *   tried before two.
+ * - Exact first: a term gets typo (fuzzy) expansion only when the index does not know it; one edit is tried
+ *   before two, on the word as typed (not its stem), as many as its length allows (terms.ts, typoEdits).
  * - Prefix expansion only on the last term (the one still being typed), and not when that term as typed is itself
  *   broad: a finished common word ("running") is what was meant, and its completions would only add more of the
  *   index to walk.
@@ -28,9 +28,6 @@ import {
 	BROAD_TERM_SHARE,
 	COMMON_TERM_MIN_POSTINGS,
 	COMMON_TERM_SHARE,
-	FUZZY_MAX_EDITS,
-	FUZZY_MIN_LENGTH,
-	FUZZY_TWO_EDITS_MIN_LENGTH,
 	FUZZY_WHEN_POSTINGS_BELOW,
 	PREFIX_MIN_LENGTH,
 	TERM_PLAN_CACHE_SIZE
@@ -38,10 +35,11 @@ import {
 import { KIND_FIELDS, PREFIX as KIND_PREFIX, type DocKind, type SearchIndex } from './search-index';
 import { scoreCandidates, topScored } from './candidate-scores';
 import { TermStats } from './term-stats';
-import { queryTerm, tokenize } from './terms';
+import { queryTerm, queryWords, tokenize, typoEdits } from './terms';
 
 /** What one query term expands to, and what scoring it costs. */
 export interface TermPlan {
+	/** What minisearch matches: the stem, or for a word the index does not know, the word as typed (to expand). */
 	term: string;
 	/** Edit distance for typo expansion (minisearch `fuzzy`), or false for none. */
 	fuzzy: number | false;
@@ -92,12 +90,12 @@ export class QueryPlanner {
 			this.#cache.clear();
 			this.#generation = this.#index.generation;
 		}
-		const terms = searchTerms(query);
+		const words = queryWords(query);
 		const documents = this.#index.miniSearch.documentCount;
 		const broadAbove = Math.max(BROAD_TERM_MIN_POSTINGS, Math.round(documents * BROAD_TERM_SHARE));
-		const plans = terms.map((term, i) => {
-			const prefix = expand && i === terms.length - 1 && term.length >= PREFIX_MIN_LENGTH;
-			return this.#planTerm(term, expand, prefix, broadAbove);
+		const plans = words.map(({ term, typed }, i) => {
+			const prefix = expand && i === words.length - 1 && typed.length >= PREFIX_MIN_LENGTH;
+			return this.#planTerm(term, typed, expand, prefix, broadAbove);
 		});
 		return {
 			terms: plans,
@@ -106,23 +104,29 @@ export class QueryPlanner {
 		};
 	}
 
-	#planTerm(term: string, expand: boolean, prefix: boolean, broadAbove: number): TermPlan {
-		const key = `${expand ? '~' : '='}${prefix ? '*' : ''}${term}`;
+	#planTerm(term: string, typed: string, expand: boolean, prefix: boolean, broadAbove: number): TermPlan {
+		const key = `${expand ? '~' : '='}${prefix ? '*' : ''}${term}${typed === term ? '' : `|${typed}`}`;
 		let plan = this.#cache.get(key);
 		if (!plan) {
 			const exactPostings = this.#stats.postings(term);
 			plan = { term, fuzzy: false, prefix: false, postings: exactPostings, exactPostings };
-			if (expand && plan.postings < FUZZY_WHEN_POSTINGS_BELOW && term.length >= FUZZY_MIN_LENGTH) {
-				for (let edits = 1; edits <= FUZZY_MAX_EDITS; edits++) {
-					if (edits > 1 && term.length < FUZZY_TWO_EDITS_MIN_LENGTH) break;
-					const near = this.#stats.fuzzy(term, edits);
+			if (expand && exactPostings < FUZZY_WHEN_POSTINGS_BELOW) {
+				// A word the index does not know is expanded as typed, not by its stem (terms.ts): the stem of "mining"
+				// is "mine", one letter from "mind" and "mile". A word still being typed is completed, not corrected.
+				plan.term = typed;
+				const completions = prefix ? this.#stats.completions(typed) : { terms: 0, postings: 0 };
+				plan.prefix = completions.terms > 0;
+				plan.postings += completions.postings;
+				for (let edits = 1; !plan.prefix && edits <= typoEdits(typed); edits++) {
+					const near = this.#stats.fuzzy(typed, edits);
 					if (near.length === 0) continue;
 					plan.fuzzy = edits;
 					plan.postings += near.reduce((sum, n) => sum + n.postings, 0);
 					break;
 				}
-			}
-			if (prefix && exactPostings <= broadAbove) {
+			} else if (prefix && exactPostings <= broadAbove && this.#stats.postings(typed) === 0) {
+				// A known stem, typed as a word the index never saw ("walke"): perhaps still being typed. A word found
+				// as typed is what was meant ("mind" is not "mindful").
 				const completions = this.#stats.completions(term);
 				plan.prefix = completions.terms > 0;
 				plan.postings += completions.postings;

@@ -8,6 +8,7 @@ import { MAX_QUERY_LENGTH, QUESTION_SUPPORT_MIN_RELATIVE, QUESTION_SUPPORT_WEIGH
 import { plannedSearch } from './query-plan';
 import { parseDocId, type SearchIndex } from './search-index';
 import { isEpisodeStandIn } from './content';
+import { QueryEvidence } from './evidence';
 
 /** Narrows results to one show and/or one person (ids already resolved from slugs). */
 export interface SearchFilter {
@@ -27,6 +28,8 @@ export interface Hit {
 	terms: Set<string>;
 	/** How many of the query's own terms this document matched (through typos and prefixes too). */
 	queryTermsMatched: number;
+	/** A segment hit's lexical evidence (evidence.ts), shared by the query's hits: hybrid.ts shows a hit only with enough. */
+	evidence?: QueryEvidence;
 }
 
 export interface RankedHits {
@@ -92,6 +95,8 @@ function personPasses(index: SearchIndex, personId: number, filter: SearchFilter
  */
 export function rankAll(index: SearchIndex, query: string, options: RankOptions = {}): RankedHits {
 	const { segments, questions, people } = runQuery(index, query);
+	const evidence = new QueryEvidence(index, normalizeQuery(query));
+	for (const hit of segments.values()) hit.evidence = evidence;
 	const supporters = questions.filter((q) => q.id !== options.excludeQuestionId);
 	const best = supporters[0]?.score ?? 0;
 	for (const question of supporters) {

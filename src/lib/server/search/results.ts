@@ -12,7 +12,8 @@ import type {
 } from '../../search-results';
 import { timeParamValue } from '../../timestamp';
 import { DEFAULT_RESULT_LIMIT, SUGGESTION_LIMIT } from './config';
-import { fuseHits, locateAnswer, type HybridHit, type Moment, type QueryVector } from './hybrid';
+import { QueryEvidence } from './evidence';
+import { FLOOR, fuseHits, locateAnswer, type HybridHit, type Moment, type QueryVector } from './hybrid';
 import { normalizeQuery, questionPasses, rankAll, segmentPasses, type Hit, type SearchFilter } from './ranking';
 import { plannedSearch } from './query-plan';
 import { findRelatedQuestions } from './related';
@@ -176,7 +177,8 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 		people: [],
 		suggestions: [],
 		related: [],
-		featured: []
+		featured: [],
+		nothingFound: false
 	};
 	if (queryTerms(query).length === 0) {
 		results.featured = listFeatured(index);
@@ -193,10 +195,18 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 		if (segment) results.segments.push(segment);
 	}
 	results.episodes = toEpisodeResults(index, ranked.segments, limit);
-	const questionHits = ranked.questions.slice(0, limit);
+	// A stored question is shown when its phrasing says what the query asks, as a moment must (evidence.ts): one
+	// shared word ("sleep" in a question about a baby's sleep) makes it a suggestion, not an answer.
+	const evidence = new QueryEvidence(index, query);
+	const questionHits = ranked.questions.filter((h) => questionEvidence(index, evidence, h) >= FLOOR.lexical).slice(0, limit);
 	const segmentScores = new Map(ranked.segments.map((h) => [h.id, h]));
 	results.questions = questionHits.flatMap((h) => toQuestionResult(index, h, filter, segmentScores) ?? []);
-	results.people = ranked.people.slice(0, limit).flatMap((h) => toPersonResult(index, h) ?? []);
+	// A person is shown for their name or credentials, not for a common word in their biography.
+	const named = (h: Hit) => {
+		const person = index.people.get(h.id);
+		return !!person && evidence.ofText(`${person.name} ${person.credentials ?? ''}`, h.terms) >= FLOOR.lexical;
+	};
+	results.people = ranked.people.filter(named).slice(0, limit).flatMap((h) => toPersonResult(index, h) ?? []);
 	results.suggestions = suggestQuestions(index, query, filter);
 	const relatedIds = findRelatedQuestions(index, {
 		segmentIds: ranked.segments.slice(0, 3).map((h) => h.id),
@@ -204,8 +214,17 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 		exclude: questionHits.map((h) => h.id)
 	});
 	results.related = relatedIds.flatMap((id) => toQuestionLink(index, id) ?? []);
-	if (!results.segments.length && !results.questions.length && !results.people.length) results.featured = listFeatured(index);
+	if (!results.segments.length && !results.questions.length && !results.people.length) {
+		results.featured = listFeatured(index);
+		results.nothingFound = true;
+	}
 	return results;
+}
+
+/** How much of the query a question's best phrasing says. */
+function questionEvidence(index: SearchIndex, evidence: QueryEvidence, hit: Hit): number {
+	const question = index.questions.get(hit.id);
+	return question ? Math.max(...[question.text, ...question.alternatives].map((text) => evidence.ofText(text, hit.terms))) : 0;
 }
 
 function round(score: number): number {

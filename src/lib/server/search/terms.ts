@@ -1,9 +1,13 @@
 /**
  * How text becomes index terms: tokenize, fold case and accents, drop stop words, stem (the `stemmer` package,
  * Porter), then map synonyms to one term. The index also keeps each word's own form beside its stem, so a
- * half-typed word ("marath", "runni") still prefix-matches the words that start with it.
+ * half-typed word ("marath", "runni") still prefix-matches the words that start with it, and a misspelt word is
+ * compared with words as they were said ("runing" is one letter from "running"), not with stems (the stem of
+ * "mining" is "mine", one letter from "mind", "mile" and "fine").
  */
 import { stemmer } from 'stemmer';
+import { FUZZY_MAX_EDITS, FUZZY_MIN_LENGTH, FUZZY_TWO_EDITS_MIN_LENGTH } from './config';
+import { isEnglishWord } from './dictionary';
 import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
@@ -73,4 +77,28 @@ export function queryTerms(text: string): string[] {
 		if (term !== null && !terms.includes(term)) terms.push(term);
 	}
 	return terms;
+}
+
+/** A query word: the term it is searched by, and its own form (normalized, not stemmed) for typo and prefix matching. */
+export interface QueryWord {
+	term: string;
+	typed: string;
+}
+
+/** The query's words that count (stop words and single letters left out), in order, duplicates kept. */
+export function queryWords(text: string): QueryWord[] {
+	return tokenize(text).flatMap((word) => {
+		const term = queryTerm(word);
+		return term === null ? [] : [{ term, typed: normalizeWord(word) }];
+	});
+}
+
+/**
+ * How many edits (insertions, deletions, substitutions) a word as typed may be from the word it is taken for: none
+ * when it is an English word (spelt right, it means itself: "mining" is not "mind", "leash" not "least"), else
+ * scaled to its length, since one edit in "slep" is a quarter of the word and in "sympptoms" a ninth.
+ */
+export function typoEdits(typed: string): number {
+	if (typed.length < FUZZY_MIN_LENGTH || isEnglishWord(typed)) return 0;
+	return Math.min(FUZZY_MAX_EDITS, typed.length >= FUZZY_TWO_EDITS_MIN_LENGTH ? 2 : 1);
 }

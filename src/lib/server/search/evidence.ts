@@ -1,0 +1,135 @@
+/**
+ * Lexical evidence that a segment answers a query: the share of the query's weight that the segment's words cover
+ * within one passage. Each query term weighs by how rare it is in the index (idf), a term the index has never seen
+ * weighing most: it is what the query is about, and nothing here says it. A passage is EVIDENCE_WINDOW words of the
+ * transcript, together with what the segment is called (its title and summary, its episode's and show's titles, its
+ * people): query words scattered through ten minutes of talk ("better", "rate", "two", "years", "five" in a tech
+ * show, for a question about mortgages) are not an answer; the same words in one breath, or in a title, are.
+ *
+ * hybrid.ts weighs this beside the best passage's cosine to decide whether a segment is shown at all.
+ */
+import { plannerOf, withoutCommonTerms } from './query-plan';
+import type { SearchIndex } from './search-index';
+import { indexTerms, tokenize } from './terms';
+
+/** Words in a passage: about two spoken sentences (calibrated with bench:quality beside 50 and 100). */
+export const EVIDENCE_WINDOW = 25;
+
+interface WeightedTerm {
+	term: string;
+	prefix: boolean;
+	fuzzy: number | false;
+	weight: number;
+}
+
+/** Levenshtein distance, at most `max` + 1 (enough to tell whether a typo expansion reached a word). */
+function editDistance(a: string, b: string, max: number): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+		}
+		previous = current;
+	}
+	return previous[b.length]!;
+}
+
+/** The evidence of one query, segment by segment (each worked out once, when asked for). */
+export class QueryEvidence {
+	readonly #index: SearchIndex;
+	readonly #terms: WeightedTerm[];
+	readonly #total: number;
+	/** Index term -> the query term it matched for (exactly, as a completion, as a typo), or null. */
+	readonly #owners = new Map<string, WeightedTerm | null>();
+	readonly #bySegment = new Map<number, number>();
+
+	constructor(index: SearchIndex, query: string) {
+		this.#index = index;
+		const plan = withoutCommonTerms(plannerOf(index).plan(query));
+		const documents = index.miniSearch.documentCount;
+		const seen = new Set<string>();
+		this.#terms = plan.terms.flatMap((t) => {
+			if (seen.has(t.term)) return [];
+			seen.add(t.term);
+			return [{ term: t.term, prefix: t.prefix, fuzzy: t.fuzzy, weight: Math.log(1 + documents / (t.postings + 1)) }];
+		});
+		this.#total = this.#terms.reduce((sum, t) => sum + t.weight, 0);
+	}
+
+	#owner(indexTerm: string): WeightedTerm | null {
+		let owner = this.#owners.get(indexTerm);
+		if (owner === undefined) {
+			owner =
+				this.#terms.find((t) => t.term === indexTerm) ??
+				this.#terms.find((t) => t.prefix && indexTerm.startsWith(t.term)) ??
+				this.#terms.find((t) => t.fuzzy !== false && editDistance(t.term, indexTerm, t.fuzzy) <= t.fuzzy) ??
+				null;
+			this.#owners.set(indexTerm, owner);
+		}
+		return owner;
+	}
+
+	/** The query term a word stands for in a document that matched `matched` (its index terms), or null. */
+	#termOf(word: string, matched: ReadonlySet<string>): WeightedTerm | null {
+		for (const term of indexTerms(word) ?? []) {
+			if (matched.has(term)) {
+				const owner = this.#owner(term);
+				if (owner) return owner;
+			}
+		}
+		return null;
+	}
+
+	/** 0 to 1: the share of the query's weight a short text covers (a question's phrasing), all of it one passage. */
+	ofText(text: string, matched: ReadonlySet<string>): number {
+		if (this.#total === 0) return 0;
+		const covered = new Set<WeightedTerm>();
+		for (const word of tokenize(text)) {
+			const term = this.#termOf(word, matched);
+			if (term) covered.add(term);
+		}
+		return Math.min(1, [...covered].reduce((sum, t) => sum + t.weight, 0) / this.#total);
+	}
+
+	/**
+	 * 0 to 1: the largest share of the query's weight one passage of the segment covers (with what the segment is
+	 * called). `matched` are the index terms the segment matched (a lexical hit's terms); none: 0.
+	 */
+	of(segmentId: number, matched: ReadonlySet<string>): number {
+		let evidence = this.#bySegment.get(segmentId);
+		if (evidence !== undefined) return evidence;
+		evidence = 0;
+		const segment = this.#index.segments.get(segmentId);
+		if (segment && matched.size > 0 && this.#total > 0) {
+			const episode = this.#index.episodes.get(segment.episodeId);
+			const show = episode && this.#index.shows.get(episode.podcastId);
+			const people = episode?.people.map((p) => this.#index.people.get(p.personId)?.name ?? '') ?? [];
+			const headline = [segment.title, segment.summary ?? '', episode?.title ?? '', show?.title ?? '', ...people].join(' ');
+			const counts = new Map<WeightedTerm, number>();
+			let covered = 0;
+			const add = (term: WeightedTerm | null, by: number) => {
+				if (!term) return;
+				const count = (counts.get(term) ?? 0) + by;
+				counts.set(term, count);
+				if (count === 1 && by === 1) covered += term.weight;
+				else if (count === 0) covered -= term.weight;
+			};
+			for (const word of tokenize(headline)) {
+				const term = this.#termOf(word, matched);
+				if (term && !counts.has(term)) add(term, 1); // once: the headline never leaves the window
+			}
+			let best = covered;
+			const window = tokenize(segment.text ?? '').map((word) => this.#termOf(word, matched));
+			for (let i = 0; i < window.length; i++) {
+				add(window[i]!, 1);
+				if (i >= EVIDENCE_WINDOW) add(window[i - EVIDENCE_WINDOW]!, -1);
+				if (covered > best) best = covered;
+			}
+			evidence = Math.min(1, best / this.#total);
+		}
+		this.#bySegment.set(segmentId, evidence);
+		return evidence;
+	}
+}
