@@ -45,6 +45,8 @@ export const VECTOR_ONLY_MIN_COSINE = FLOOR.vectorOnly;
  * no page shows more than MAX_RESULT_LIMIT (50) moments: a common word matching thousands of segments costs no more.
  */
 export const FLOOR_EXAMINED = 200;
+/** ...and once this many are shown, the rest are left out unweighed: enough for the largest page and its episodes. */
+export const FLOOR_SHOWN_ENOUGH = 60;
 /** Without a floor (bench:quality's comparison, its calibration's sweep), vector-only hits from this cosine, as before it. */
 const UNFLOORED_VECTOR_ONLY = 0.6;
 /** Segments the vector engine proposes per query. */
@@ -154,17 +156,17 @@ export function fuseHits(
 
 /** Whether a fused hit has the evidence to be shown (see the top of this file). */
 export function clearsFloor(hit: HybridHit, floor: Floor = FLOOR): boolean {
-	if (hit.via === 'vector') return (hit.cosine ?? 0) >= floor.vectorOnly;
+	if (hit.via === 'vector' || (hit.cosine !== null && hit.cosine >= floor.vectorOnly)) return (hit.cosine ?? 0) >= floor.vectorOnly;
+	// Evidence reads the segment's transcript: only worked out when the cosine alone does not decide.
 	const evidence = hit.evidence?.of(hit.id, hit.terms) ?? 0;
-	if (hit.cosine === null) return evidence >= floor.lexical;
-	return hit.cosine >= floor.vectorOnly || hit.cosine + evidence >= floor.combined;
+	return hit.cosine === null ? evidence >= floor.lexical : hit.cosine + evidence >= floor.combined;
 }
 
-/** The hits that clear the floor, best first, from the first FLOOR_EXAMINED (all of them with `floor` null). */
+/** The hits that clear the floor, best first, from the first FLOOR_EXAMINED, at most FLOOR_SHOWN_ENOUGH (all with `floor` null). */
 function shown(hits: HybridHit[], floor: Floor | null): HybridHit[] {
 	if (!floor) return hits;
 	const out: HybridHit[] = [];
-	for (let i = 0; i < hits.length && i < FLOOR_EXAMINED; i++) if (clearsFloor(hits[i]!, floor)) out.push(hits[i]!);
+	for (let i = 0; i < hits.length && i < FLOOR_EXAMINED && out.length < FLOOR_SHOWN_ENOUGH; i++) if (clearsFloor(hits[i]!, floor)) out.push(hits[i]!);
 	return out;
 }
 
