@@ -5,6 +5,9 @@
  */
 import { artworkPath } from './paths';
 
+/** Seconds the skip buttons and keys move, in the bar, on the episode page and on the lock screen. */
+export const SKIP_SECONDS = 15;
+
 export interface Span {
 	startSeconds: number;
 	endSeconds: number;

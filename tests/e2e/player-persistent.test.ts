@@ -146,10 +146,14 @@ describeBrowser('the one player', () => {
 		});
 		await openEnhanced(page, `${EPISODE}?t=754`);
 		await expectAudioAt(page, 754);
-		const art = page.getByRole('region', { name: 'Player' }).locator('img');
+		const bar = page.getByRole('region', { name: 'Player' });
+		const art = bar.locator('img');
 		expect(await art.getAttribute('src')).toBe('/art/podcasts/running-explained/running-isnt-therapy/96.webp');
 		expect(await art.getAttribute('alt')).toBe('The Running Explained Podcast artwork');
 
+		// The lock screen hears of the episode once it plays.
+		await bar.getByRole('button', { name: 'Play', exact: true }).click();
+		await page.waitForFunction(() => navigator.mediaSession.metadata !== null);
 		const metadata = await page.evaluate(() => {
 			const m = navigator.mediaSession.metadata!;
 			return { title: m.title, artist: m.artist, artwork: m.artwork.map((a) => ({ src: new URL(a.src).pathname, sizes: a.sizes })) };
@@ -164,6 +168,10 @@ describeBrowser('the one player', () => {
 
 		const press = (action: string, details: Record<string, unknown> = {}) =>
 			page.evaluate(([a, d]) => (window as unknown as { mediaHandlers: Record<string, MediaSessionActionHandler> }).mediaHandlers[a as string]!({ action: a, ...(d as object) } as MediaSessionActionDetails), [action, details] as const);
+		await press('pause');
+		await page.waitForFunction(() => document.querySelector('audio')!.paused);
+		await press('seekto', { seekTime: 754 });
+		await expectAudioAt(page, 754);
 		await press('nexttrack'); // the next segment starts at 16:00
 		await expectAudioAt(page, 960, 1.5);
 		await press('pause');

@@ -1,11 +1,9 @@
 /**
  * The lock screen and the headset's buttons: what the one player plays (title, show, artwork) and what its actions do.
- * Browser-only; a browser without the Media Session API simply has no lock-screen controls.
+ * Browser-only, and loaded when something first plays (nothing shows on a lock screen before): a browser without the
+ * Media Session API simply has no lock-screen controls.
  */
-import { trackArtwork, type Listening } from '$lib/player.svelte';
-
-/** Seconds the seek buttons move, on the lock screen as in the bar. */
-export const SKIP_SECONDS = 15;
+import { SKIP_SECONDS, trackArtwork, type Listening } from '$lib/player.svelte';
 
 /** Routes the lock screen's actions to `player`; returns a function that removes them. */
 export function handleMediaSessionActions(player: Listening): () => void {
