@@ -66,7 +66,11 @@ const targets: Target[] = [
 ].filter((t) => !only || only.includes(t.name) || only.some((o) => t.name.includes(o)));
 
 const startedServer = performance.now();
-const server = await startProductionServer(build.dir, database.url, { SEARCH_SNAPSHOT_DIR: database.snapshotDir });
+// No background worker in the measured process unless WORKER=1: on a fresh corpus it works through thousands of jobs
+// (vectors, questions), and each one's write is a content change that drops the whole response cache (measured: 2-3
+// drops a second, the cache never warm). Run it as its own process (npm run worker) and measure it apart.
+const worker = process.env.WORKER ?? '0';
+const server = await startProductionServer(build.dir, database.url, { SEARCH_SNAPSHOT_DIR: database.snapshotDir, WORKER: worker });
 log(`the site answers on ${server.url} (${database.description}), ${((performance.now() - startedServer) / 1000).toFixed(1)} s after starting`);
 let ceiling: RunningServer | null = null;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'podcast-moments-bench-http-'));
@@ -150,7 +154,7 @@ async function waitForWarming(site: RunningServer): Promise<string | null> {
 		if (process.env.RESPONSE_CACHE_WARM && /^(0|false|no|off)$/i.test(process.env.RESPONSE_CACHE_WARM)) return null;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
-	throw new Error('bench: the site did not finish warming its cache within 10 minutes');
+	throw new Error(`bench: the site did not finish warming its cache within 10 minutes; its log:\n${site.output().split('\n').filter((l) => l.startsWith('[cache]')).join('\n')}`);
 }
 
 /**
@@ -223,7 +227,7 @@ async function runMix(): Promise<void> {
 			if (times.length < RENDER_SAMPLES) times.push(ms);
 		}
 		const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
-		console.log(`\nrealistic mix (${database.description}): ${new Set(sent).size} distinct URLs in ${sent.length} requests, Zipf s = 1`);
+		console.log(`\nrealistic mix (${database.description}, WORKER=${worker}): ${new Set(sent).size} distinct URLs in ${sent.length} requests, Zipf s = 1`);
 		console.log(`  cache hit rate     ${(site.hitRate * 100).toFixed(1)} % answered from memory (x-cache: hit); ${(hitRate * 100).toFixed(1)} % for an LRU of ${cacheMb} MB without warming`);
 		console.log(`  site               ${Math.round(site.requestsPerSecond)} req/s, p50 ${site.p50Ms} ms, p99 ${site.p99Ms} ms, errors ${site.errors}`);
 		console.log(`  static ceiling     ${Math.round(plain.requestsPerSecond)} req/s, p50 ${plain.p50Ms} ms, p99 ${plain.p99Ms} ms`);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importFeed } from '../../src/lib/server/import/import-feeds';
 import { listPodcasts } from '../../src/lib/server/podcasts';
 import { createTestDb, type TestDb } from '../helpers/db';
+import { startServer, type TestServer } from '../helpers/server';
 import { localOnlyFetch, startFileServer, type FileServer } from '../import/helpers/file-server';
 
 const ITEMS = 3;
@@ -65,7 +66,7 @@ describe('an import whose transcript downloads slowly (PGlite)', () => {
 			res.end();
 			slowSent();
 		});
-	});
+	}, 240_000);
 	afterAll(async () => {
 		await files?.close();
 		await t?.close();
@@ -82,4 +83,57 @@ describe('an import whose transcript downloads slowly (PGlite)', () => {
 		expect(report.episodes.added).toBe(ITEMS);
 		expect((await listPodcasts(t.db)).map((s) => s.title)).toContain('The Slow Server Show');
 	});
+});
+
+/**
+ * The same as a visitor sees it: the production server imports (admin form) a feed whose own download dribbles in over
+ * several seconds, and pages asked for meanwhile, rendered ones included (a cookie keeps the response cache out), are
+ * answered while the import is still going on. How fast they are is bench/import-latency.ts's figure (p99 < 100 ms).
+ */
+describe('pages while the server imports a feed that arrives slowly (PGlite)', () => {
+	const TOKEN = 'slow feed token';
+	/** The feed arrives in this many pieces, one every PIECE_MS: about 8 s, longer than the pages below take. */
+	const FEED_PIECES = 20;
+	let server: TestServer;
+	let files: FileServer;
+
+	beforeAll(async () => {
+		files = await startFileServer();
+		files.route('/dribble.xml', async (_req, res) => {
+			const body = feed(files.url('').replace(/\/$/, ''));
+			const size = Math.ceil(body.length / FEED_PIECES);
+			res.writeHead(200, { 'content-type': 'application/rss+xml' });
+			for (let i = 0; i < FEED_PIECES; i++) {
+				res.write(body.slice(i * size, (i + 1) * size));
+				await new Promise((resolve) => setTimeout(resolve, PIECE_MS));
+			}
+			res.end();
+		});
+		for (let n = 1; n <= ITEMS; n++) files.route(`/files/slow-${n}.vtt`, (_req, res) => res.writeHead(200, { 'content-type': 'text/vtt' }).end(transcript(n)));
+		server = await startServer({ env: { ADMIN_TOKEN: TOKEN }, timeoutMs: 200_000 });
+	}, 240_000);
+	afterAll(async () => {
+		await server?.stop();
+		await files?.close();
+	});
+
+	it('answers pages, rendered and from memory, while the import is in progress, and shows the show once it is done', async () => {
+		let finished = false;
+		const importing = fetch(new URL('/admin/import', server.url), {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html', origin: server.url.replace(/^http:/, 'https:') },
+			body: new URLSearchParams({ token: TOKEN, feeds: files.url('dribble.xml') })
+		}).finally(() => (finished = true));
+		const answeredDuringImport: string[] = [];
+		for (const [i, pathname] of ['/', '/podcasts/running-explained', '/podcasts/running-explained/running-isnt-therapy', '/search?q=running'].entries()) {
+			const response = await fetch(new URL(pathname, server.url), { headers: { accept: 'text/html', ...(i % 2 ? { cookie: 'render=1' } : {}) } });
+			expect(response.status).toBe(200);
+			expect(await response.text()).toContain('Running');
+			if (!finished) answeredDuringImport.push(pathname);
+		}
+		expect(answeredDuringImport).toHaveLength(4);
+		expect((await importing).status).toBe(200);
+		const shows = await (await fetch(new URL('/', server.url), { headers: { accept: 'text/html' } })).text();
+		expect(shows).toContain('The Slow Server Show');
+	}, 120_000);
 });
