@@ -34,9 +34,11 @@ import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { readPassageVectors, VectorIndex, type StoredPassage } from '../src/lib/server/vectors';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const sizes = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').map(Number);
+const sizes = (process.env.BENCH_SIZES ?? '10000,100000,500000').split(',').filter(Boolean).map(Number);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 1000);
 const baselineCount = Number(process.env.BENCH_BASELINE_QUERIES ?? 300);
 const skipContent = process.env.BENCH_SKIP_CONTENT === '1';
@@ -214,21 +216,28 @@ function recallAt(vectors: VectorIndex, model: string, queryVectors: Float32Arra
 	return found / queryVectors.length;
 }
 
-/** Wall-clock latencies and CPU time per call (the whole process: the encoder thread's work counts too). */
-async function timed(items: readonly string[], run: (item: string) => unknown): Promise<{ latencies: number[]; cpuMs: number }> {
+/**
+ * Wall-clock latencies and CPU time of each call (the whole process's, so the encoder thread's work for the call
+ * counts too). On a machine shared with other work, CPU time is what the code itself costs: a query's latency on a
+ * quiet machine is about its CPU time, as each step waits for the one before.
+ */
+async function timed(items: readonly string[], run: (item: string) => unknown): Promise<{ latencies: number[]; cpu: number[] }> {
 	const latencies: number[] = [];
-	const cpu = process.cpuUsage();
+	const cpu: number[] = [];
 	for (const item of items) {
+		const cpuBefore = process.cpuUsage();
 		const started = performance.now();
 		await run(item);
 		latencies.push(performance.now() - started);
+		const used = process.cpuUsage(cpuBefore);
+		cpu.push((used.user + used.system) / 1000);
 	}
-	const used = process.cpuUsage(cpu);
-	return { latencies, cpuMs: (used.user + used.system) / 1000 / items.length };
+	return { latencies, cpu };
 }
 
-function cpuLine(t: { latencies: number[]; cpuMs: number }): string {
-	return `${latencyLine(t.latencies)}   CPU ${t.cpuMs.toFixed(1)} ms per query`;
+function cpuLine(t: { latencies: number[]; cpu: number[] }): string {
+	const f = (ms: number) => ms.toFixed(1);
+	return `CPU p50 ${f(percentile(t.cpu, 50))}  p99 ${f(percentile(t.cpu, 99))} ms;  wall ${latencyLine(t.latencies)}`;
 }
 
 /**
@@ -276,8 +285,10 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 		for (const q of distinctQueries.slice(-WARM_UP_QUERIES)) fuseHits(rankAll(index, q).segments, await semantic.queryVector(q), () => true);
 		return timed(items, async (q) => fuseHits(rankAll(index, q).segments, await semantic.queryVector(q), () => true));
 	};
+	const words = await timed(drawn, (q) => rankAll(index, q));
 	const repeated = await hybrid(drawn);
 	const fresh = await hybrid(distinctQueries.slice(300, 600));
+	console.log(`words alone   ${cpuLine(words)}   (rankAll on the Zipf mix below: the lexical part of each hybrid query)`);
 	console.log(`hybrid, Zipf  ${cpuLine(repeated)}   (words + meaning fused; 1000 queries drawn Zipf-like from the mix: ${distinct} distinct, so ${1000 - distinct} from the query-vector cache)`);
 	console.log(`hybrid, new   ${cpuLine(fresh)}   (${fresh.latencies.length} queries never seen before: every one encoded)`);
 	const encode = await timed(distinctQueries.slice(600, 900), (q) => encoder.encode([q]));
@@ -335,11 +346,13 @@ async function realVectorSection(): Promise<void> {
 		const seconds = (performance.now() - started) / 1000;
 		const used = process.cpuUsage(cpu);
 		const perSecond = texts.length / seconds;
+		const cpuEach = (used.user + used.system) / 1000 / texts.length;
 		const perSegment = stored.length / segmentCount;
+		const hours = (passages: number, rate: number) => `${(passages / rate / 3600).toFixed(1)} h`;
 		console.log(
-			`  encoding rate ${perSecond.toFixed(1)} passages/s (${texts.length} real passages, ${((used.user + used.system) / 1000 / texts.length).toFixed(0)} ms CPU each; ${loadLine()}): ` +
-				`100k segments at ${perSegment.toFixed(1)} passages each take ${((100_000 * perSegment) / perSecond / 3600).toFixed(1)} h in the background, ` +
-				`100k passages ${(100_000 / perSecond / 3600).toFixed(1)} h`
+			`  encoding rate ${perSecond.toFixed(1)} passages/s as measured (${texts.length} real passages; ${loadLine()}), ${(1000 / cpuEach).toFixed(1)}/s on a free core ` +
+				`(${cpuEach.toFixed(0)} ms CPU each): in the background, 100k segments at ${perSegment.toFixed(1)} passages each take ${hours(100_000 * perSegment, perSecond)} ` +
+				`(${hours(100_000 * perSegment, 1000 / cpuEach)} on a free core), 100k passages ${hours(100_000, perSecond)} (${hours(100_000, 1000 / cpuEach)})`
 		);
 		console.log(`  memory for 100k segments at that ratio: ${mb(100_000 * perSegment * (512 * 5 + 6))} of vectors (float32 + int8), start-up reads them all`);
 	} finally {
@@ -347,7 +360,10 @@ async function realVectorSection(): Promise<void> {
 	}
 }
 
-/** Start-up with vectors: reading `count` stored passage vectors from PGlite into the in-memory index. */
+/**
+ * Start-up with vectors: `count` stored passage vectors loaded into the in-memory index as a server does it
+ * (SemanticEngine.loadStored), once from PGlite (no vector snapshot yet) and once from the snapshot that wrote.
+ */
 async function vectorStartup(count: number): Promise<void> {
 	const handle = await createDb('pglite://memory');
 	try {
@@ -367,9 +383,32 @@ async function vectorStartup(count: number): Promise<void> {
 				passages.slice(at, at + 1000).map((p) => ({ ...p, episodeId: episode!.id, vector: Buffer.from(p.vector.buffer) }))
 			);
 		}
-		const started = performance.now();
-		const loaded = VectorIndex.from(await readPassageVectors(db));
-		console.log(`\nvectors at start-up: ${loaded.stats().passages.toLocaleString('en')} passage vectors read from PGlite and indexed in ${seconds(performance.now() - started)} (in the background: the server answers by words meanwhile)`);
+		const dir = mkdtempSync(join(tmpdir(), 'bench-vectors-'));
+		try {
+			const file = join(dir, 'passage-vectors.snapshot');
+			// The first start: no file yet, every row read from PGlite (and the file written afterwards, in the background).
+			const fromDatabase = new SemanticEngine(new VectorIndex());
+			const cpu = process.cpuUsage();
+			const started = performance.now();
+			await fromDatabase.loadStored(db, { snapshot: file });
+			const databaseMs = performance.now() - started;
+			const databaseCpu = process.cpuUsage(cpu);
+			await fromDatabase.snapshotSaved;
+			// Every later start while the vectors are unchanged: the file, checked against the rows' count and highest id.
+			const fromFile = new SemanticEngine(new VectorIndex());
+			const fileCpu = process.cpuUsage();
+			const fileStarted = performance.now();
+			await fromFile.loadStored(db, { snapshot: file });
+			const fileMs = performance.now() - fileStarted;
+			const fileUsed = process.cpuUsage(fileCpu);
+			const stats = fromFile.vectors.stats();
+			const cpuSeconds = (u: NodeJS.CpuUsage) => seconds((u.user + u.system) / 1000);
+			console.log(`\nvectors at start-up (${stats.passages.toLocaleString('en')} passage vectors, ${mb(stats.bytes)} in memory; in the background: the server answers by words meanwhile; ${loadLine()}):`);
+			console.log(`  read from PGlite and indexed in ${seconds(databaseMs)} (CPU ${cpuSeconds(databaseCpu)}): a first start, or one after the stored vectors changed`);
+			console.log(`  from the vector snapshot (${mb(statSync(file).size)}) in ${seconds(fileMs)} (CPU ${cpuSeconds(fileUsed)}): every start while they are unchanged`);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
 	} finally {
 		await handle.close();
 	}

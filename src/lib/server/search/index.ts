@@ -10,6 +10,7 @@ import { questionSegments } from '../db/schema';
 import { SearchService, type MomentHit } from './service';
 import { SemanticEngine } from './semantic';
 import { VectorIndex } from '../vectors';
+import { vectorSnapshotBeside } from '../vectors/snapshot';
 import { openSearchIndex } from './startup';
 import type { SearchFilter } from './ranking';
 
@@ -44,7 +45,7 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		setTimeout(() => {
 			const loading = Date.now();
 			void semantic
-				.loadStored(db)
+				.loadStored(db, { snapshot: vectorSnapshotBeside(snapshot), log })
 				.then(async () => {
 					const v = semantic.vectors.stats();
 					if (!v.passages) return;

@@ -5,11 +5,37 @@
  */
 import type { Db } from '../db/client';
 import { getEncoder, type SentenceEncoder } from '../embeddings';
-import { readPassageVectors, VectorIndex } from '../vectors';
+import { readPassageVectors, VectorIndex, type StoredPassage } from '../vectors';
+import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotFile, writeVectorSnapshot } from '../vectors/snapshot';
 import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
 
 /** Query vectors remembered (the same questions come back; an encoding costs ~15 ms). */
 const QUERY_CACHE_SIZE = 2000;
+
+export interface LoadStoredOptions {
+	/** The vector snapshot file (vectors/snapshot.ts); null for none. Default: beside the search snapshot. */
+	snapshot?: string | null;
+	log?: (message: string) => void;
+}
+
+/**
+ * Every stored passage: from the snapshot when it holds exactly the stored rows, else from the database (and then
+ * the snapshot is written, in the background, for the next start, unless the rows changed while being read).
+ */
+async function readStored(db: Db, snapshot: string | null, log: (message: string) => void): Promise<{ rows: StoredPassage[]; saved: Promise<void> }> {
+	const saved = Promise.resolve();
+	if (snapshot === null) return { rows: await readPassageVectors(db), saved };
+	const fingerprint = await storedVectorsFingerprint(db);
+	const found = await readVectorSnapshot(snapshot, fingerprint);
+	if ('passages' in found) return { rows: found.passages, saved };
+	log(`${found.reason}: reading the passage vectors from the database`);
+	const rows = await readPassageVectors(db);
+	if (!rows.length || (await storedVectorsFingerprint(db)) !== fingerprint) return { rows, saved };
+	const writing = writeVectorSnapshot(snapshot, fingerprint, rows).catch((e: unknown) =>
+		log(`the vector snapshot was not written: ${e instanceof Error ? e.message : String(e)}`)
+	);
+	return { rows, saved: writing };
+}
 
 export class SemanticEngine {
 	/** Each stored question's phrasings (text and alternatives) as vectors, by question id and text encoded. */
@@ -32,10 +58,11 @@ export class SemanticEngine {
 	 * Loads every stored passage vector into an engine built empty (start-up does this in the background, so the
 	 * server answers by words at once). Episodes reloaded meanwhile by a change keep their newer vectors.
 	 */
-	async loadStored(db: Db): Promise<void> {
+	async loadStored(db: Db, { snapshot = vectorSnapshotFile(), log = () => {} }: LoadStoredOptions = {}): Promise<void> {
 		this.#reloadedDuringLoad = new Set();
 		try {
-			const rows = await readPassageVectors(db);
+			const { rows, saved } = await readStored(db, snapshot, log);
+			this.snapshotSaved = saved;
 			const byEpisode = new Map<number, typeof rows>();
 			for (const row of rows) (byEpisode.get(row.episodeId) ?? byEpisode.set(row.episodeId, []).get(row.episodeId)!).push(row);
 			for (const [episodeId, passages] of byEpisode) if (!this.#reloadedDuringLoad.has(episodeId)) this.vectors.replaceEpisode(episodeId, passages);
@@ -45,6 +72,9 @@ export class SemanticEngine {
 	}
 
 	#reloadedDuringLoad: Set<number> | null = null;
+
+	/** Resolves when a vector snapshot written after loadStored read the database is on disk (tests wait for it). */
+	snapshotSaved: Promise<void> = Promise.resolve();
 
 	/** Reloads the vectors of changed (or deleted) episodes. */
 	async reloadEpisodes(db: Db, episodeIds: number[]): Promise<void> {
