@@ -166,9 +166,31 @@ describe.each(databaseKinds)('artwork on the site, on %s', (kind) => {
 							})
 						)
 					);
-					if (pathname !== `/podcasts/${SHOW}/${OWN}`) expect(loaded.length, pathname).toBeGreaterThan(0);
+					expect(loaded.length, pathname).toBeGreaterThan(0);
 					for (const image of loaded) expect(image.width, `${pathname}: ${image.src}`).toBeGreaterThan(0);
 				}
+				// What the player hands the lock screen (Media Session artwork: the episode's address at every size) loads
+				// at its size, from this origin.
+				// In a fresh context: revisiting a page revalidates it, and the 304 carries another policy (a 304 for a page gets the non-page CSP: reported).
+				const fresh = await (await browser.newContext({ baseURL: server.url })).newPage();
+				await fresh.goto(`/podcasts/${SHOW}/${OWN}`, { waitUntil: 'load' });
+				const lockScreen = await fresh.evaluate(
+					(sources) =>
+						Promise.all(
+							sources.map(
+								(src) =>
+									new Promise<number[]>((resolve) => {
+										const img = document.createElement('img');
+										img.onload = img.onerror = () => resolve([img.naturalWidth, img.naturalHeight]);
+										img.src = src;
+										document.body.append(img);
+									})
+							)
+						),
+					ARTWORK_SIZES.map((size) => artworkPath(SHOW, OWN, size))
+				);
+				expect(lockScreen).toEqual(ARTWORK_SIZES.map((size) => [size, size]));
+				await fresh.context().close();
 			} finally {
 				await context.close();
 			}
