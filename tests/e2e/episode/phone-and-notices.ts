@@ -87,7 +87,7 @@ export function describePhoneAndNotices(suite: BrowserSuite): void {
 		it('tells a reader without JavaScript that #t= links start at 0:00', async () => {
 			const page = await suite.newPage({ javaScriptEnabled: false });
 			await page.goto(`${EPISODE}#t=754`);
-			const notice = page.locator('.episode-audio noscript p');
+			const notice = page.locator('.episode-audio p.hint');
 			expect(await notice.isVisible()).toBe(true);
 			expect(await notice.textContent()).toContain('Without JavaScript this player starts at 0:00');
 		});
