@@ -65,8 +65,8 @@ describeBrowser('the site header', () => {
 	it('fits on one line from 320 px to a laptop, with the links and search form shown where they fit', async () => {
 		for (const width of [320, 390, 768, 1280]) {
 			const page = await suite.newPage({ viewport: { width, height: 800 } });
-			// The search page has a wide form of its own in place of the header's.
-			for (const path of ['/search?q=sleep', '/']) {
+			// The search page has a wide form of its own in place of the header's; a show's page, a title beside its art.
+			for (const path of ['/search?q=sleep', '/podcasts/running-explained', '/']) {
 				await page.goto(path, { waitUntil: 'networkidle' });
 				const layout = await measure(page);
 				expectOneLine(layout, `${width} px, ${path}`);
