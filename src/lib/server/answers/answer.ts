@@ -12,7 +12,7 @@ import { episodes, transcriptCues } from '../db/schema';
 import { cosine, getEncoder, type SentenceEncoder } from '../embeddings';
 import type { MomentHit } from '../search';
 import { findRelatedQuestions } from '../search/related';
-import { toQuestionLink } from '../search/results';
+import { listFeatured, toQuestionLink } from '../search/results';
 import { queryTerms } from '../search/terms';
 import { episodePath } from '../../paths';
 import { findMoments, type AnswerSearch } from './retrieve';
@@ -73,7 +73,9 @@ export async function answerQuestion(db: Db, question: string, { search, encoder
 	const candidates = await candidatesOf(db, search, text, moments, encoder);
 	const scored = scoreCandidates(text, questionVector!, candidates);
 	const score = Math.max(0, Math.min(1, scored[0]?.score ?? 0));
-	const near = findRelatedQuestions(search.index, { segmentIds: moments.map((m) => m.segment.id), text }, NEAREST * 2).flatMap((id) => toQuestionLink(search.index, id) ?? []);
+	const nearby = findRelatedQuestions(search.index, { segmentIds: moments.map((m) => m.segment.id), text }, NEAREST * 2).flatMap((id) => toQuestionLink(search.index, id) ?? []);
+	// No moment passes search's floor and no stored question shares a word: offer the featured ones, as search does.
+	const near = nearby.length ? nearby : listFeatured(search.index, NEAREST * 2);
 	const stored = await sameStoredQuestion(text, questionVector!, near, encoder);
 	const related = near.filter((q) => q.slug !== stored?.slug).slice(0, NEAREST);
 	if (!scored.length || scored[0]!.score < minScore) {
