@@ -50,3 +50,36 @@ describe('a query of common words on an index bigger than the scoring cap', () =
 		expect(titled.has(parseDocId(top!.id as string).id)).toBe(true);
 	});
 });
+
+describe('results of a capped query, made without minisearch walking every posting', () => {
+	it('carry what minisearch gives the same documents: score, query terms, and which words matched in which fields', () => {
+		for (const query of ['show', 'running', 'running show', 'marathon runn', 'show show running']) {
+			const plainById = new Map(plain(query).map((r) => [r.id, r]));
+			const planned = plannedSearch(index, query);
+			expect(planned.length, query).toBeGreaterThan(50);
+			for (const result of planned) {
+				const expected = plainById.get(result.id)!;
+				expect(result.score, `${query}: ${result.id}`).toBe(expected.score);
+				expect(new Set(result.queryTerms)).toEqual(new Set(expected.queryTerms));
+				expect(Object.fromEntries(Object.entries(result.match).map(([term, fields]) => [term, [...fields].sort()]))).toEqual(
+					Object.fromEntries(Object.entries(expected.match).map(([term, fields]) => [term, [...fields].sort()]))
+				);
+			}
+		}
+	});
+
+	it('with every word required (as suggestions ask), gives only documents that have them all', () => {
+		const plan = planOf('running show');
+		const all = index.miniSearch.search('running show', {
+			combineWith: 'AND',
+			fuzzy: (_t, i) => plan[i]!.fuzzy,
+			prefix: (_t, i) => plan[i]!.prefix
+		});
+		const planned = plannedSearch(index, 'running show', { combineWith: 'AND' });
+		expect(planned.length).toBeGreaterThan(0);
+		expect(planned.every((r) => r.queryTerms.length === 2)).toBe(true);
+		const allIds = new Set(all.map((r) => r.id));
+		expect(planned.every((r) => allIds.has(r.id))).toBe(true);
+		expect(planned.slice(0, 50).map((r) => r.id)).toEqual(all.slice(0, 50).map((r) => r.id));
+	});
+});

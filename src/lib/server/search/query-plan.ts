@@ -15,10 +15,11 @@
  *   of them or have one in a headline field. On a small index nothing is broad, so results are exactly what plain
  *   minisearch gives with these expansions; on a big one a document that matches nothing but common words no
  *   longer costs anything.
- * - A bounded number scored: whatever the candidates are, minisearch scores at most SCORED_DOCUMENTS_CAP of each
- *   kind, the best by the very score it would give them (candidate-scores.ts works it out in one pass over the
- *   postings, into typed arrays, without a result object per document). A query of common words matching most of
- *   the index costs that pass, not a scored result for every document.
+ * - A bounded number returned: whatever the candidates are, at most SCORED_DOCUMENTS_CAP of each kind, the best
+ *   by the very score minisearch would give them (candidate-scores.ts works it out in one pass over the postings,
+ *   into typed arrays, and makes the results of those alone). A query of common words matching most of the index
+ *   costs that pass, not a scored result for every document; broad terms beside selective ones cost only the
+ *   documents the selective ones find.
  * - Term plans are cached until the index changes, since as-you-type queries repeat their first words.
  */
 import type { SearchResult } from 'minisearch';
@@ -174,23 +175,24 @@ export interface SearchExplain {
 }
 
 /**
- * The documents worth scoring for a query, or null for all those its terms match. With selective terms: what they
- * find. With only broad ones: the documents two or more of them share (scores multiply by the number of query
- * terms matched, so those rank first anyway), else those where one is in a headline field (a title, a summary, a
- * question's phrasing: about it rather than mentioning it), when either gives enough to fill a page, else all
- * they match. Whichever it is, at most SCORED_DOCUMENTS_CAP per kind, the best scored.
+ * The documents worth returning for a query with broad terms (null when it has none), scored. With selective
+ * terms: what they find (the broad terms add to those documents' scores, never find any). With only broad ones: the
+ * documents two or more of them share (scores multiply by the number of query terms matched, so those rank first
+ * anyway), else those where one is in a headline field (a title, a summary, a question's phrasing: about it rather
+ * than mentioning it), when either gives enough to fill a page, else all they match. Whichever it is, at most
+ * SCORED_DOCUMENTS_CAP per kind, the best scored.
  */
 function candidatesFor(
 	index: SearchIndex,
 	plan: QueryPlan,
-	ofKind: (id: string) => boolean,
+	kind: string | null,
 	fields: string[] | undefined,
 	explain: SearchExplain
-): Set<string> | null {
+): { scorer: ReturnType<typeof scoreCandidates>; docs: Int32Array } | null {
 	const broad = plan.terms.filter((t) => t.postings > plan.broadAbove);
 	if (broad.length === 0) return null;
 	const selective = plan.terms.filter((t) => t.postings > 0 && t.postings <= plan.broadAbove);
-	const scorer = scoreCandidates(index.miniSearch, ofKind, fields);
+	const scorer = scoreCandidates(index.miniSearch, kind, fields);
 	// Group 0: the selective terms; then one group per distinct broad term (its repeats too: each adds score).
 	scorer.add(selective);
 	const repeats = new Map<string, TermPlan[]>();
@@ -198,62 +200,52 @@ function candidatesFor(
 		const key = `${t.term}|${t.fuzzy}|${t.prefix}`;
 		repeats.set(key, [...(repeats.get(key) ?? []), t]);
 	}
-	const first = scorer.scores();
-	const found = first.touched.length;
-	if (found > 0 && found <= SCORED_DOCUMENTS_CAP) {
-		// Broad terms are scored by minisearch on these alone; they cannot change which are in.
-		explain.matched = found;
-		return new Set(first.touched.map(first.idOf));
-	}
-	for (const terms of repeats.values()) scorer.add(terms);
+	const found = scorer.scores().touched.length;
+	// With selective terms, the broad ones only add to the scores of what those found.
+	for (const terms of repeats.values()) scorer.add(terms, { onlyTouched: found > 0 });
 	const scores = scorer.scores();
 	explain.matched = scores.touched.length;
-	let candidates: number[];
-	if (found > 0) candidates = scores.touched.filter((doc) => scores.groups[doc]! & 1);
-	else {
-		const broadTermsOf = (doc: number) => {
-			let bits = scores.groups[doc]! >>> 1;
-			let n = 0;
-			for (; bits; bits &= bits - 1) n++;
-			return n;
-		};
-		const shared = repeats.size > 1 ? scores.touched.filter((doc) => broadTermsOf(doc) > 1) : [];
-		const headlined = shared.length >= ALL_BROAD_MIN_CANDIDATES ? [] : scores.touched.filter((doc) => scores.headline[doc] === 1);
-		candidates =
-			shared.length >= ALL_BROAD_MIN_CANDIDATES ? shared : headlined.length >= ALL_BROAD_MIN_CANDIDATES ? headlined : scores.touched;
-	}
-	return topScored(scores, candidates, SCORED_DOCUMENTS_CAP);
+	if (found > 0) return { scorer, docs: topScored(scores, scores.touched, SCORED_DOCUMENTS_CAP) };
+	const broadTermsOf = (doc: number) => {
+		let bits = scores.groups[doc]! >>> 1;
+		let n = 0;
+		for (; bits; bits &= bits - 1) n++;
+		return n;
+	};
+	const shared = repeats.size > 1 ? scores.touched.filter((doc) => broadTermsOf(doc) > 1) : [];
+	const headlined = shared.length >= ALL_BROAD_MIN_CANDIDATES ? [] : scores.touched.filter((doc) => scores.headline[doc] === 1);
+	const candidates =
+		shared.length >= ALL_BROAD_MIN_CANDIDATES ? shared : headlined.length >= ALL_BROAD_MIN_CANDIDATES ? headlined : scores.touched;
+	return { scorer, docs: topScored(scores, candidates, SCORED_DOCUMENTS_CAP) };
 }
 
 /**
  * Runs a query the planned way and returns minisearch results (best first). Documents are scored exactly as
  * minisearch scores them with the planned expansions; what changes on a big index is which documents are
- * scored: with broad terms present, only the candidates (candidatesFor).
+ * scored: with broad terms present, only the candidates (candidatesFor), whose results are made from the same pass
+ * (candidate-scores.ts) rather than by minisearch walking every posting again.
  */
 export function plannedSearch(index: SearchIndex, query: string, options: PlannedSearchOptions = {}, explain?: SearchExplain): SearchResult[] {
 	const plan = withoutCommonTerms(plannerOf(index).plan(query, { expand: options.expand ?? true }));
 	if (plan.terms.length === 0) return [];
 	const kindPrefix = options.kind ? KIND_PREFIX[options.kind] : null;
-	const ofKind = (id: string) => kindPrefix === null || id.startsWith(kindPrefix);
 	// Only the fields that kind of document has are read: a question search skips every segment's transcript.
 	const fields = options.kind ? [...KIND_FIELDS[options.kind]] : undefined;
 	const explained: SearchExplain = explain ?? { matched: null, scored: null };
 	explained.matched = explained.scored = null;
-	const candidates = candidatesFor(index, plan, ofKind, fields, explained);
-	explained.scored = candidates?.size ?? null;
-	const boostDocument =
-		candidates !== null
-			? (id: string) => (candidates.has(id) ? 1 : 0)
-			: kindPrefix !== null
-				? (id: string) => (ofKind(id) ? 1 : 0)
-				: undefined;
+	const combineWith = options.combineWith ?? 'OR';
+	const candidates = candidatesFor(index, plan, kindPrefix, fields, explained);
+	if (candidates) {
+		explained.scored = candidates.docs.length;
+		return candidates.scorer.results(candidates.docs, plan.terms, combineWith === 'AND' ? new Set(plan.terms.map((t) => t.term)).size : null);
+	}
 	return index.miniSearch.search(plan.terms.map((t) => t.term).join(' '), {
 		tokenize: splitSpaces,
 		processTerm: identity,
-		combineWith: options.combineWith ?? 'OR',
+		combineWith,
 		fields,
 		fuzzy: (_term, i) => plan.terms[i]!.fuzzy,
 		prefix: (_term, i) => plan.terms[i]!.prefix,
-		boostDocument
+		boostDocument: kindPrefix !== null ? (id: string) => (id.startsWith(kindPrefix) ? 1 : 0) : undefined
 	});
 }

@@ -7,6 +7,7 @@
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { FIELD_BOOSTS, MATCH_WEIGHTS, SEARCH_FIELDS, type SearchField } from './config';
 import { miniSearchFromState } from './minisearch-internals';
+import { prepareScoring } from './candidate-scores';
 import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
 import { indexTerms, queryTerm, tokenize } from './terms';
 
@@ -116,6 +117,7 @@ export class SearchIndex {
 		for (const segment of content.segments) add(index.segmentDoc(segment));
 		for (const question of content.questions) add(questionDoc(question));
 		for (const person of content.people) add(personDoc(person));
+		prepareScoring(index.miniSearch);
 		return index;
 	}
 
@@ -125,6 +127,7 @@ export class SearchIndex {
 		if (data.version !== 1) throw new Error(`SearchIndex: snapshot version ${String(data.version)} is not supported; rebuild the index`);
 		const index = new SearchIndex(MiniSearch.loadJS(data.miniSearch, miniSearchOptions()));
 		index.storeRecords(data.content);
+		prepareScoring(index.miniSearch);
 		return index;
 	}
 
@@ -135,6 +138,7 @@ export class SearchIndex {
 	static fromSnapshot(state: Parameters<typeof miniSearchFromState>[0], content: IndexContent): SearchIndex {
 		const index = new SearchIndex(miniSearchFromState(state, miniSearchOptions()));
 		index.storeRecords(content);
+		prepareScoring(index.miniSearch);
 		return index;
 	}
 
