@@ -108,7 +108,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			: await (responseCache ? responseCache.resolve(event, render) : render(event));
 	if (event.locals.databaseUnavailable && response.status >= 500) response = asServiceUnavailable(response);
 	else if (event.locals.refusedInput && response.status >= 500) response = withStatus(response, 400, 'Bad Request');
-	applySecurityHeaders(event.url.pathname, response.headers);
+	applySecurityHeaders(event.url.pathname, response.headers, response.status);
 	return response;
 };
 

@@ -14,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createCacheWarmer } from './cache-warmer';
 import { getConfig } from './config';
 import { cacheKey, type ResponseCache } from './response-cache';
-import { applySecurityHeaders } from './security-headers';
+import { applySecurityHeaders, withoutPolicyOn304 } from './security-headers';
 
 /** The registered symbol server/index.js looks the bridge up by. */
 export const SERVER_BRIDGE = Symbol.for('podcast-moments.server-bridge');
@@ -51,6 +51,7 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 				get: (name) => (res.getHeader(name) as string | undefined) ?? null,
 				set: (name, value) => res.setHeader(name, value)
 			});
+			withoutPolicyOn304(res);
 		},
 		answer(req, res, next) {
 			const url = cache && plainOrigin ? urlOf(req, origin) : null;

@@ -14,14 +14,23 @@ export function mayBeFramed(pathname: string): boolean {
 	return pathname.startsWith('/embed/');
 }
 
-/** Adds the headers to a response's headers (a Headers object, or a Node response through `set`). */
+/**
+ * Adds the headers to a response's headers (a Headers object, or a Node response through `set`). A 304 gets no
+ * policy: a browser copies a 304's headers onto the copy it kept, so the policy for non-pages would replace a page's
+ * own and block its scripts and images (see `withoutPolicyOn304`).
+ */
 export function applySecurityHeaders(
 	pathname: string,
-	headers: { get(name: string): string | null | undefined; set(name: string, value: string): void }
+	headers: { get(name: string): string | null | undefined; set(name: string, value: string): void },
+	status?: number
 ): void {
 	headers.set('x-content-type-options', 'nosniff');
 	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	const framed = mayBeFramed(pathname);
+	if (status === NOT_MODIFIED) {
+		if (!framed) headers.set('x-frame-options', 'DENY');
+		return;
+	}
 	const csp = headers.get('content-security-policy');
 	const policies = [csp || NON_PAGE_CSP];
 	if (!framed) {
@@ -30,4 +39,19 @@ export function applySecurityHeaders(
 		if (!policies[0]!.includes('frame-ancestors')) policies.push("frame-ancestors 'none'");
 	}
 	headers.set('content-security-policy', policies.join('; '));
+}
+
+const NOT_MODIFIED = 304;
+
+/**
+ * For the Node server, which sets the headers before anyone knows the status: takes the policy off again if this
+ * response turns out to be a 304 (from SvelteKit's ETag check or the static files), for the reason above. It wraps
+ * this one response's writeHead, as compression middleware does; nothing shared is patched.
+ */
+export function withoutPolicyOn304(res: import('node:http').ServerResponse): void {
+	const writeHead = res.writeHead;
+	res.writeHead = function (this: typeof res, statusCode: number, ...rest: unknown[]) {
+		if (statusCode === NOT_MODIFIED) res.removeHeader('content-security-policy');
+		return (writeHead as (...args: unknown[]) => typeof res).call(this, statusCode, ...rest);
+	} as typeof res.writeHead;
 }
