@@ -214,7 +214,7 @@ describe('the editors’ pages', () => {
 	it('promotes an asked question with the moments its answer quotes pinned as its citations, from a plain form post', async () => {
 		// This server runs no worker, so the demo has no passage vectors yet: the question is one the answer page
 		// answers from words and sentence meaning alone.
-		const asked = 'Does sleeping in on the weekend pay back sleep debt?';
+		const asked = 'Does caffeine before an evening workout hurt sleep?';
 		const answer = await get(`/ask?q=${encodeURIComponent(asked)}`, false);
 		const quoted = answer.doc.querySelectorAll('a[href*="?t="]').map((a) => a.getAttribute('href')!).filter((h) => /\?t=[\d.]+,[\d.]+$/.test(h));
 		expect(quoted.length, answer.text.slice(0, 600)).toBeGreaterThanOrEqual(1);
@@ -222,7 +222,7 @@ describe('the editors’ pages', () => {
 		const normalized = row.querySelector('input[name=normalized]')!.getAttribute('value')!;
 		const promoted = await post('/admin/asked?/promote', { normalized, text: asked });
 		expect(promoted.status).toBe(303);
-		const page = await get('/questions/does-sleeping-in-on-the-weekend-pay-back-sleep-debt', false);
+		const page = await get('/questions/does-caffeine-before-an-evening-workout-hurt-sleep', false);
 		expect(page.status).toBe(200);
 		// Each pinned citation plays the quoted sentences: from the first quote's start to the last one's end.
 		const played = page.doc.querySelectorAll('ol.sources > li a.time').map((a) => a.getAttribute('href')!);
