@@ -55,3 +55,11 @@ export function serveSite(kind: DatabaseKind): SiteUnderTest {
 export function squash(text: string): string {
 	return text.replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * What a browser without JavaScript renders of an element's <noscript> parts (the per-source players of question
+ * pages live there: with JavaScript the site's one player plays them). The default parse keeps <noscript> as text.
+ */
+export function noscriptMarkup(element: HTMLElement): HTMLElement {
+	return parse(element.querySelectorAll('noscript').map((n) => n.innerHTML).join(''));
+}

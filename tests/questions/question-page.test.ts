@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { databaseKinds } from '../helpers/db';
-import { serveSite, squash } from '../pages/support';
+import { noscriptMarkup, serveSite, squash } from '../pages/support';
 
 describe.each(databaseKinds)('the question page, served on %s', (kind) => {
 	const site = serveSite(kind);
@@ -25,7 +25,7 @@ describe.each(databaseKinds)('the question page, served on %s', (kind) => {
 		expect(meta).toContain('3:00');
 		expect(source.querySelector('a.time')!.getAttribute('href')).toBe('/podcasts/sleep-and-recovery-lab/how-much-sleep-do-runners-need?t=180');
 		expect(source.querySelector('blockquote')!.text).toBe('For most adults the baseline is seven to nine hours a night.');
-		const audio = source.querySelector('audio')!;
+		const audio = noscriptMarkup(source).querySelector('audio')!;
 		// Starts (and stops) at the segment without JavaScript, and fetches nothing until played.
 		expect(audio.getAttribute('src')).toBe('/audio/demo/sleep-and-recovery-lab/how-much-sleep-do-runners-need.wav#t=180,600');
 		expect(audio.getAttribute('preload')).toBe('none');
