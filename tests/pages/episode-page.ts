@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoContent } from '../../src/lib/server/demo/content';
 import { cuesForSegment } from '../../src/lib/server/demo/seed';
 import { formatTimestamp } from '../../src/lib/timestamp';
-import { squash, type SiteUnderTest } from './support';
+import { noscriptMarkup, squash, type SiteUnderTest } from './support';
 import type { HTMLElement } from 'node-html-parser';
 
 /** A time link as a screen reader gets it (the hidden label) and as it is seen (the time). */
@@ -61,7 +61,7 @@ export function describeEpisodePage(site: SiteUnderTest): void {
 
 		it('plays the episode audio from the start when no time is given', async () => {
 			const page = await site.get(EPISODE);
-			const audio = page.doc.querySelector('audio')!;
+			const audio = noscriptMarkup(page.doc).querySelector('audio')!;
 			expect(audio.getAttribute('src')).toBe(AUDIO);
 			expect(audio.getAttribute('preload')).toBe('metadata');
 			expect(audio.querySelector('a')!.getAttribute('href')).toBe(AUDIO);
@@ -81,7 +81,7 @@ export function describeEpisodePage(site: SiteUnderTest): void {
 		])('starts the audio at the linked moment for ?t=%s (media fragment %s)', async (t, fragment) => {
 			const page = await site.get(`${EPISODE}?t=${encodeURIComponent(t)}`);
 			expect(page.status).toBe(200);
-			expect(page.doc.querySelector('audio')!.getAttribute('src')).toBe(`${AUDIO}${fragment}`);
+			expect(noscriptMarkup(page.doc).querySelector('audio')!.getAttribute('src')).toBe(`${AUDIO}${fragment}`);
 			// The segment playing at 12:34 is highlighted before any script runs.
 			expect(page.doc.querySelector('section[aria-labelledby="segments-heading"] li[aria-current="true"] h3')!.text).toBe(
 				'Mindful Running: Breath, Footsteps and Surroundings'
@@ -106,7 +106,7 @@ export function describeEpisodePage(site: SiteUnderTest): void {
 			const page = await site.get(`${EPISODE}?t=${encodeURIComponent(t)}`);
 			expect(page.status).toBe(200);
 			expect(squash(page.doc.querySelector('.notice[role="status"]')!.text)).toBe(notice);
-			expect(page.doc.querySelector('audio')!.getAttribute('src')).toBe(AUDIO);
+			expect(noscriptMarkup(page.doc).querySelector('audio')!.getAttribute('src')).toBe(AUDIO);
 			expect(page.doc.querySelector('li[aria-current="true"] h3')!.text).toBe('Welcome and Meet Sarah Strong');
 			// What the visitor typed is shown as text, never as markup.
 			expect(page.html).not.toContain('<script>alert(1)</script>');
