@@ -22,6 +22,8 @@ import { episodePath, questionPath } from '$lib/paths';
 const WARM_SHARE = 0.8;
 /** Wait after a content change before warming again: an import announces many changes in a row. */
 const SETTLE_MS = 2000;
+/** Wait after a page failed (the database away, most likely) before trying again. */
+const RETRY_MS = 10_000;
 
 export interface CacheWarmer {
 	/** The server listens at `loopback` (http://127.0.0.1:PORT): warming can begin once the site's origin is known. */
@@ -72,7 +74,14 @@ export function createCacheWarmer(cache: ResponseCache, { maxBytes, paths = like
 				if (cache.stats().bytes >= maxBytes * WARM_SHARE) break;
 				const key = cacheKey('GET', new URL(origin!.origin + path), (name) => (name === 'accept' ? 'text/html' : null));
 				if (!key || cache.has(key)) continue;
-				await request(loopback!, origin!, path);
+				const status = await request(loopback!, origin!, path);
+				if (status >= 500) {
+					// The site cannot render pages now (the database is away): asking for the rest would only add load
+					// while it recovers, and delayed its catching up on changes by many seconds. Try again later.
+					log(`warming paused: ${path} answered ${status}; trying again in ${RETRY_MS / 1000} s`);
+					schedule(RETRY_MS);
+					return;
+				}
 				warmed++;
 				await new Promise((resolve) => setImmediate(resolve));
 			}
@@ -111,14 +120,14 @@ export function createCacheWarmer(cache: ResponseCache, { maxBytes, paths = like
 	};
 }
 
-/** Asks this server for `path` as a visitor of `origin` would (accepting HTML, no cookie), and reads the answer. */
-function request(loopback: URL, origin: URL, path: string): Promise<void> {
+/** Asks this server for `path` as a visitor of `origin` would (accepting HTML, no cookie), reads the answer, and gives its status. */
+function request(loopback: URL, origin: URL, path: string): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const req = http.get(
 			{ host: loopback.hostname, port: loopback.port, path, headers: { host: origin.host, accept: 'text/html' }, timeout: 30_000 },
 			(res) => {
 				res.resume();
-				res.once('end', () => resolve());
+				res.once('end', () => resolve(res.statusCode ?? 0));
 				res.once('error', reject);
 			}
 		);
