@@ -16,6 +16,7 @@ import { QueryEvidence } from './evidence';
 import { FLOOR, fuseHits, locateAnswer, type HybridHit, type Moment, type QueryVector } from './hybrid';
 import { normalizeQuery, questionPasses, rankAll, segmentPasses, type Hit, type SearchFilter } from './ranking';
 import { plannedSearch } from './query-plan';
+import type { SegmentRecord } from './content';
 import { findRelatedQuestions } from './related';
 import { parseDocId, type SearchIndex } from './search-index';
 import { buildSnippet } from './snippet';
@@ -27,6 +28,20 @@ export function segmentUrl(showSlug: string, episodeSlug: string, startSeconds: 
 }
 
 /**
+ * Snippets of segments' own text already made for one answer, by segment id: a segment shown as a result is often
+ * its episode's best one too, and a snippet reads the whole transcript.
+ */
+export type SnippetMemo = Map<number, { terms: ReadonlySet<string>; html: string }>;
+
+function segmentSnippet(segment: SegmentRecord, terms: ReadonlySet<string>, memo: SnippetMemo | undefined): string {
+	const known = memo?.get(segment.id);
+	if (known?.terms === terms) return known.html;
+	const html = buildSnippet(segment.text || segment.summary || segment.title, terms);
+	memo?.set(segment.id, { terms, html });
+	return html;
+}
+
+/**
  * A segment as a result; `terms` are the index terms to mark in its snippet. With an `answer` (the sentences that
  * answer the query, found by meaning) the link starts where they are said and the snippet quotes them.
  */
@@ -35,7 +50,8 @@ export function toSegmentResult(
 	segmentId: number,
 	score: number,
 	terms: ReadonlySet<string>,
-	answer: { sentence: Moment | null; via: HybridHit['via'] } | null = null
+	answer: { sentence: Moment | null; via: HybridHit['via'] } | null = null,
+	snippets?: SnippetMemo
 ): SegmentResult | null {
 	const segment = index.segments.get(segmentId);
 	const episode = segment && index.episodes.get(segment.episodeId);
@@ -52,7 +68,7 @@ export function toSegmentResult(
 		endSeconds: segment.endSeconds,
 		url: segmentUrl(show.slug, episode.slug, start),
 		score: round(score),
-		snippetHtml: buildSnippet(answer?.via === 'vector' && sentence ? sentence.text : segment.text || segment.summary || segment.title, terms),
+		snippetHtml: answer?.via === 'vector' && sentence ? buildSnippet(sentence.text, terms) : segmentSnippet(segment, terms, snippets),
 		...(answer ? { via: answer.via, moment: sentence } : {}),
 		episode: {
 			slug: episode.slug,
@@ -76,7 +92,13 @@ export function toQuestionLink(index: SearchIndex, questionId: number): Question
 }
 
 /** `segmentScores`: each segment's score for the same query, so a question's best segment shows its own score. */
-function toQuestionResult(index: SearchIndex, hit: Hit, filter: SearchFilter, segmentScores: Map<number, Hit>): QuestionResult | null {
+function toQuestionResult(
+	index: SearchIndex,
+	hit: Hit,
+	filter: SearchFilter,
+	segmentScores: Map<number, Hit>,
+	snippets: SnippetMemo
+): QuestionResult | null {
 	const link = toQuestionLink(index, hit.id);
 	if (!link) return null;
 	// Its first citation that passes the filters: with ?show=..., the answer from that show.
@@ -86,7 +108,7 @@ function toQuestionResult(index: SearchIndex, hit: Hit, filter: SearchFilter, se
 		...link,
 		score: round(hit.score),
 		textHtml: buildSnippet(link.text, hit.terms, Number.MAX_SAFE_INTEGER),
-		bestSegment: best ? toSegmentResult(index, best.segmentId, segmentHit?.score ?? 0, segmentHit?.terms ?? hit.terms) : null
+		bestSegment: best ? toSegmentResult(index, best.segmentId, segmentHit?.score ?? 0, segmentHit?.terms ?? hit.terms, null, snippets) : null
 	};
 }
 
@@ -94,7 +116,7 @@ function toQuestionResult(index: SearchIndex, hit: Hit, filter: SearchFilter, se
  * Episodes ranked by their segments: the best segment's score plus a little for each other matching one. Only the
  * episodes shown get a result built (with a snippet): a common word can match tens of thousands of segments.
  */
-function toEpisodeResults(index: SearchIndex, hits: Hit[], limit: number): EpisodeResult[] {
+function toEpisodeResults(index: SearchIndex, hits: Hit[], limit: number, snippets: SnippetMemo): EpisodeResult[] {
 	const byEpisode = new Map<number, { best: Hit; score: number; matchingSegments: number; url: string }>();
 	for (const hit of hits) {
 		const episode = index.episodes.get(index.segments.get(hit.id)?.episodeId ?? -1);
@@ -113,7 +135,7 @@ function toEpisodeResults(index: SearchIndex, hits: Hit[], limit: number): Episo
 		.sort((a, b) => b.score - a.score || a.url.localeCompare(b.url))
 		.slice(0, limit)
 		.flatMap(({ best, score, matchingSegments }) => {
-			const segment = toSegmentResult(index, best.id, best.score, best.terms);
+			const segment = toSegmentResult(index, best.id, best.score, best.terms, null, snippets);
 			if (!segment) return [];
 			const { slug, title, url } = segment.episode;
 			return [{ slug, title, url, score, show: segment.show, matchingSegments, bestSegment: segment }];
@@ -188,19 +210,20 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 	const lexical = rankAll(index, query, filter);
 	const ranked = { ...lexical, segments: fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter), { links: (id) => index.linksByQuestion.get(id) }) };
 	// Results (with snippets) only for the segments shown.
+	const snippets: SnippetMemo = new Map();
 	for (const hit of ranked.segments) {
 		if (results.segments.length >= limit) break;
 		const answer = queryVector ? { sentence: locateAnswer(queryVector, hit.id), via: hit.via } : null;
-		const segment = toSegmentResult(index, hit.id, hit.score, hit.terms, answer);
+		const segment = toSegmentResult(index, hit.id, hit.score, hit.terms, answer, snippets);
 		if (segment) results.segments.push(segment);
 	}
-	results.episodes = toEpisodeResults(index, ranked.segments, limit);
+	results.episodes = toEpisodeResults(index, ranked.segments, limit, snippets);
 	// A stored question is shown when its phrasing says what the query asks, as a moment must (evidence.ts): one
 	// shared word ("sleep" in a question about a baby's sleep) makes it a suggestion, not an answer.
 	const evidence = new QueryEvidence(index, query);
 	const questionHits = ranked.questions.filter((h) => questionEvidence(index, evidence, h) >= FLOOR.lexical).slice(0, limit);
 	const segmentScores = new Map(ranked.segments.map((h) => [h.id, h]));
-	results.questions = questionHits.flatMap((h) => toQuestionResult(index, h, filter, segmentScores) ?? []);
+	results.questions = questionHits.flatMap((h) => toQuestionResult(index, h, filter, segmentScores, snippets) ?? []);
 	// A person is shown for their name or credentials, not for a common word in their biography.
 	const named = (h: Hit) => {
 		const person = index.people.get(h.id);

@@ -14,39 +14,47 @@ export function escapeHtml(text: string): string {
 	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-interface Word {
-	start: number;
-	end: number;
-	matched: boolean;
+/** A text's words: where each starts and ends, and whether it matched (parallel arrays, not an object per word). */
+interface Words {
+	start: number[];
+	end: number[];
+	matched: boolean[];
 }
 
-function scanWords(text: string, terms: ReadonlySet<string>): Word[] {
-	const words: Word[] = [];
+function isMatch(word: string, terms: ReadonlySet<string>): boolean {
+	const indexed = indexTerms(word);
+	if (indexed) for (const term of indexed) if (terms.has(term)) return true;
+	return false;
+}
+
+function scanWords(text: string, terms: ReadonlySet<string>): Words {
+	const words: Words = { start: [], end: [], matched: [] };
 	for (const m of text.matchAll(WORD)) {
-		const matched = terms.size > 0 && (indexTerms(m[0])?.some((t) => terms.has(t)) ?? false);
-		words.push({ start: m.index, end: m.index + m[0].length, matched });
+		words.start.push(m.index);
+		words.end.push(m.index + m[0].length);
+		words.matched.push(terms.size > 0 && isMatch(m[0], terms));
 	}
 	return words;
 }
 
 /** The start of the `size`-word window holding the most matches (the earliest on a tie). */
-function bestWindow(words: Word[], size: number): number {
-	if (words.length <= size) return 0;
+function bestWindow({ matched }: Words, size: number): number {
+	if (matched.length <= size) return 0;
 	let count = 0;
-	for (let i = 0; i < size; i++) if (words[i]!.matched) count++;
+	for (let i = 0; i < size; i++) if (matched[i]) count++;
 	let best = count;
 	let bestStart = 0;
-	for (let start = 1; start + size <= words.length; start++) {
-		if (words[start - 1]!.matched) count--;
-		if (words[start + size - 1]!.matched) count++;
+	for (let start = 1; start + size <= matched.length; start++) {
+		if (matched[start - 1]) count--;
+		if (matched[start + size - 1]) count++;
 		if (count > best) {
 			best = count;
 			bestStart = start;
 		}
 	}
 	// Start a couple of words before the first match, so the marked word has some context.
-	const first = words.findIndex((w, i) => i >= bestStart && w.matched);
-	return first > bestStart + 2 ? Math.min(first - 2, words.length - size) : bestStart;
+	const first = matched.indexOf(true, bestStart);
+	return first > bestStart + 2 ? Math.min(first - 2, matched.length - size) : bestStart;
 }
 
 /**
@@ -56,22 +64,22 @@ function bestWindow(words: Word[], size: number): number {
 export function buildSnippet(rawText: string, terms: ReadonlySet<string>, size = SNIPPET_WORDS): string {
 	const text = rawText.trim();
 	const words = scanWords(text, terms);
-	if (words.length === 0) return escapeHtml(text);
+	const count = words.start.length;
+	if (count === 0) return escapeHtml(text);
 	const from = bestWindow(words, size);
-	const to = Math.min(words.length, from + size);
+	const to = Math.min(count, from + size);
 	let html = from > 0 ? '… ' : '';
-	let at = from === 0 ? 0 : words[from]!.start;
+	let at = from === 0 ? 0 : words.start[from]!;
 	for (let i = from; i < to; i++) {
-		const word = words[i]!;
-		html += escapeHtml(text.slice(at, word.start));
-		const escaped = escapeHtml(text.slice(word.start, word.end));
-		html += word.matched ? `<mark>${escaped}</mark>` : escaped;
-		at = word.end;
+		html += escapeHtml(text.slice(at, words.start[i]));
+		const escaped = escapeHtml(text.slice(words.start[i], words.end[i]));
+		html += words.matched[i] ? `<mark>${escaped}</mark>` : escaped;
+		at = words.end[i]!;
 	}
 	// Keep the punctuation that closes the last word ("run." / "run?"), then an ellipsis if the text goes on.
 	const tail = /^[^\p{L}\p{N}\s]*/u.exec(text.slice(at))![0];
 	html += escapeHtml(tail);
-	if (to < words.length) html += ' …';
+	if (to < count) html += ' …';
 	return html;
 }
 
