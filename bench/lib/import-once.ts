@@ -16,6 +16,7 @@ const feed = process.argv[2];
 if (!feed) throw new Error('bench: give a feed URL or file');
 
 const { handle, drop } = await openDatabase(process.env.BENCH_DATABASE_URL);
+const transactions = timeTransactions(handle.db);
 let peakHeapMb = 0;
 const sampler = setInterval(() => {
 	const { heapUsed, external, arrayBuffers } = process.memoryUsage();
@@ -27,6 +28,7 @@ try {
 	const started = performance.now();
 	const first = await importFeeds(handle.db, [feed], { onProgress: (e) => display.onProgress(e), limits: { concurrency: 16 } });
 	const importMs = performance.now() - started;
+	const { longestMs: longestTransactionMs, count: transactionCount } = transactions.take();
 	display.stop();
 	const report = first.feeds[0]!;
 	if (!report.ok) throw new Error(report.error ?? 'bench: the import failed');
@@ -49,7 +51,9 @@ try {
 			people: report.totals.people,
 			files: report.files.fetched,
 			failedFiles: report.files.failed.length,
-			unchangedOnReimport: second.episodes.unchanged
+			unchangedOnReimport: second.episodes.unchanged,
+			longestTransactionMs,
+			transactionCount
 		})}\n`
 	);
 } finally {
@@ -72,4 +76,24 @@ async function openDatabase(serverUrl: string | undefined): Promise<{ handle: Db
 			await admin.end();
 		}
 	};
+}
+
+/**
+ * Times every transaction the import opens on `db`, by wrapping db.transaction: the longest one is how long a page
+ * request can wait behind an import on PGlite (one connection) and how long row locks are held on PostgreSQL.
+ */
+function timeTransactions(db: DbHandle['db']): { take(): { longestMs: number; count: number } } {
+	let longestMs = 0;
+	let count = 0;
+	const original = db.transaction.bind(db);
+	db.transaction = (async (...args: Parameters<typeof original>) => {
+		const started = performance.now();
+		try {
+			return await original(...args);
+		} finally {
+			longestMs = Math.max(longestMs, performance.now() - started);
+			count++;
+		}
+	}) as typeof db.transaction;
+	return { take: () => ({ longestMs, count }) };
 }

@@ -208,25 +208,38 @@ describe.each(databaseKinds)('importFeeds on %s', (kind) => {
 		}
 	});
 
-	it('writes a big feed chunk by chunk in one transaction, and rolls all of it back when a late chunk fails', async () => {
+	it('writes a big feed in short transactions; a failed later chunk keeps whole episodes, says how many, and a re-import finishes', async () => {
 		const chunked = { fetch: localOnlyFetch, limits: { readChunkItems: 1, writeChunkItems: 1 } };
 		server.route('/kettle-chunked.xml', (_req, res) => res.writeHead(200).end(quirkyFeed));
-		const before = await snapshotTables(t.db);
 		await t.db.execute(sql`CREATE FUNCTION refuse_cairns() RETURNS trigger LANGUAGE plpgsql AS $$
 			BEGIN IF NEW.text LIKE '%cairns%' THEN RAISE EXCEPTION 'test: refusing this cue'; END IF; RETURN NEW; END $$`);
 		await t.db.execute(sql`CREATE TRIGGER refuse_cairns BEFORE INSERT ON transcript_cues FOR EACH ROW EXECUTE FUNCTION refuse_cairns()`);
+		let showId: number;
 		try {
-			// The fog episode is the third item: two chunks are written before its cues are refused.
+			// One episode per chunk: the fog episode's chunk is refused after the chunks before it committed.
 			const failed = await importFeed(t.db, `${server.origin}/kettle-chunked.xml`, chunked);
-			expect(failed.error).toMatch(/refusing this cue/);
-			expect(await snapshotTables(t.db)).toEqual(before);
+			expect(failed.ok).toBe(false);
+			expect(failed.error).toMatch(/after \d+ episodes were written \(each whole; the rest keep what they had\): test: refusing this cue; import the feed again to finish it$/);
+			expect(failed.episodes.added).toBeGreaterThan(0);
+			showId = failed.podcast!.id;
+			// Every episode that is there has all of its parts: none was left without the segments the feed gives it.
+			const written = await t.db.select({ id: episodes.id, slug: episodes.slug }).from(episodes).where(eq(episodes.podcastId, showId));
+			expect(written.map((e) => e.slug)).not.toContain('lost-in-the-fog');
+			expect(written).toHaveLength(failed.episodes.added);
+			for (const e of written) expect(await countWhere(segments, e.id)).toBeGreaterThan(0);
+			expect(failed.changedEpisodeIds.sort()).toEqual(written.map((e) => e.id).sort());
 		} finally {
 			await t.db.execute(sql`DROP TRIGGER refuse_cairns ON transcript_cues`);
 			await t.db.execute(sql`DROP FUNCTION refuse_cairns()`);
 		}
 		const report = await importFeed(t.db, `${server.origin}/kettle-chunked.xml`, chunked);
-		expect(report.episodes).toEqual({ added: 4, updated: 0, unchanged: 0, skipped: 1 });
+		expect(report.ok).toBe(true);
+		expect(report.podcast!.id).toBe(showId);
+		expect(report.episodes.added + report.episodes.unchanged).toBe(4);
+		expect(report.episodes.added).toBeGreaterThan(0);
 		expect(report.totals).toMatchObject({ segments: 11, cues: 10, hiddenMarkers: 1 });
+		const fog = await t.db.select({ id: episodes.id }).from(episodes).where(sql`${episodes.podcastId} = ${showId} and ${episodes.slug} = 'lost-in-the-fog'`);
+		expect(await countWhere(transcriptCues, fog[0]!.id)).toBeGreaterThan(0);
 		const again = await importFeed(t.db, `${server.origin}/kettle-chunked.xml`, chunked);
 		expect(again.episodes).toEqual({ added: 0, updated: 0, unchanged: 4, skipped: 1 });
 	});
@@ -261,6 +274,11 @@ describe.each(databaseKinds)('importFeeds on %s', (kind) => {
 		expect(report.files.fetched).toBe(4);
 		expect(report.totals.segments).toBe(11);
 	});
+
+	async function countWhere(table: typeof segments | typeof transcriptCues, episodeId: number): Promise<number> {
+		const rows = await t.db.select({ n: sql<number>`count(*)::int` }).from(table).where(eq(table.episodeId, episodeId));
+		return rows[0]!.n;
+	}
 
 	async function segmentsOf(slug: string) {
 		return t.db

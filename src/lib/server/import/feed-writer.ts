@@ -1,28 +1,35 @@
 /**
- * One feed, one transaction, written in chunks. The transaction is opened once, episodes are handed to it chunk by
- * chunk as their files come in, and it commits only when the whole feed is in; anything that fails rolls all of it
- * back. Chunks keep a 5,000-episode import from holding every transcript in memory at once.
+ * One feed, written in short transactions: each chunk of episodes is its own transaction, so no page waits behind
+ * a whole feed (on PGlite every query waits for an open transaction). An episode and its segments, cues, markers
+ * and people go in together, in one chunk, so a reader never sees half an episode. The first chunk also writes the
+ * show row, so a feed that fits in one chunk (most do) still lands whole or not at all.
+ *
+ * When a later chunk fails, the chunks before it stay: the report says how many episodes were written, and importing
+ * the feed again finishes the job, because each written episode carries its new hashes and is then "unchanged"
+ * while the rest are still written (docs/import.md, "When a write fails").
  */
+import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { EpisodeDraft } from './episode-draft';
 import type { ParsedPodcast } from './feed';
-import { beginFeedWrite, resultOf, writeEpisodes, type ItemKey, type WriteResult } from './persist';
-
-type Job =
-	| { kind: 'write'; drafts: EpisodeDraft[]; resolve: () => void; reject: (error: unknown) => void }
-	| { kind: 'commit' }
-	| { kind: 'abort'; error: unknown };
+import { beginFeedWrite, resultOf, writeEpisodes, type FeedWrite, type ItemKey, type WriteResult } from './persist';
 
 export interface FeedWriter {
-	/** Writes a chunk of episodes; rejects (and the transaction is rolled back) when the database refuses it. */
+	/** Writes a chunk of episodes in a transaction of its own; rejects (that chunk rolled back) when the database refuses it. */
 	write(drafts: EpisodeDraft[]): Promise<void>;
-	/** Commits, and returns what was written. */
+	/** Finishes the feed (writes the show row if no chunk did) and returns what was written. */
 	commit(): Promise<WriteResult>;
-	/** Rolls back everything written so far. */
-	abort(error: unknown): Promise<void>;
+	/** What the chunks that committed wrote, after a failure; null when none did. */
+	written(): WriteResult | null;
+	/** The longest single transaction so far, in milliseconds. */
+	longestTransactionMs(): number;
+	/** Lets the next import of the same feed start. */
+	release(): void;
 }
 
-/** Opens the feed's transaction; resolves once the show row and the matching of `items` are done. */
+/** Imports of one feed in this process take turns (the next waits for release()), so chunks never interleave. */
+const feedTurns = new Map<string, Promise<void>>();
+
 export async function openFeedWriter(
 	db: Db,
 	feedUrl: string,
@@ -30,56 +37,47 @@ export async function openFeedWriter(
 	items: ItemKey[],
 	onEpisodes: (done: number) => void
 ): Promise<FeedWriter> {
-	const jobs: Job[] = [];
-	let wake: (() => void) | null = null;
-	const next = async (): Promise<Job> => {
-		while (!jobs.length) await new Promise<void>((resolve) => (wake = resolve));
-		return jobs.shift()!;
-	};
-	const push = (job: Job) => {
-		jobs.push(job);
-		wake?.();
-		wake = null;
-	};
+	const previous = feedTurns.get(feedUrl) ?? Promise.resolve();
+	let release!: () => void;
+	const turn = new Promise<void>((resolve) => (release = resolve));
+	const mine = previous.then(() => turn);
+	feedTurns.set(feedUrl, mine);
+	await previous;
 
-	let opened!: () => void;
-	const ready = new Promise<void>((resolve) => (opened = resolve));
-	let failure: { error: unknown } | null = null;
-	const finished = db.transaction(async (tx) => {
-		const write = await beginFeedWrite(tx, feedUrl, podcast, items);
-		opened();
-		for (;;) {
-			const job = await next();
-			if (job.kind === 'abort') throw job.error;
-			if (job.kind === 'commit') return resultOf(write);
-			try {
-				await writeEpisodes(tx, write, job.drafts, onEpisodes);
-				job.resolve();
-			} catch (error) {
-				job.reject(error);
-				throw error;
-			}
+	let state: FeedWrite | null = null;
+	let longest = 0;
+	// Each chunk works on a copy of the state and keeps it only once its transaction has committed.
+	const chunk = async (drafts: EpisodeDraft[]) => {
+		let next: FeedWrite | null = null;
+		const started = performance.now();
+		try {
+			await db.transaction(async (tx) => {
+				// Another process importing the same feed (PostgreSQL) waits for this chunk rather than interleave with it.
+				await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${feedUrl}))`);
+				next = state ? copyOf(state) : await beginFeedWrite(tx, feedUrl, podcast, items);
+				if (drafts.length) await writeEpisodes(tx, next, drafts, onEpisodes);
+			});
+			state = next;
+		} finally {
+			longest = Math.max(longest, performance.now() - started);
 		}
-	});
-	// Remember the failure, and answer every chunk still waiting with it, so no caller waits forever.
-	finished.catch((error: unknown) => {
-		failure = { error };
-		for (const job of jobs.splice(0)) if (job.kind === 'write') job.reject(error);
-	});
-	await Promise.race([ready, finished]);
-
+	};
 	return {
-		write(drafts) {
-			if (failure) return Promise.reject(failure.error);
-			return new Promise<void>((resolve, reject) => push({ kind: 'write', drafts, resolve, reject }));
+		write: chunk,
+		async commit() {
+			if (!state) await chunk([]);
+			return resultOf(state!);
 		},
-		commit() {
-			push({ kind: 'commit' });
-			return finished;
-		},
-		async abort(error) {
-			push({ kind: 'abort', error });
-			await finished.catch(() => {});
+		written: () => (state ? resultOf(state) : null),
+		longestTransactionMs: () => longest,
+		release() {
+			if (feedTurns.get(feedUrl) === mine) feedTurns.delete(feedUrl);
+			release();
 		}
 	};
+}
+
+/** A copy of the write's counters and maps, so a chunk that rolls back leaves the committed state as it was. */
+function copyOf(write: FeedWrite): FeedWrite {
+	return { ...write, personIds: new Map(write.personIds), changedEpisodeIds: [...write.changedEpisodeIds] };
 }

@@ -1,9 +1,10 @@
 /**
  * The importer: for each feed, fetch it, parse it, read every chapters and transcript file it points at, build
- * the episodes, and only then write them, in one transaction that does database work only (in chunks, for big
- * feeds: feed-writer.ts), so no download ever runs inside a transaction. A feed that fails
- * leaves the database as it was and the next feed still runs. After each feed commits, contentChanged() tells the
- * search index and question links what changed.
+ * the episodes, and only then write them, in short transactions of database work only (a chunk of episodes each:
+ * feed-writer.ts), so no download ever runs inside a transaction and no page waits behind a whole feed. A feed whose
+ * first chunk fails leaves the database as it was; one whose later chunk fails keeps the chunks before it, says so,
+ * and a re-import finishes it. The next feed still runs. After each feed, contentChanged() tells the search index
+ * and question links what changed.
  */
 import { applyShowArtwork, enqueueEpisodeArtwork, prepareShowArtwork } from '../artwork';
 import { contentChanged } from '../content-events';
@@ -15,6 +16,7 @@ import { parsePodcastFeed, type ParsedItem } from './feed';
 import { decodeFeedBytes } from './feed-xml';
 import type { FetchLike } from './fetch-file';
 import { openFeedWriter, type FeedWriter } from './feed-writer';
+import type { WriteResult } from './persist';
 import { countItemFiles, loadItemFiles } from './item-files';
 import { emptyFeedReport, type FeedReport, type ImportReport } from './report';
 import { feedSourceOf, loadFeed, type SourceLimits } from './sources';
@@ -33,7 +35,7 @@ export interface ImportLimits {
 	concurrency: number;
 	/** Items whose files are read together (default 250). */
 	readChunkItems: number;
-	/** Episodes handed to the feed's transaction at a time (default 2,000 episodes or 60,000 cues, whichever first). */
+	/** Episodes written per transaction (default 200 episodes or 10,000 cues, whichever first): bounds how long one holds the database. */
 	writeChunkItems: number;
 	writeChunkCues: number;
 }
@@ -46,8 +48,8 @@ export const DEFAULT_LIMITS: ImportLimits = {
 	maxRedirects: 5,
 	concurrency: 8,
 	readChunkItems: 250,
-	writeChunkItems: 2_000,
-	writeChunkCues: 60_000
+	writeChunkItems: 200,
+	writeChunkCues: 10_000
 };
 
 export type ImportStage = 'fetching' | 'parsing' | 'files' | 'writing' | 'done' | 'failed';
@@ -86,12 +88,14 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 	const stage = (s: ImportStage, detail?: string) => notify({ type: 'feed', feed: input, index, total, stage: s, detail });
 
 	let writer: FeedWriter | null = null;
+	let title = '';
 	try {
 		stage('fetching');
 		const loaded = await loadFeed(feedSourceOf(input), sourceLimits);
 		report.bytes = loaded.bytes.byteLength;
 		stage('parsing');
 		const parsed = parsePodcastFeed(decodeFeedBytes(loaded.bytes), input);
+		title = parsed.podcast.title;
 		report.tolerated = parsed.tolerated;
 		report.episodes.skipped = parsed.skipped.length;
 		for (const s of parsed.skipped) report.warnings.push(`${s.label}${s.line !== null ? ` (line ${s.line})` : ''} skipped: ${s.reason}`);
@@ -110,8 +114,8 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		};
 
 		// Every download and parse is done before the database is touched: a slow or stalled server never holds a
-		// transaction open (on PGlite, one open transaction makes every page wait). The feed is then written in one
-		// transaction of database work only, chunk by chunk, so a failure leaves the database as it was.
+		// transaction open (on PGlite, one open transaction makes every page wait). The feed is then written chunk by
+		// chunk, each chunk a short transaction of database work only.
 		// The show's image is fetched and resized beside the items' files; it is stored after the commit.
 		const imageLimits = { timeoutMs: limits.timeoutMs, maxBytes: limits.imageBytes, maxRedirects: limits.maxRedirects };
 		const showArtwork = prepareShowArtwork(db, loaded.source.feedUrl, parsed.podcast.imageUrl, imageLimits, options.fetch);
@@ -154,6 +158,8 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		}
 		if (waiting.length) await writer.write(waiting);
 		const written = await writer.commit();
+		report.longestTransactionMs = writer.longestTransactionMs();
+		writer.release();
 		writer = null;
 
 		report.ok = true;
@@ -167,10 +173,19 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 		await queueBackgroundWork(db, report);
 		stage('done');
 	} catch (error) {
-		await writer?.abort(error);
+		const partly = writer?.written() ?? null;
+		report.longestTransactionMs = writer?.longestTransactionMs() ?? 0;
+		writer?.release();
 		report.ok = false;
-		report.error = error instanceof FeedImportError ? error.message : `import: feed "${input}": ${describeUnexpected(error)}`;
+		report.error = error instanceof FeedImportError ? error.message : `import: feed "${input}": ${describeUnexpected(error, partly)}`;
 		report.totals = emptyFeedReport(input).totals;
+		if (partly) {
+			// The chunks before the failure committed: say what they wrote, and let search and question links see it.
+			report.podcast = { id: partly.podcastId, slug: partly.podcastSlug, title, status: partly.podcastStatus };
+			report.episodes = { ...report.episodes, added: partly.added, updated: partly.updated, unchanged: partly.unchanged };
+			report.changedEpisodeIds = partly.changedEpisodeIds;
+			await announce(report);
+		}
 		stage('failed', report.error);
 	}
 	report.milliseconds = performance.now() - started;
@@ -199,12 +214,13 @@ async function queueBackgroundWork(db: Db, report: FeedReport): Promise<void> {
 }
 
 /** Drizzle wraps a database error in "Failed query: <SQL> params: <every value>"; the cause is what to show. */
-function describeUnexpected(error: unknown): string {
+function describeUnexpected(error: unknown, partly: WriteResult | null): string {
 	const cause = (error as { cause?: unknown } | null)?.cause;
-	if (error instanceof Error && error.message.startsWith('Failed query:') && cause instanceof Error) {
-		return `the database refused the import, so nothing of this feed was written: ${cause.message}`;
-	}
-	return messageOf(error);
+	const refused = error instanceof Error && error.message.startsWith('Failed query:') && cause instanceof Error;
+	const reason = refused ? cause.message : messageOf(error);
+	if (!partly) return refused ? `the database refused the import, so nothing of this feed was written: ${reason}` : reason;
+	const done = partly.added + partly.updated + partly.unchanged;
+	return `the database refused the import after ${done} episodes were written (each whole; the rest keep what they had): ${reason}; import the feed again to finish it`;
 }
 
 function itemLabel(item: ParsedItem): string {

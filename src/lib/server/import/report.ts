@@ -30,6 +30,8 @@ export interface FeedReport {
 	changedEpisodeIds: number[];
 	bytes: number;
 	milliseconds: number;
+	/** The longest single write transaction (how long a page could wait behind this import on PGlite). */
+	longestTransactionMs: number;
 }
 
 export interface ImportReport {
@@ -51,7 +53,8 @@ export function emptyFeedReport(feed: string): FeedReport {
 		adjustments: [],
 		changedEpisodeIds: [],
 		bytes: 0,
-		milliseconds: 0
+		milliseconds: 0,
+		longestTransactionMs: 0
 	};
 }
 
