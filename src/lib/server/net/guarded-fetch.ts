@@ -51,27 +51,57 @@ export function guardedFetch(policy: AddressPolicy): FetchLike {
 			} catch (error) {
 				return reject(new TypeError('fetch failed', { cause: error }));
 			}
-			const secure = url.protocol === 'https:';
-			const agent = secure ? agentsFor(policy).https : agentsFor(policy).http;
-			const headers = { ...Object.fromEntries(new Headers(init.headers).entries()), 'accept-encoding': 'gzip, deflate, br' };
-			const request = (secure ? https : http).request(url, { method: 'GET', agent, headers, signal: init.signal ?? undefined }, (response) => {
-				const status = response.statusCode ?? 0;
-				const responseHeaders = new Headers();
-				for (const [name, value] of Object.entries(response.headers)) {
-					for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, v);
-				}
-				if (status < 200 || status > 599) {
-					response.destroy();
-					return reject(new TypeError('fetch failed', { cause: new Error(`the server answered with status ${status}`) }));
-				}
-				const empty = status === 204 || status === 205 || status === 304;
-				if (empty) response.resume();
-				const body = empty ? null : (Readable.toWeb(decoded(response)) as ReadableStream<Uint8Array>);
-				resolve(new Response(body, { status, statusText: response.statusMessage ?? '', headers: responseHeaders }));
-			});
-			request.on('error', (error) => reject(error.name === 'AbortError' ? error : new TypeError('fetch failed', { cause: error })));
-			request.end();
+			const send = (mayRetry: boolean) => {
+				let answered = false;
+				const answer = (response: Response) => {
+					answered = true;
+					resolve(response);
+				};
+				const request = get(url, policy, init, answer, reject);
+				request.on('error', (error) => {
+					// A kept-alive connection that the server closed while this process was busy (writing a big import) is
+					// found dead only when reused, before any answer: a GET may go again, once, on a new connection
+					// (Node's documented remedy).
+					if (mayRetry && !answered && request.reusedSocket && isDroppedConnection(error)) return send(false);
+					reject(error.name === 'AbortError' ? error : new TypeError('fetch failed', { cause: error }));
+				});
+				request.end();
+			};
+			send(true);
 		});
+}
+
+/** One GET of `url`, resolving with its Response; the caller handles the request's errors. */
+function get(
+	url: URL,
+	policy: AddressPolicy,
+	init: RequestInit,
+	resolve: (response: Response) => void,
+	reject: (error: Error) => void
+): http.ClientRequest {
+	const secure = url.protocol === 'https:';
+	const agent = secure ? agentsFor(policy).https : agentsFor(policy).http;
+	const headers = { ...Object.fromEntries(new Headers(init.headers).entries()), 'accept-encoding': 'gzip, deflate, br' };
+	return (secure ? https : http).request(url, { method: 'GET', agent, headers, signal: init.signal ?? undefined }, (response) => {
+		const status = response.statusCode ?? 0;
+		const responseHeaders = new Headers();
+		for (const [name, value] of Object.entries(response.headers)) {
+			for (const v of Array.isArray(value) ? value : value === undefined ? [] : [value]) responseHeaders.append(name, v);
+		}
+		if (status < 200 || status > 599) {
+			response.destroy();
+			return reject(new TypeError('fetch failed', { cause: new Error(`the server answered with status ${status}`) }));
+		}
+		const empty = status === 204 || status === 205 || status === 304;
+		if (empty) response.resume();
+		const body = empty ? null : (Readable.toWeb(decoded(response)) as ReadableStream<Uint8Array>);
+		resolve(new Response(body, { status, statusText: response.statusMessage ?? '', headers: responseHeaders }));
+	});
+}
+
+function isDroppedConnection(error: Error): boolean {
+	const code = (error as NodeJS.ErrnoException).code;
+	return code === 'ECONNRESET' || code === 'EPIPE';
 }
 
 /** The body as the server meant it: gzip, deflate and brotli undone (size limits then apply to what is read). */
