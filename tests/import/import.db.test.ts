@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onContentChange, type ContentChange } from '../../src/lib/server/content-events';
-import { episodePeople, episodes, people, podcasts, questions, questionSegments, segments, transcriptCues } from '../../src/lib/server/db/schema';
+import { episodePeople, episodes, jobs, people, podcasts, questions, questionSegments, segments, transcriptCues } from '../../src/lib/server/db/schema';
 import { importFeed, importFeeds } from '../../src/lib/server/import/import-feeds';
 import { formatImportReport } from '../../src/lib/server/import/report';
 import { createTestDb, databaseKinds, type TestDb } from '../helpers/db';
@@ -228,6 +228,9 @@ describe.each(databaseKinds)('importFeeds on %s', (kind) => {
 			expect(written).toHaveLength(failed.episodes.added);
 			for (const e of written) expect(await countWhere(segments, e.id)).toBeGreaterThan(0);
 			expect(failed.changedEpisodeIds.sort()).toEqual(written.map((e) => e.id).sort());
+			// Their background work (chapters, vectors, questions) is queued now: a re-import finds them unchanged.
+			const queued = await t.db.selectDistinct({ episodeId: jobs.episodeId }).from(jobs).where(inArray(jobs.episodeId, failed.changedEpisodeIds));
+			expect(queued.map((j) => j.episodeId).sort()).toEqual(failed.changedEpisodeIds.sort());
 		} finally {
 			await t.db.execute(sql`DROP TRIGGER refuse_cairns ON transcript_cues`);
 			await t.db.execute(sql`DROP FUNCTION refuse_cairns()`);

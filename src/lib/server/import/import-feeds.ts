@@ -185,6 +185,8 @@ export async function importFeed(db: Db, input: string, options: ImportOptions =
 			report.episodes = { ...report.episodes, added: partly.added, updated: partly.updated, unchanged: partly.unchanged };
 			report.changedEpisodeIds = partly.changedEpisodeIds;
 			await announce(report);
+			// A re-import finds them unchanged and queues nothing for them: their chapters and vectors are asked for now.
+			await queueBackgroundWork(db, report);
 		}
 		stage('failed', report.error);
 	}
