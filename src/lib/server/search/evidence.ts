@@ -10,7 +10,7 @@
  */
 import { plannerOf, withoutCommonTerms } from './query-plan';
 import type { SearchIndex } from './search-index';
-import { indexTerms, tokenize } from './terms';
+import { indexTerms, initialsFilter, tokenize } from './terms';
 
 /** Words in a passage: about two spoken sentences (calibrated with bench:quality beside 50 and 100). */
 export const EVIDENCE_WINDOW = 25;
@@ -71,8 +71,9 @@ export class QueryEvidence {
 		return owner;
 	}
 
-	/** The query term a word stands for in a document that matched `matched` (its index terms), or null. */
-	#termOf(word: string, matched: ReadonlySet<string>): WeightedTerm | null {
+	/** The query term a word stands for in a document that matched `matched` (its index terms, `mayMatch` their initialsFilter), or null. */
+	#termOf(word: string, matched: ReadonlySet<string>, mayMatch: (word: string) => boolean): WeightedTerm | null {
+		if (!mayMatch(word)) return null;
 		for (const term of indexTerms(word) ?? []) {
 			if (matched.has(term)) {
 				const owner = this.#owner(term);
@@ -86,8 +87,9 @@ export class QueryEvidence {
 	ofText(text: string, matched: ReadonlySet<string>): number {
 		if (this.#total === 0) return 0;
 		const covered = new Set<WeightedTerm>();
+		const mayMatch = initialsFilter(matched);
 		for (const word of tokenize(text)) {
-			const term = this.#termOf(word, matched);
+			const term = this.#termOf(word, matched, mayMatch);
 			if (term) covered.add(term);
 		}
 		return Math.min(1, [...covered].reduce((sum, t) => sum + t.weight, 0) / this.#total);
@@ -99,37 +101,72 @@ export class QueryEvidence {
 	 */
 	of(segmentId: number, matched: ReadonlySet<string>): number {
 		let evidence = this.#bySegment.get(segmentId);
-		if (evidence !== undefined) return evidence;
-		evidence = 0;
-		const segment = this.#index.segments.get(segmentId);
-		if (segment && matched.size > 0 && this.#total > 0) {
-			const episode = this.#index.episodes.get(segment.episodeId);
-			const show = episode && this.#index.shows.get(episode.podcastId);
-			const people = episode?.people.map((p) => this.#index.people.get(p.personId)?.name ?? '') ?? [];
-			const headline = [segment.title, segment.summary ?? '', episode?.title ?? '', show?.title ?? '', ...people].join(' ');
-			const counts = new Map<WeightedTerm, number>();
-			let covered = 0;
-			const add = (term: WeightedTerm | null, by: number) => {
-				if (!term) return;
-				const count = (counts.get(term) ?? 0) + by;
-				counts.set(term, count);
-				if (count === 1 && by === 1) covered += term.weight;
-				else if (count === 0) covered -= term.weight;
-			};
-			for (const word of tokenize(headline)) {
-				const term = this.#termOf(word, matched);
-				if (term && !counts.has(term)) add(term, 1); // once: the headline never leaves the window
-			}
-			let best = covered;
-			const window = tokenize(segment.text ?? '').map((word) => this.#termOf(word, matched));
-			for (let i = 0; i < window.length; i++) {
-				add(window[i]!, 1);
-				if (i >= EVIDENCE_WINDOW) add(window[i - EVIDENCE_WINDOW]!, -1);
-				if (covered > best) best = covered;
-			}
-			evidence = Math.min(1, best / this.#total);
+		if (evidence === undefined) {
+			evidence = this.#best(segmentId, matched, Infinity) / (this.#total || 1);
+			evidence = Math.min(1, evidence);
+			this.#bySegment.set(segmentId, evidence);
 		}
-		this.#bySegment.set(segmentId, evidence);
 		return evidence;
+	}
+
+	/**
+	 * Whether `of(segmentId, matched)` is at least `share`, reading the transcript only when it must: a segment's
+	 * fields hold every term it matched, so the query terms its matched terms stand for bound its evidence, and when
+	 * they are a single term the bound is the evidence. A common word matches thousands of segments (each transcript
+	 * thousands of words); most are settled here without reading one.
+	 */
+	reaches(segmentId: number, matched: ReadonlySet<string>, share: number): boolean {
+		if (share <= 0) return true;
+		const known = this.#bySegment.get(segmentId);
+		if (known !== undefined) return known >= share;
+		if (this.#total === 0 || !this.#index.segments.has(segmentId)) return false;
+		const owners = new Set<WeightedTerm>();
+		for (const term of matched) {
+			const owner = this.#owner(term);
+			if (owner) owners.add(owner);
+		}
+		let bound = 0;
+		for (const owner of owners) bound += owner.weight;
+		if (bound / this.#total < share) return false;
+		if (owners.size === 1) return true;
+		return this.#best(segmentId, matched, share * this.#total) / this.#total >= share;
+	}
+
+	/** The most query weight one passage of the segment covers, or the first amount found at or past `enough`. */
+	#best(segmentId: number, matched: ReadonlySet<string>, enough: number): number {
+		const segment = this.#index.segments.get(segmentId);
+		if (!segment || matched.size === 0 || this.#total === 0) return 0;
+		const episode = this.#index.episodes.get(segment.episodeId);
+		const show = episode && this.#index.shows.get(episode.podcastId);
+		const people = episode?.people.map((p) => this.#index.people.get(p.personId)?.name ?? '') ?? [];
+		const headline = [segment.title, segment.summary ?? '', episode?.title ?? '', show?.title ?? '', ...people].join(' ');
+		const counts = new Map<WeightedTerm, number>();
+		let covered = 0;
+		const add = (term: WeightedTerm | null, by: number) => {
+			if (!term) return;
+			const count = (counts.get(term) ?? 0) + by;
+			counts.set(term, count);
+			if (count === 1 && by === 1) covered += term.weight;
+			else if (count === 0) covered -= term.weight;
+		};
+		const mayMatch = initialsFilter(matched);
+		for (const word of tokenize(headline)) {
+			const term = this.#termOf(word, matched, mayMatch);
+			if (term && !counts.has(term)) add(term, 1); // once: the headline never leaves the window
+		}
+		let best = covered;
+		if (best >= enough) return best;
+		const words = tokenize(segment.text ?? '');
+		const window: (WeightedTerm | null)[] = [];
+		for (let i = 0; i < words.length; i++) {
+			window.push(this.#termOf(words[i]!, matched, mayMatch)); // word by word: a segment that clears early is not read on
+			add(window[i]!, 1);
+			if (i >= EVIDENCE_WINDOW) add(window[i - EVIDENCE_WINDOW]!, -1);
+			if (covered > best) {
+				best = covered;
+				if (best >= enough) return best;
+			}
+		}
+		return best;
 	}
 }

@@ -107,7 +107,10 @@ export function fuseHits(
 		floor = FLOOR
 	}: { method?: FusionMethod; weight?: number; links?: LinksOf; excludeQuestionId?: number; floor?: Floor | null } = {}
 ): HybridHit[] {
-	if (!query) return shown(lexical.map((h) => ({ ...h, via: 'lexical', cosine: null, sentence: null })), floor);
+	if (!query) {
+		// Only the hits shown are made hybrid hits: a common word has thousands of lexical hits.
+		return shown(lexical, floor).map((h) => ({ ...h, via: 'lexical', cosine: null, sentence: null }));
+	}
 	const { vectors, model, vector } = query;
 	const found = vectors.search(vector, model, { limit: VECTOR_CANDIDATES, accept });
 	// Lexical hits the vector scan did not rank still get their own cosine, so a blend compares like with like.
@@ -154,18 +157,22 @@ export function fuseHits(
 	return shown([...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id), floor);
 }
 
+/** A hit as the floor sees it: a lexical hit not fused with meaning has no `via` or `cosine` yet. */
+type FloorHit = Hit & Partial<Pick<HybridHit, 'via' | 'cosine'>>;
+
 /** Whether a fused hit has the evidence to be shown (see the top of this file). */
-export function clearsFloor(hit: HybridHit, floor: Floor = FLOOR): boolean {
-	if (hit.via === 'vector' || (hit.cosine !== null && hit.cosine >= floor.vectorOnly)) return (hit.cosine ?? 0) >= floor.vectorOnly;
+export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
+	const cosine = hit.cosine ?? null;
+	if (hit.via === 'vector' || (cosine !== null && cosine >= floor.vectorOnly)) return (cosine ?? 0) >= floor.vectorOnly;
 	// Evidence reads the segment's transcript: only worked out when the cosine alone does not decide.
-	const evidence = hit.evidence?.of(hit.id, hit.terms) ?? 0;
-	return hit.cosine === null ? evidence >= floor.lexical : hit.cosine + evidence >= floor.combined;
+	const needed = cosine === null ? floor.lexical : floor.combined - cosine;
+	return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, needed) : needed <= 0;
 }
 
 /** The hits that clear the floor, best first, from the first FLOOR_EXAMINED, at most FLOOR_SHOWN_ENOUGH (all with `floor` null). */
-function shown(hits: HybridHit[], floor: Floor | null): HybridHit[] {
+function shown<T extends FloorHit>(hits: T[], floor: Floor | null): T[] {
 	if (!floor) return hits;
-	const out: HybridHit[] = [];
+	const out: T[] = [];
 	for (let i = 0; i < hits.length && i < FLOOR_EXAMINED && out.length < FLOOR_SHOWN_ENOUGH; i++) if (clearsFloor(hits[i]!, floor)) out.push(hits[i]!);
 	return out;
 }

@@ -4,7 +4,7 @@
  * produces, and the only kind a page may render with {@html}.
  */
 import { SNIPPET_WORDS } from './config';
-import { indexTerms } from './terms';
+import { indexTerms, initialsFilter } from './terms';
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}\p{N}]+)*/gu;
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -29,10 +29,11 @@ function isMatch(word: string, terms: ReadonlySet<string>): boolean {
 
 function scanWords(text: string, terms: ReadonlySet<string>): Words {
 	const words: Words = { start: [], end: [], matched: [] };
+	const mayMatch = initialsFilter(terms);
 	for (const m of text.matchAll(WORD)) {
 		words.start.push(m.index);
 		words.end.push(m.index + m[0].length);
-		words.matched.push(terms.size > 0 && isMatch(m[0], terms));
+		words.matched.push(terms.size > 0 && mayMatch(m[0]) && isMatch(m[0], terms));
 	}
 	return words;
 }

@@ -30,11 +30,13 @@ export function tokenize(text: string): string[] {
 	return text.match(WORD) ?? [];
 }
 
-// stem -> the stem of its group's first word, built once.
+// stem -> the stem of its group's first word, built once; and a group's stem -> the letters its words start with.
 const canonicalStems = new Map<string, string>();
+const groupInitials = new Map<string, string[]>();
 for (const group of SYNONYM_GROUPS) {
 	const canonical = stemmer(normalizeWord(group[0]!));
 	for (const word of group) canonicalStems.set(stemmer(normalizeWord(word)), canonical);
+	groupInitials.set(canonical, [...new Set(group.map((word) => normalizeWord(word)[0]!))]);
 }
 
 /** The term a word is searched by: its stem, or its synonym group's stem; null for stop words and single letters. */
@@ -67,6 +69,27 @@ export function indexTerms(word: string): string[] | null {
 		indexTermsCache.set(word, terms);
 	}
 	return terms;
+}
+
+/**
+ * A quick test that rules out most words of a text that cannot have one of `terms` (index terms) among their
+ * indexTerms, without working out those terms: a word's own form and its stem start with its first letter (the
+ * stemmer changes endings only), and a synonym's with one of its group's first letters. A word that starts
+ * outside ASCII always passes (folding could change its first letter); a word that passes may still not match.
+ */
+export function initialsFilter(terms: Iterable<string>): (word: string) => boolean {
+	const allowed = new Uint8Array(128);
+	for (const term of terms) {
+		for (const initial of [term[0] ?? '', ...(groupInitials.get(term) ?? [])]) {
+			const code = initial.charCodeAt(0);
+			if (code < 128) allowed[code] = 1;
+		}
+	}
+	return (word) => {
+		const code = word.charCodeAt(0);
+		if (code >= 128) return true;
+		return allowed[code >= 65 && code <= 90 ? code + 32 : code] === 1;
+	};
 }
 
 /** The distinct search terms of a text, in order of first appearance. */
