@@ -138,8 +138,12 @@ export function fuseHits(
 	const scale = topLexical > 0 ? topLexical : SCALE_WITHOUT_LEXICAL;
 	const vectorRank = new Map([...byMeaning.values()].filter((h) => h.score >= COSINE_FLOOR).sort((a, b) => b.score - a.score).map((h, i) => [h.segmentId, i + 1]));
 	const fused = new Map<number, HybridHit>();
+	// A hit without a cosine keeps its lexical place (its score falls with its rank, either method), so past the first
+	// FLOOR_EXAMINED of those none can be examined: a common word's thousands of lexical hits are not all fused.
+	let withoutCosine = 0;
 	lexical.forEach((hit, i) => {
 		const meaning = byMeaning.get(hit.id);
+		if (!meaning && floor && ++withoutCosine > FLOOR_EXAMINED) return;
 		const cosine = meaning?.score ?? null;
 		const score =
 			method === 'rrf'
