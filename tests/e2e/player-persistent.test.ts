@@ -132,7 +132,7 @@ describeBrowser('the one player', () => {
 		expect(await page.locator('audio').count()).toBe(1);
 	});
 
-	it('shows the episode artwork in the bar and tells the lock screen what plays, with working actions', async () => {
+	it('shows the episode artwork in the bar and tells the lock screen what plays and where, with working actions', async () => {
 		const page = await suite.newPage();
 		// Records the handlers the page gives the Media Session, so the test can press the lock screen's buttons.
 		await page.addInitScript(() => {
@@ -142,6 +142,12 @@ describeBrowser('the one player', () => {
 			navigator.mediaSession.setActionHandler = (action, handler) => {
 				handlers[action] = handler;
 				set(action, handler);
+			};
+			// ...and the position the page last gave it, as the lock screen's scrubber shows it.
+			const setPosition = navigator.mediaSession.setPositionState.bind(navigator.mediaSession);
+			navigator.mediaSession.setPositionState = (state) => {
+				Object.assign(window, { lockScreenPosition: state });
+				setPosition(state);
 			};
 		});
 		await openEnhanced(page, `${EPISODE}?t=754`);
@@ -178,6 +184,17 @@ describeBrowser('the one player', () => {
 		await page.waitForFunction(() => document.querySelector('audio')!.paused);
 		await press('seekto', { seekTime: 1500 });
 		await expectAudioAt(page, 1500);
+		// The lock screen's scrubber: the episode's length, where the player is, at what speed.
+		type Position = { duration: number; position: number; playbackRate: number };
+		const lockScreen = () => page.evaluate(() => (window as unknown as { lockScreenPosition?: Position }).lockScreenPosition);
+		await page.waitForFunction(() => Math.round((window as unknown as { lockScreenPosition?: Position }).lockScreenPosition?.position ?? 0) === 1500);
+		const position = (await lockScreen())!;
+		expect(position.duration).toBeCloseTo(await page.evaluate(() => document.querySelector('audio')!.duration), 0);
+		expect(position.duration).toBeGreaterThan(1500);
+		expect(position.playbackRate).toBe(1);
+		await bar.getByLabel('Speed').selectOption('1.5');
+		await page.waitForFunction(() => (window as unknown as { lockScreenPosition?: Position }).lockScreenPosition?.playbackRate === 1.5);
+		expect((await lockScreen())!.position).toBeGreaterThanOrEqual(1500);
 		await press('seekbackward');
 		await expectAudioAt(page, 1485);
 		await press('previoustrack'); // past the first seconds of its segment: back to that segment's start (23:00)

@@ -38,3 +38,14 @@ export function describeToMediaSession(player: Listening): void {
 		? new MediaMetadata({ title: track.title, artist: track.show, album: track.show, artwork: trackArtwork(track) })
 		: null;
 }
+
+/**
+ * Tells the lock screen how long the episode is and where the player is in it, so its scrubber and elapsed time
+ * are right: called when playback starts, after a seek and when the speed changes (the browser runs the clock on from
+ * there). Unknown durations (a stream, metadata not loaded yet) are left unsaid: the API refuses them.
+ */
+export function describePosition(player: Listening, duration: number): void {
+	if (!('mediaSession' in navigator) || !navigator.mediaSession.setPositionState) return;
+	if (!Number.isFinite(duration) || duration <= 0) return;
+	navigator.mediaSession.setPositionState({ duration, playbackRate: player.rate, position: Math.min(duration, Math.max(0, player.currentTime)) });
+}
