@@ -84,12 +84,31 @@ export function simulateHitRate(sequence: string[], sizes: Map<string, number>, 
 	return hits / sequence.length;
 }
 
-/** Drives `origin` through `sequence` in order, shared by all connections (wrapping at its end); returns figures. */
-export async function driveSequence(origin: string, sequence: string[], { connections, durationSeconds }: { connections: number; durationSeconds: number }) {
+/**
+ * The address the `i`th request of a run comes from, among `visitors` (X-Forwarded-For behind the proxy the bench
+ * server is told of): real traffic is many people, and per-client limits (client-limit.ts) are meant to bind on one
+ * client, not on a benchmark whose fifty connections all come from 127.0.0.1.
+ */
+export function visitorAddress(i: number, visitors: number): string {
+	const v = Math.imul(i + 1, 2654435761) >>> 0; // spread consecutive requests over visitors, deterministically
+	const n = v % visitors;
+	return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/**
+ * Drives `origin` through `sequence` in order, shared by all connections (wrapping at its end), each request from one
+ * of `visitors` addresses; returns figures, with the count of each status answered.
+ */
+export async function driveSequence(
+	origin: string,
+	sequence: string[],
+	{ connections, durationSeconds, visitors }: { connections: number; durationSeconds: number; visitors: number }
+) {
 	const { default: autocannon } = await import('autocannon');
 	let next = 0;
 	let answered = 0;
 	let hits = 0;
+	const statuses = new Map<number, number>();
 	const result = await autocannon({
 		url: origin,
 		connections,
@@ -99,10 +118,14 @@ export async function driveSequence(origin: string, sequence: string[], { connec
 			{
 				method: 'GET',
 				headers: { accept: 'text/html,application/json' },
-				setupRequest: (request) => ({ ...request, path: sequence[next++ % sequence.length]! }),
+				setupRequest: (request) => {
+					const i = next++;
+					return { ...request, path: sequence[i % sequence.length]!, headers: { ...request.headers, 'x-forwarded-for': visitorAddress(i, visitors) } };
+				},
 				// Answers from the response cache say so (x-cache: hit): the hit rate the site really had.
-				onResponse: (_status, _body, _context, headers) => {
+				onResponse: (status, _body, _context, headers) => {
 					answered++;
+					statuses.set(status, (statuses.get(status) ?? 0) + 1);
 					const marks = headers as Record<string, string> | undefined;
 					if ((marks?.['x-cache'] ?? marks?.['X-Cache']) === 'hit') hits++;
 				}
@@ -116,6 +139,8 @@ export async function driveSequence(origin: string, sequence: string[], { connec
 		errors: result.non2xx + result.errors + result.timeouts,
 		sent: next,
 		/** The share of answers that came from the response cache. */
-		hitRate: answered ? hits / answered : 0
+		hitRate: answered ? hits / answered : 0,
+		/** "200 41,000, 429 12": what the answers were. */
+		statuses: [...statuses].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status} ${n.toLocaleString('en')}`).join(', ')
 	};
 }
