@@ -15,6 +15,8 @@ export interface EpisodeRef {
 	title: string;
 	url: string;
 	durationSeconds: number | null;
+	/** The episode's audio (from its feed), for "Play this moment" in the site's one player; null: none. */
+	audioUrl: string | null;
 }
 
 export interface PersonRef {
@@ -32,6 +34,8 @@ export interface SegmentResult {
 	endSeconds: number;
 	/** /podcasts/{show}/{episode}?t={start} */
 	url: string;
+	/** The second `url` starts at: where the answer is said, or the segment's start. */
+	at: number;
 	/** How well it matched the query, relative to the other results (0 when shown only as a question's answer). */
 	score: number;
 	/** A few dozen words of what was said, HTML-escaped, with the matched words in <mark>. Safe to render as HTML. */

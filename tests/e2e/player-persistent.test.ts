@@ -132,6 +132,25 @@ describeBrowser('the one player', () => {
 		expect(await page.locator('audio').count()).toBe(1);
 	});
 
+	it('plays a search hit from its moment in the one player, and keeps playing after leaving the results', async () => {
+		const page = await suite.newPage();
+		await page.goto('/search?q=cortisol+stress');
+		await waitForOneAudio(page);
+		const hit = page.locator('.hit').first();
+		const link = hit.locator('a.title');
+		const at = Number(new URL((await link.getAttribute('href'))!, page.url()).searchParams.get('t'));
+		const episode = new URL((await link.getAttribute('href'))!, page.url()).pathname;
+		await hit.getByRole('button', { name: /^Play this moment/ }).click();
+		await page.waitForFunction(() => !document.querySelector('audio')!.paused);
+		await expectAudioAt(page, at, 2);
+		expect(await page.locator('audio').count()).toBe(1);
+		const bar = page.getByRole('region', { name: 'Player' });
+		expect(new URL((await bar.getByRole('link').first().getAttribute('href'))!, page.url()).pathname).toBe(episode);
+		await navigateClientSide(page, '/people');
+		expect((await audioState(page)).paused).toBe(false);
+		expect(await page.locator('audio').count()).toBe(1);
+	});
+
 	it('shows the episode artwork in the bar and tells the lock screen what plays and where, with working actions', async () => {
 		const page = await suite.newPage();
 		// Records the handlers the page gives the Media Session, so the test can press the lock screen's buttons.

@@ -67,6 +67,7 @@ export function toSegmentResult(
 		startSeconds: segment.startSeconds,
 		endSeconds: segment.endSeconds,
 		url: segmentUrl(show.slug, episode.slug, start),
+		at: start,
 		score: round(score),
 		snippetHtml: answer?.via === 'vector' && sentence ? buildSnippet(sentence.text, terms) : segmentSnippet(segment, terms, snippets),
 		...(answer ? { via: answer.via, moment: sentence } : {}),
@@ -74,7 +75,8 @@ export function toSegmentResult(
 			slug: episode.slug,
 			title: episode.title,
 			url: `/podcasts/${show.slug}/${episode.slug}`,
-			durationSeconds: episode.durationSeconds
+			durationSeconds: episode.durationSeconds,
+			audioUrl: episode.audioUrl
 		},
 		show: { slug: show.slug, title: show.title, url: `/podcasts/${show.slug}` },
 		people: episode.people.flatMap((p) => {
