@@ -30,6 +30,7 @@ import { runMigrations } from '../src/lib/server/db/migrate';
 import { episodes, passageVectors, podcasts, segments } from '../src/lib/server/db/schema';
 import { getEncoder } from '../src/lib/server/embeddings';
 import { fuseHits } from '../src/lib/server/search/hybrid';
+import { wordsAndMeaning } from '../src/lib/server/search/service';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { readPassageVectors, VectorIndex, type StoredPassage } from '../src/lib/server/vectors';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
@@ -282,8 +283,13 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 	const hybrid = async (items: string[]) => {
 		const semantic = engine();
 		await semantic.warmUp();
-		for (const q of distinctQueries.slice(-WARM_UP_QUERIES)) fuseHits(rankAll(index, q).segments, await semantic.queryVector(q), () => true);
-		return timed(items, async (q) => fuseHits(rankAll(index, q).segments, await semantic.queryVector(q), () => true));
+		// As SearchService does: the query goes to the encoder thread first, the words are ranked while it encodes.
+		const query = async (q: string) => {
+			const { words, meaning } = await wordsAndMeaning(index, semantic, q);
+			return fuseHits(words.segments, meaning, () => true);
+		};
+		for (const q of distinctQueries.slice(-WARM_UP_QUERIES)) await query(q);
+		return timed(items, query);
 	};
 	const words = await timed(drawn, (q) => rankAll(index, q));
 	const repeated = await hybrid(drawn);

@@ -47,6 +47,8 @@ export async function startEncoderThread(options: EncoderThreadOptions): Promise
 	let inFlight: { id: number; chunk: Chunk } | null = null;
 	let nextId = 1;
 	let thread: Promise<Worker> | null = null;
+	/** The thread once its model is loaded: a request is posted to it at once, not a microtask later (see pump). */
+	let running: Worker | null = null;
 
 	function spawn(): Promise<Worker> {
 		return new Promise<Worker>((resolve, reject) => {
@@ -56,6 +58,7 @@ export async function startEncoderThread(options: EncoderThreadOptions): Promise
 			worker.on('message', (reply: Reply) => {
 				if ('ready' in reply) {
 					loaded = true;
+					running = worker;
 					worker.unref();
 					return resolve(worker);
 				}
@@ -72,6 +75,7 @@ export async function startEncoderThread(options: EncoderThreadOptions): Promise
 			});
 			const died = (error: Error) => {
 				thread = null;
+				if (running === worker) running = null;
 				if (!loaded) return reject(error);
 				const lost = inFlight;
 				inFlight = null;
@@ -92,6 +96,13 @@ export async function startEncoderThread(options: EncoderThreadOptions): Promise
 		}
 		const id = nextId++;
 		inFlight = { id, chunk };
+		// Posted synchronously when the thread is up: a search asks for its query's vector and then ranks words on
+		// this thread while the other one encodes; a post deferred to a microtask would wait for the ranking to end.
+		if (running) {
+			running.ref(); // a request in flight keeps the process alive until it is answered
+			running.postMessage({ id, texts: chunk.texts });
+			return;
+		}
 		thread ??= spawn();
 		thread.then(
 			(worker) => {

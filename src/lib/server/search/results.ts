@@ -14,7 +14,7 @@ import { timeParamValue } from '../../timestamp';
 import { DEFAULT_RESULT_LIMIT, SUGGESTION_LIMIT } from './config';
 import { QueryEvidence } from './evidence';
 import { FLOOR, fuseHits, locateAnswer, type HybridHit, type Moment, type QueryVector } from './hybrid';
-import { normalizeQuery, questionPasses, rankAll, segmentPasses, type Hit, type SearchFilter } from './ranking';
+import { normalizeQuery, questionPasses, rankAll, segmentPasses, type Hit, type RankedHits, type SearchFilter } from './ranking';
 import { plannedSearch } from './query-plan';
 import type { SegmentRecord } from './content';
 import { findRelatedQuestions } from './related';
@@ -188,7 +188,8 @@ function rankQuestionsForSuggestion(index: SearchIndex, query: string): number[]
  * Searches everything and groups the results. A blank query gives empty groups and the featured questions. With the
  * query's vector, segments are ranked by meaning and words together (hybrid.ts); without it, by words alone.
  */
-export function searchContent(index: SearchIndex, request: SearchRequest, queryVector: QueryVector | null = null): SearchResults {
+/** `words`: the query already ranked by its words with the request's filter (SearchService ranks while it encodes). */
+export function searchContent(index: SearchIndex, request: SearchRequest, queryVector: QueryVector | null = null, words?: RankedHits): SearchResults {
 	const query = normalizeQuery(request.query);
 	const filter = request.filter ?? {};
 	const limit = request.limit ?? DEFAULT_RESULT_LIMIT;
@@ -209,7 +210,7 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 		return results;
 	}
 
-	const lexical = rankAll(index, query, filter);
+	const lexical = words ?? rankAll(index, query, filter);
 	const ranked = { ...lexical, segments: fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter), { links: (id) => index.linksByQuestion.get(id) }) };
 	// Results (with snippets) only for the segments shown.
 	const snippets: SnippetMemo = new Map();

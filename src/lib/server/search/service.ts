@@ -10,8 +10,8 @@ import { questions, questionSegments } from '../db/schema';
 import { computeAutoLinks, questionsTouchedBySegments } from './auto-links';
 import type { LinkRecord, SegmentRecord } from './content';
 import { loadIndexContent, loadLinks } from './load';
-import { fuseHits, locateAnswer, type Moment, type Via } from './hybrid';
-import { normalizeQuery, rankAll, segmentPasses, type SearchFilter } from './ranking';
+import { fuseHits, locateAnswer, type Moment, type QueryVector, type Via } from './hybrid';
+import { normalizeQuery, rankAll, segmentPasses, type RankedHits, type SearchFilter } from './ranking';
 import { searchContent, toSegmentResult, type SearchRequest } from './results';
 import { SearchIndex } from './search-index';
 import { SemanticEngine } from './semantic';
@@ -33,6 +33,21 @@ export interface MomentHit {
 	via: Via;
 }
 
+export interface WordsAndMeaning {
+	words: RankedHits;
+	meaning: QueryVector | null;
+}
+
+/**
+ * A query ranked by its words and encoded for its meaning at the same time: the encoder thread is handed the query
+ * first, and this thread ranks the words while the other encodes, so a query costs the longer of the two, not both.
+ */
+export async function wordsAndMeaning(index: SearchIndex, semantic: SemanticEngine, query: string, filter: SearchFilter = {}): Promise<WordsAndMeaning> {
+	const meaning = semantic.queryVector(query);
+	const words = rankAll(index, query, filter);
+	return { words, meaning: await meaning };
+}
+
 export class SearchService {
 	#queue: Promise<unknown> = Promise.resolve();
 
@@ -51,7 +66,13 @@ export class SearchService {
 	/** The search page's and API's results: words and meaning together once the encoder is ready, words alone before. */
 	async search(request: SearchRequest): Promise<SearchResults> {
 		const query = normalizeQuery(request.query);
-		return searchContent(this.index, request, query ? await this.semantic.queryVector(query) : null);
+		if (!query) return searchContent(this.index, request, null);
+		const { words, meaning } = await this.wordsAndMeaning(query, request.filter);
+		return searchContent(this.index, request, meaning, words);
+	}
+
+	wordsAndMeaning(query: string, filter: SearchFilter = {}): Promise<WordsAndMeaning> {
+		return wordsAndMeaning(this.index, this.semantic, query, filter);
 	}
 
 	/**
@@ -61,8 +82,8 @@ export class SearchService {
 	async searchMoments(query: string, { limit = 10, filter = {} }: { limit?: number; filter?: SearchFilter } = {}): Promise<MomentHit[]> {
 		const text = normalizeQuery(query);
 		if (!text) return [];
-		const vector = await this.semantic.queryVector(text);
-		const hits = fuseHits(rankAll(this.index, text, filter).segments, vector, (id) => segmentPasses(this.index, id, filter), {
+		const { words, meaning: vector } = await this.wordsAndMeaning(text, filter);
+		const hits = fuseHits(words.segments, vector, (id) => segmentPasses(this.index, id, filter), {
 			links: (id) => this.index.linksByQuestion.get(id)
 		});
 		const out: MomentHit[] = [];
