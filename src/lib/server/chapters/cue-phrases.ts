@@ -20,7 +20,14 @@ const TOPIC_OPENERS = [
 	/\b(do you )?want to talk about\b/i,
 	/\bjump (right )?in(to)?\b/i,
 	/\bwelcome back\b/i,
-	/\bour (first|second|third|last|final) (question|topic|story)\b/i
+	/\bour (first|second|third|last|final) (question|topic|story)\b/i,
+	/\bwhy don'?t we (talk about|move on|get into|jump|dive|go to|do (some|a few|a couple))\b/i,
+	/\b(we|you) should (probably )?(talk about|move on|get into|jump into|do (some|a few|a couple))\b/i,
+	/\blet'?s (do|get to|go through|take) (some|a few|a couple( of)?|our|the next)\b/i,
+	/\b(shall|can|could) we (talk about|move on|get into|jump into|do (some|a few|a couple))\b/i,
+	/\bwhat'?s (our|the) next (topic|story|question|thing)\b/i,
+	/\binto (our|the) (next|first|last|final) (topic|story|question|segment)\b/i,
+	/\b(let'?s|go ahead and) roll (the|that) intro\b/i
 ];
 
 const SPONSOR_OPENERS = [
@@ -29,7 +36,9 @@ const SPONSOR_OPENERS = [
 	/\bthanks? (you )?to (our|today's|this week's|this episode's) sponsors?\b/i,
 	/\b(our|today's|this week's) sponsors?\b/i,
 	/\bsponsored by\b/i,
-	/\ba word from our sponsors?\b/i
+	/\ba word from our sponsors?\b/i,
+	/\b(talk about|hear from|thank|get to) (our|today's|this week's) sponsors?\b/i,
+	/\b(our|the) (first|next|last|final) sponsor\b/i
 ];
 
 const SPONSOR_INSIDE = [/\b(promo|offer|coupon|discount) code\b/i, /\buse code\b/i, /\b(percent|%) off\b/i, /\bfree trial\b/i, /\bsign up (at|today)\b/i];
@@ -44,7 +53,21 @@ const SIGN_OFFS = [
 	/\b(bye|goodbye),? (everyone|everybody|guys)\b/i
 ];
 
-const matches = (patterns: RegExp[], text: string) => patterns.some((p) => p.test(text));
+/**
+ * Hesitations people say inside a hand-off ("let's, um, talk about", "our next, uh, question"), with the commas and
+ * stops a transcriber puts around them: set aside before matching, so a real hand-off matches like a scripted one.
+ */
+const FILLERS = /[,;:\u2026]|\.(?=\s+\p{Ll})|(?<![\p{L}'])(?:u+h+m*|u+m+|e+r+m*|a+h+|hmm+|you know|i mean)(?![\p{L}'])[,.]?/giu;
+
+/** The sentence with fillers and inner punctuation taken out and spaces collapsed. */
+function withoutFillers(text: string): string {
+	return text.replace(FILLERS, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const matches = (patterns: RegExp[], text: string) => {
+	const plain = withoutFillers(text);
+	return patterns.some((p) => p.test(plain));
+};
 
 /** The sentence opens a new topic ("moving on", "topic number three", "our next question"). */
 export function opensTopic(text: string): boolean {

@@ -23,6 +23,8 @@ export interface SegmenterOptions {
 	signalWeight: number;
 	/** A boundary found on the broad view moves to the best sentence start this close, judged on a narrow view. */
 	refineSeconds: number;
+	/** A cue phrase this soon after the last one that counted ("next question" twice in a minute) adds nothing more. */
+	cueSpacingSeconds: number;
 	minSegmentSeconds: number;
 	maxSegmentSeconds: number;
 }
@@ -35,12 +37,11 @@ export const DEFAULT_SEGMENTER_OPTIONS: SegmenterOptions = {
 	cueWeight: 1.5,
 	signalWeight: 0.3,
 	refineSeconds: 30,
+	cueSpacingSeconds: 60,
 	minSegmentSeconds: 90,
 	maxSegmentSeconds: 1200
 };
 
-/** Cues closer together than this belong to one block (a run of listener questions, of sponsor reads). */
-const CUE_BLOCK_SECONDS = 180;
 /** Content words beyond this add no more weight to a sentence's vector (a long sentence is not more on topic). */
 const WEIGHT_CAP = 3;
 
@@ -82,14 +83,15 @@ export function findTopicBoundaries(
 
 	const score = new Array<number>(n).fill(-Infinity);
 	const local = new Array<number>(n).fill(-Infinity);
-	// A cue repeated within a few minutes ("next question", a second sponsor) continues a block rather than starting one.
+	// Every hand-off is evidence (the third sponsor of a run, the fifth listener question): only one said again within
+	// the spacing of the last that counted adds nothing, since the two would compete for one boundary.
 	const lastCueAt = { topic: -Infinity, sponsor: -Infinity, signOff: -Infinity };
 	for (let i = 1; i < n; i++) {
 		const s = sentences[i]!;
 		const kind = opensTopic(s.text) ? 'topic' : opensSponsorRead(s.text) && !continuesSponsorRead(s.text) ? 'sponsor'
 			: signsOff(s.text) && durationSeconds - s.startSeconds < 600 ? 'signOff' : null;
-		const cue = kind && s.startSeconds - lastCueAt[kind] > CUE_BLOCK_SECONDS ? 1 : 0;
-		if (kind) lastCueAt[kind] = s.startSeconds;
+		const cue = kind && s.startSeconds - lastCueAt[kind] > o.cueSpacingSeconds ? 1 : 0;
+		if (cue) lastCueAt[kind!] = s.startSeconds;
 		// Ad copy right after a boundary belongs to the read that starts there, not the one before it.
 		const adStart = soundsLikeAdCopy(s.text) && !soundsLikeAdCopy(sentences[i - 1]!.text) ? 0.5 : 0;
 		const signals = (isOpeningQuestion(s.text) ? 1 : 0) + Math.min(s.pauseBeforeSeconds, 3) / 3 + (s.newSpeaker ? 1 : 0);
