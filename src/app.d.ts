@@ -13,6 +13,8 @@ declare global {
 			refusedInput?: boolean;
 			/** The page's head tags for link previews and search engines (page-meta.ts), rendered by its load function. */
 			pageMeta?: string;
+			/** What the answer shows, so that a content change drops only the kept answers it alters (cache-tags.ts). */
+			cacheTags?: Set<import('$lib/server/cache-tags').CacheTag>;
 		}
 	}
 }

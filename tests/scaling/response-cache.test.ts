@@ -1,5 +1,6 @@
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
+import { tagPage, type CacheTag } from '../../src/lib/server/cache-tags';
 import { contentChanged } from '../../src/lib/server/content-events';
 import { createAppResponseCache, ResponseCache } from '../../src/lib/server/response-cache';
 
@@ -7,7 +8,7 @@ const HASH = 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
 function event(path: string, { method = 'GET', headers = {} }: { method?: string; headers?: Record<string, string> } = {}): RequestEvent {
 	const url = new URL(path, 'http://site.example');
-	return { url, request: new Request(url, { method, headers: { accept: 'text/html', ...headers } }) } as unknown as RequestEvent;
+	return { url, locals: {}, request: new Request(url, { method, headers: { accept: 'text/html', ...headers } }) } as unknown as RequestEvent;
 }
 
 /** A resolve that renders a page whose script its policy allows by hash, counting how often it was called. */
@@ -102,6 +103,57 @@ describe('ResponseCache', () => {
 		await cache.resolve(event('/b'), slow);
 		await cache.resolve(event('/b'), resolve);
 		expect(calls.count).toBe(4);
+	});
+
+	it('drops on a change only the answers that show what changed (and untagged ones, and search answers)', async () => {
+		const cache = createAppResponseCache(1 << 20, () => true);
+		const { resolve, calls } = renderer();
+		const pages: [string, CacheTag[]][] = [
+			['/podcasts/a/one', ['episode:901', 'show:91', 'questions']],
+			['/podcasts/a/one?t=30', ['episode:901', 'show:91', 'questions']],
+			['/podcasts/b/two', ['episode:902', 'show:92', 'questions']],
+			['/questions/q', ['question:951', 'questions', 'episode:902', 'show:92']],
+			['/search?q=x', ['search']],
+			['/people', []]
+		];
+		const render = async (path: string) => {
+			const tags = pages.find(([p]) => p === path)![1];
+			const e = event(path);
+			const before = calls.count;
+			await cache.resolve(e, (ev) => {
+				if (tags.length) tagPage(ev.locals, ...tags);
+				return resolve();
+			});
+			return calls.count > before; // rendered, not from memory
+		};
+		const renderedAfter = async (change: Parameters<typeof contentChanged>[0]) => {
+			for (const [p] of pages) await render(p);
+			await contentChanged(change);
+			const rendered: string[] = [];
+			for (const [p] of pages) if (await render(p)) rendered.push(p);
+			return rendered;
+		};
+		expect(await renderedAfter({ episodeIds: [901] })).toEqual(['/podcasts/a/one', '/podcasts/a/one?t=30', '/search?q=x', '/people']);
+		expect(await renderedAfter({ podcastIds: [92], episodeIds: [902] })).toEqual(['/podcasts/b/two', '/questions/q', '/search?q=x', '/people']);
+		// Related questions are chosen from all questions: any question's change can alter them.
+		expect(await renderedAfter({ questionIds: [999] })).toEqual(['/podcasts/a/one', '/podcasts/a/one?t=30', '/podcasts/b/two', '/questions/q', '/search?q=x', '/people']);
+		expect(await renderedAfter({ episodeIds: [777] })).toEqual(['/search?q=x', '/people']);
+	});
+
+	it('keeps an answer rendered across a change that does not alter it, not one across a change that does', async () => {
+		const cache = createAppResponseCache(1 << 20, () => true);
+		const { resolve, calls } = renderer();
+		const across = (change: Parameters<typeof contentChanged>[0]) => async (ev: RequestEvent) => {
+			tagPage(ev.locals, 'episode:801');
+			await contentChanged(change);
+			return resolve();
+		};
+		await cache.resolve(event('/podcasts/c/one'), across({ episodeIds: [802] }));
+		await cache.resolve(event('/podcasts/c/one'), resolve);
+		expect(calls.count).toBe(1);
+		await cache.resolve(event('/podcasts/c/two'), across({ episodeIds: [801] }));
+		await cache.resolve(event('/podcasts/c/two'), resolve);
+		expect(calls.count).toBe(3);
 	});
 
 	it('answers from memory only while isCurrent agrees (changes heard, database answering)', async () => {

@@ -1,11 +1,12 @@
 /**
  * Work done for a page that depends only on the content (an episode's rows, its readable transcript, its related
  * questions), kept until the content changes, so that the variants of one page (`?t=` moments, a request the
- * response cache may not answer) do not repeat it. Dropped whole on every content change, as the response cache is,
- * and used only while the response cache may answer (`isCurrent`, registered by createAppResponseCache): with no
+ * response cache may not answer) do not repeat it. A content change drops the values it alters (by `tagsOf`, as the
+ * response cache drops answers, cache-tags.ts; all of them without `tagsOf`), and it is used only while the response cache may answer (`isCurrent`, registered by createAppResponseCache): with no
  * cache configured, in development, or while changes may be going unheard, everything is computed per request.
  */
-import { onContentChange } from './content-events';
+import { changeAlters, type CacheTags } from './cache-tags';
+import { onContentChange, type ContentChange } from './content-events';
 
 /** Whether kept work may be used now; set by the response cache (response-cache.ts), absent means never. */
 let currentness: (() => boolean | Promise<boolean>) | null = null;
@@ -18,23 +19,41 @@ export function useContentMemos(isCurrent: () => boolean | Promise<boolean>): vo
 export interface ContentMemo<T> {
 	/** The kept value for `key`, or `compute()`'s (kept when it is not null and no change came meanwhile). */
 	get(key: string, compute: () => Promise<T | null>): Promise<T | null>;
-	/** Drops everything (content changed). */
+	/** Drops everything. */
 	clear(): void;
 	readonly size: number;
 }
 
-/** A memo of at most `maxBytes` (as `sizeOf` estimates them), least recently used dropped first. */
-export function createContentMemo<T>({ maxBytes, sizeOf }: { maxBytes: number; sizeOf: (value: T) => number }): ContentMemo<T> {
-	const entries = new Map<string, { value: T; bytes: number }>();
+/**
+ * A memo of at most `maxBytes` (as `sizeOf` estimates them), least recently used dropped first; `tagsOf` says what a
+ * value shows, so that a change drops only the values it alters.
+ */
+export function createContentMemo<T>({
+	maxBytes,
+	sizeOf,
+	tagsOf
+}: {
+	maxBytes: number;
+	sizeOf: (value: T) => number;
+	tagsOf?: (value: T) => CacheTags;
+}): ContentMemo<T> {
+	const entries = new Map<string, { value: T; bytes: number; tags?: CacheTags }>();
 	let bytes = 0;
-	/** Bumped by every clear: a value computed across a change may hold the old content and is not kept. */
+	/** Bumped by every change: a value computed across one may hold the old content and is not kept. */
 	let generation = 0;
 	const clear = () => {
 		entries.clear();
 		bytes = 0;
 		generation++;
 	};
-	onContentChange(clear);
+	onContentChange((change: ContentChange) => {
+		for (const [key, entry] of entries) {
+			if (!changeAlters(change, entry.tags)) continue;
+			entries.delete(key);
+			bytes -= entry.bytes;
+		}
+		generation++;
+	});
 	return {
 		clear,
 		get size() {
@@ -53,7 +72,7 @@ export function createContentMemo<T>({ maxBytes, sizeOf }: { maxBytes: number; s
 			if (value === null || !current || started !== generation) return value;
 			const size = sizeOf(value);
 			if (size > maxBytes) return value;
-			entries.set(key, { value, bytes: size });
+			entries.set(key, { value, bytes: size, tags: tagsOf?.(value) });
 			bytes += size;
 			for (const [k, e] of entries) {
 				if (bytes <= maxBytes) break;

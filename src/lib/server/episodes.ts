@@ -39,7 +39,7 @@ export interface EpisodeQuestion {
 }
 
 export interface EpisodePage {
-	podcast: { slug: string; title: string; author: string | null; imageUrl: string | null; language: string | null };
+	podcast: { id: number; slug: string; title: string; author: string | null; imageUrl: string | null; language: string | null };
 	episode: {
 		id: number;
 		slug: string;
@@ -68,7 +68,7 @@ export interface EpisodePage {
 export async function getEpisodePage(db: Db, podcastSlug: string, episodeSlug: string): Promise<EpisodePage | null> {
 	const [row] = await db
 		.select({
-			podcast: { slug: podcasts.slug, title: podcasts.title, author: podcasts.author, imageUrl: podcasts.imageUrl, language: podcasts.language },
+			podcast: { id: podcasts.id, slug: podcasts.slug, title: podcasts.title, author: podcasts.author, imageUrl: podcasts.imageUrl, language: podcasts.language },
 			episode: {
 				id: episodes.id,
 				slug: episodes.slug,

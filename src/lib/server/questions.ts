@@ -57,6 +57,8 @@ export interface Citation {
 export interface QuestionPage {
 	question: { id: number; slug: string; text: string; alternatives: string[]; answer: string | null; featured: boolean; origin: QuestionOrigin };
 	citations: Citation[];
+	/** The episodes and shows the citations come from (for the response cache's tags, cache-tags.ts). */
+	sources: { episodeIds: number[]; podcastIds: number[] };
 }
 
 /** A question with its citations (editorial first, by rank); null when there is no such question. */
@@ -89,6 +91,7 @@ export async function getQuestionPage(db: Db, slug: string): Promise<QuestionPag
 				endSeconds: segments.endSeconds
 			},
 			episodeId: episodes.id,
+			podcastId: episodes.podcastId,
 			episode: { slug: episodes.slug, title: episodes.title, audioUrl: episodes.audioUrl, audioMimeType: episodes.audioMimeType },
 			show: { slug: podcasts.slug, title: podcasts.title }
 		})
@@ -125,7 +128,7 @@ export async function getQuestionPage(db: Db, slug: string): Promise<QuestionPag
 			guests: guestRows.filter((g) => g.episodeId === row.episodeId).map(({ slug, name, credentials }) => ({ slug, name, credentials }))
 		};
 	});
-	return { question, citations };
+	return { question, citations, sources: { episodeIds, podcastIds: [...new Set(rows.map((r) => r.podcastId))] } };
 }
 
 export interface QuestionInput {

@@ -2,7 +2,8 @@
  * Rendered responses kept in memory until the content changes. Every page and endpoint here is a function of the
  * content in the database (no cookies, no sessions, nothing that depends on the time), and every write of content
  * is announced (content-events.ts; from other servers through content-sync.ts), so a rendered answer stays right
- * until the next announcement, when the whole cache is dropped. A hit skips the load functions, the queries and
+ * until a change it shows is announced: each answer keeps the tags of what it shows (cache-tags.ts: episode, show and
+ * question ids, "search"), and a change drops only the answers it alters (untagged ones on every change). A hit skips the load functions, the queries and
  * the rendering: what is left is SvelteKit's routing and the copy to the socket.
  *
  * Pages carry their Content-Security-Policy as hashes of their inline scripts (svelte.config.js), not a nonce, so a
@@ -11,7 +12,8 @@
  * and whatever was missed meanwhile is dropped when the server listens again.
  */
 import type { RequestEvent } from '@sveltejs/kit';
-import { onContentChange } from './content-events';
+import { changeAlters, type CacheTags } from './cache-tags';
+import { onContentChange, type ContentChange } from './content-events';
 import { useContentMemos } from './content-memo';
 
 export interface ResponseCacheOptions {
@@ -31,17 +33,26 @@ export interface CachedAnswer {
 	body: Uint8Array<ArrayBuffer>;
 }
 
+interface Entry extends CachedAnswer {
+	/** What it shows; undefined: anything (dropped on every change). */
+	tags?: CacheTags;
+}
+
 /** Types worth keeping: what the site renders. Audio (byte ranges, megabytes) is served as it comes. */
 const CACHEABLE_TYPE = /^(text\/html|application\/json|application\/(rss\+)?xml|text\/(plain|vtt|xml)|application\/x-subrip|application\/json\+oembed)\b/;
 /** Larger bodies are not worth a slot. */
 const MAX_ENTRY_BYTES = 1024 * 1024;
+/** Changes remembered for answers being rendered across them; one rendered across more is not kept. */
+const RECENT_CHANGES = 64;
 
-/** An in-memory cache of rendered responses, dropped whole on every content change. */
+/** An in-memory cache of rendered responses; a content change drops those that show what changed. */
 export class ResponseCache {
-	#entries = new Map<string, CachedAnswer>();
+	#entries = new Map<string, Entry>();
 	#bytes = 0;
-	/** Bumped by every clear: a response rendered across a clear may hold the old content and is not kept. */
+	/** Bumped by every clear and change: a response rendered across one that alters it is not kept. */
 	#generation = 0;
+	/** The latest changes, the last at generation `#generation` (a clear is `null`: it alters everything). */
+	#recent: (ContentChange | null)[] = [];
 	#hits = 0;
 	#misses = 0;
 
@@ -52,11 +63,38 @@ export class ResponseCache {
 		return this.options.maxBytes;
 	}
 
-	/** Drops everything (content changed). */
+	/** Drops everything. */
 	clear(): void {
 		this.#entries.clear();
 		this.#bytes = 0;
+		this.#remember(null);
+	}
+
+	/** Drops the answers `change` alters (what they show, or untracked); returns how many were dropped. */
+	drop(change: ContentChange): number {
+		let dropped = 0;
+		for (const [key, entry] of this.#entries) {
+			if (!changeAlters(change, entry.tags)) continue;
+			this.#entries.delete(key);
+			this.#bytes -= entry.body.byteLength;
+			dropped++;
+		}
+		this.#remember(change);
+		return dropped;
+	}
+
+	#remember(change: ContentChange | null): void {
 		this.#generation++;
+		this.#recent.push(change);
+		if (this.#recent.length > RECENT_CHANGES) this.#recent.shift();
+	}
+
+	/** Whether a change since `generation` alters an answer showing `tags` (or is too far back to tell). */
+	#changedSince(generation: number, tags: CacheTags | undefined): boolean {
+		const since = this.#generation - generation;
+		if (since === 0) return false;
+		if (since > this.#recent.length) return true;
+		return this.#recent.slice(-since).some((change) => change === null || changeAlters(change, tags));
 	}
 
 	/** Entries, bytes, hits and misses so far. */
@@ -91,20 +129,18 @@ export class ResponseCache {
 		const generation = this.#generation;
 		const response = await resolve(event);
 		if (!mayKeep(response)) return response;
-		const entry = await toEntry(response);
-		// Rendered across a clear, it may hold the content from before the change: answered, not kept.
-		if (entry.body.byteLength <= MAX_ENTRY_BYTES && generation === this.#generation) this.#put(key, entry);
+		const entry: Entry = { ...(await toEntry(response)), tags: event.locals?.cacheTags };
+		// Rendered across a change that alters it, it may hold the content from before: answered, not kept.
+		if (entry.body.byteLength <= MAX_ENTRY_BYTES && !this.#changedSince(generation, entry.tags)) this.#put(key, entry);
 		return new Response(entry.body, { status: entry.status, headers: entry.headers });
 	}
 
 	/** The entry to answer with, if there is one and `isCurrent` agrees ('not now' when it does not). */
 	async #lookup(key: string): Promise<CachedAnswer | undefined | 'not now'> {
 		if (!this.#entries.has(key)) return undefined;
-		const generation = this.#generation;
 		const current = this.options.isCurrent?.() ?? true;
 		if (current === false || (current !== true && !(await current))) return 'not now';
-		if (generation !== this.#generation) return undefined; // content changed while we asked
-		const entry = this.#entries.get(key);
+		const entry = this.#entries.get(key); // undefined when a change dropped it while we asked
 		if (entry) {
 			// Most recently used last: Map keeps insertion order, so eviction takes the first.
 			this.#entries.delete(key);
@@ -113,7 +149,7 @@ export class ResponseCache {
 		return entry;
 	}
 
-	#put(key: string, entry: CachedAnswer): void {
+	#put(key: string, entry: Entry): void {
 		const old = this.#entries.get(key);
 		if (old) this.#bytes -= old.body.byteLength;
 		this.#entries.set(key, entry);
@@ -173,12 +209,12 @@ async function toEntry(response: Response): Promise<CachedAnswer> {
 }
 
 /**
- * The app's response cache, dropped on every content change. Create it after the search index has subscribed to
- * changes, so that pages rendered after a drop see the index (and the automatic question links) already updated.
+ * The app's response cache: each content change drops the answers it alters. Create it after the search index has
+ * subscribed to changes, so that pages rendered after a drop see the index (and the automatic question links) updated.
  */
 export function createAppResponseCache(maxBytes: number, isCurrent: () => boolean | Promise<boolean>): ResponseCache {
 	const cache = new ResponseCache({ maxBytes, isCurrent });
-	onContentChange(() => cache.clear());
+	onContentChange((change) => void cache.drop(change));
 	// Work kept per content version behind the cache (content-memo.ts) is used under the same rule.
 	useContentMemos(isCurrent);
 	return cache;

@@ -4,6 +4,7 @@ import { findMergedQuestionSlug, getQuestionPage } from '$lib/server/questions';
 import { getSearch } from '$lib/server/search';
 import { findQuestionsRelatedToQuestion } from '$lib/server/search/related';
 import { toQuestionLink } from '$lib/server/search/results';
+import { tagPage } from '$lib/server/cache-tags';
 import { setPageMeta } from '$lib/server/page-meta';
 import { questionJsonLd } from '$lib/server/structured-data';
 import { embedPath, questionPath } from '$lib/paths';
@@ -21,7 +22,9 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	if (!page) error(404, `There is no question "${params.slug}". Try searching for it instead.`);
 	const { index } = await getSearch();
 	const related = findQuestionsRelatedToQuestion(index, page.question.id).flatMap((id) => toQuestionLink(index, id) ?? []);
-	const { question, citations } = page;
+	const { question, citations, sources, ...shown } = page;
+	// What it shows: the question, its cited moments (episodes, shows), and related questions (chosen from all).
+	tagPage(locals, `question:${question.id}`, 'questions', ...sources.episodeIds.map((id) => `episode:${id}` as const), ...sources.podcastIds.map((id) => `show:${id}` as const));
 	const path = questionPath(question.slug);
 	setPageMeta(locals, {
 		canonical: buildMomentUrl(url.origin, path, null),
@@ -31,5 +34,5 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		embed: { url: buildMomentUrl(url.origin, embedPath(path), null), height: QUESTION_EMBED_HEIGHT },
 		jsonLd: questionJsonLd({ ...question, citations: citations.map((c) => ({ ...c, podcast: c.show })) }, url.origin)
 	});
-	return { ...page, related, origin: url.origin };
+	return { ...shown, question, citations, related, origin: url.origin };
 };

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { demoEpisodeAudio } from '$lib/server/audio/demo-episodes';
+import { tagPage, type CacheTag } from '$lib/server/cache-tags';
 import { createContentMemo } from '$lib/server/content-memo';
 import { getDb } from '$lib/server/db';
 import { getEpisodePage, transcriptView } from '$lib/server/episodes';
@@ -22,8 +23,14 @@ import type { PageServerLoad } from './$types';
 const episodeData = createContentMemo<NonNullable<Awaited<ReturnType<typeof loadEpisodeData>>>>({
 	maxBytes: 32 * 1024 * 1024,
 	// Roughly: the transcript's text twice (cue rows are dropped, paragraphs and JSON-LD keep it) and the notes.
+	tagsOf: (data) => new Set(episodeTags(data)),
 	sizeOf: (data) => 4096 + 2 * data.transcript.paragraphs.reduce((n, p) => n + JSON.stringify(p).length, 0) + (data.episode.descriptionHtml?.length ?? 0)
 });
+
+/** What the page shows: the episode, its show, and related questions (chosen from all questions). */
+function episodeTags(data: { episode: { id: number }; podcast: { id: number } }): CacheTag[] {
+	return [`episode:${data.episode.id}`, `show:${data.podcast.id}`, 'questions'];
+}
 
 async function loadEpisodeData(podcastSlug: string, episodeSlug: string, origin: string) {
 	const page = await getEpisodePage(await getDb(), podcastSlug, episodeSlug);
@@ -50,6 +57,7 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const key = `${url.origin} ${params.podcast} ${params.episode}`;
 	const data = await episodeData.get(key, () => loadEpisodeData(params.podcast, params.episode, url.origin));
 	if (!data) error(404, `There is no episode "${params.episode}" in "${params.podcast}".`);
+	tagPage(locals, ...episodeTags(data));
 	const { description, jsonLd, ...shown } = data;
 	const { podcast, episode, segments } = data;
 	// A bad `t` never fails the page: it plays from the start and says why.
