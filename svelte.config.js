@@ -6,6 +6,9 @@ const config = {
 	preprocess: vitePreprocess(),
 	// Page weight (npm run bench:weight): no script whose only job is to tell the world which Svelte this is.
 	compilerOptions: { discloseVersion: false },
+	// Every component of ours in runes mode, even one with no runes in it (an error page): one legacy-mode component
+	// anywhere puts Svelte's legacy lifecycle code in the JavaScript every page loads (npm run bench:weight).
+	vitePlugin: { dynamicCompileOptions: ({ filename }) => (filename.split(/[/\\]/).includes('node_modules') ? undefined : { runes: true }) },
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		// The browser asks the server which route a link leads to (when hovered, with the preloading in app.html)

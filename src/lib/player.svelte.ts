@@ -3,7 +3,6 @@
  * site's one player: the layout's bar owns its <audio>, which keeps playing across client-side navigation, and pages
  * hand it their moment (`listening.load`) instead of starting an audio element of their own.
  */
-import { artworkPath } from './paths';
 
 /** Seconds the skip buttons and keys move, in the bar, on the episode page and on the lock screen. */
 export const SKIP_SECONDS = 15;
@@ -86,19 +85,14 @@ export interface Track {
 	segments: (Span & { title: string })[];
 }
 
-/** The episode's artwork at the sizes pages use, largest last, as the Media Session wants it. */
-export function trackArtwork(track: Pick<Track, 'podcastSlug' | 'episodeSlug'>): MediaImage[] {
-	return ([96, 300, 600] as const).map((size) => ({ src: artworkPath(track.podcastSlug, track.episodeSlug, size), sizes: `${size}x${size}`, type: 'image/webp' }));
-}
-
 /** The site's one player (see the top of this file). Browser state: it is only ever loaded from event handlers and effects. */
 export class Listening extends PlayerState {
 	track = $state<Track | null>(null);
 	/** Set once the layout's bar (and its <audio>) is there: pages then show "play" buttons instead of their own <audio>. */
 	ready = $state(false);
 	duration = $state(0);
-	/** Why the audio cannot play, shown by the bar; null while it can. */
-	failure = $state<string | null>(null);
+	/** Why the audio cannot play (the element's MediaError code, 0 when it has none), said by the bar; null while it can. */
+	failure = $state<number | null>(null);
 
 	/** Whether the player holds the episode at `path`. */
 	holds(path: string): boolean {

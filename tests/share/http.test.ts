@@ -137,6 +137,8 @@ describe.each(databaseKinds)('share, embed and feeds over HTTP on %s', (kind) =>
 			expect(doc.querySelector('li[aria-current="true"] h3')!.text).toBe('Mindful Running: Breath, Footsteps and Surroundings');
 			expect(doc.querySelectorAll('h2').map((h) => h.text)).toEqual(['Segments', 'Transcript', 'Share']);
 			expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${site.url}${EPISODE}?t=720,800`);
+			// The title opens the episode's page at the same moment (built by the server, not by the embed's script).
+			expect(doc.querySelector('h1 a')!.getAttribute('href')).toBe(`${site.url}${EPISODE}?t=720,800`);
 		});
 
 		it('explains a time it cannot use and plays from the start', async () => {
@@ -162,7 +164,13 @@ describe.each(databaseKinds)('share, embed and feeds over HTTP on %s', (kind) =>
 				expect(citation.querySelector('strong')!.text).toBe(QUESTION.links[i]!.segmentTitle);
 				expect(citation.querySelector('audio')!.getAttribute('src')).toMatch(/\.wav#t=\d+(\.\d)?,\d+(\.\d)?$/);
 				expect(citation.querySelector('details.share input')!.getAttribute('value')).toMatch(/\?t=\d+(\.\d)?,\d+(\.\d)?$/);
+				// Its time opens the cited episode's page at the cited segment, in a new tab.
+				const link = citation.querySelector('p.source a')!;
+				expect(link.getAttribute('target')).toBe('_blank');
+				expect(link.getAttribute('href')).toMatch(new RegExp(`^${site.url}/podcasts/[\\w-]+/[\\w-]+\\?t=\\d+(\\.\\d)?,\\d+(\\.\\d)?$`));
 			}
+			expect(doc.querySelector('h1 a')!.getAttribute('href')).toBe(`${site.url}/questions/${QUESTION.slug}`);
+			expect(doc.querySelector('link[rel="canonical"]')!.getAttribute('href')).toBe(`${site.url}/questions/${QUESTION.slug}`);
 		});
 	});
 

@@ -3,7 +3,13 @@
  * Browser-only, and loaded when something first plays (nothing shows on a lock screen before): a browser without the
  * Media Session API simply has no lock-screen controls.
  */
-import { SKIP_SECONDS, trackArtwork, type Listening } from '$lib/player.svelte';
+import { artworkPath } from '$lib/paths';
+import { SKIP_SECONDS, type Listening, type Track } from '$lib/player.svelte';
+
+/** The episode's artwork at the sizes pages use, largest last, as the Media Session wants it. */
+export function trackArtwork(track: Pick<Track, 'podcastSlug' | 'episodeSlug'>): MediaImage[] {
+	return ([96, 300, 600] as const).map((size) => ({ src: artworkPath(track.podcastSlug, track.episodeSlug, size), sizes: `${size}x${size}`, type: 'image/webp' }));
+}
 
 /** Routes the lock screen's actions to `player`; returns a function that removes them. */
 export function handleMediaSessionActions(player: Listening): () => void {
