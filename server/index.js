@@ -3,7 +3,8 @@
  * "Custom server" documentation describes), owning what does not belong in a request handler:
  * - compression of pages, JSON and feeds (brotli or gzip, as the client accepts; audio is left as it is);
  * - the security headers every response starts with, static files included, and answers from the response cache
- *   before SvelteKit, both handed over by the app at start-up (src/lib/server/fast-path.ts): nothing of Node is patched;
+ *   before SvelteKit and before compression (a kept page's brotli and gzip bodies are made once and kept with it), both
+ *   handed over by the app at start-up (src/lib/server/fast-path.ts): nothing of Node is patched;
  * - graceful shutdown: on SIGTERM or SIGINT it stops accepting, lets requests in flight finish (SHUTDOWN_TIMEOUT
  *   seconds at most), then tells the app to close its database (the `sveltekit:shutdown` event).
  * Configuration: HOST, PORT, SHUTDOWN_TIMEOUT as adapter-node reads them; BUILD_DIR where the build is (./build).
