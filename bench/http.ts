@@ -70,8 +70,9 @@ const targets: Target[] = [
 
 const startedServer = performance.now();
 // No background worker in the measured process unless WORKER=1: on a fresh corpus it works through thousands of jobs
-// (vectors, questions), and each one's write is a content change that drops the whole response cache (measured: 2-3
-// drops a second, the cache never warm). Run it as its own process (npm run worker) and measure it apart.
+// (vectors, questions), and each one's write is a content change that drops its episode's pages and every search
+// answer (when every write dropped the whole cache: 2-3 drops a second, the cache never warm). Run it as its own
+// process (npm run worker) and measure it apart.
 const worker = process.env.WORKER ?? '0';
 // Behind a proxy that names each client (X-Forwarded-For), as a production site is: the mix's requests come from
 // MIX_VISITORS addresses, so per-client limits see visitors, not one benchmark (the other targets, without the header,

@@ -3,7 +3,8 @@
  * "Custom server" documentation describes), owning what does not belong in a request handler:
  * - compression of pages, JSON and feeds (brotli or gzip, as the client accepts; audio is left as it is);
  * - the security headers every response starts with, static files included, and answers from the response cache
- *   before SvelteKit, both handed over by the app at start-up (src/lib/server/fast-path.ts): nothing of Node is patched;
+ *   before SvelteKit and before compression (a kept page's brotli and gzip bodies are made once and kept with it), both
+ *   handed over by the app at start-up (src/lib/server/fast-path.ts): nothing of Node is patched;
  * - graceful shutdown: on SIGTERM or SIGINT it stops accepting, lets requests in flight finish (SHUTDOWN_TIMEOUT
  *   seconds at most), then tells the app to close its database (the `sveltekit:shutdown` event).
  * Configuration: HOST, PORT, SHUTDOWN_TIMEOUT as adapter-node reads them; BUILD_DIR where the build is (./build).
@@ -26,6 +27,12 @@ if (!bridge) throw new Error('server: the app did not hand over its bridge (src/
 
 // Quality 4 for brotli (the package's default) compresses a 400 kB show page about as well as gzip 6, in less time.
 const compress = compression({ threshold: 1024 });
+/** @type {import('../src/lib/server/fast-path').ServerCompression} */
+const hitCompression = {
+	compressible: (type) => compression.filter(/** @type {any} */ ({}), /** @type {any} */ ({ getHeader: () => type })),
+	thresholdBytes: 1024,
+	brotliQuality: 4
+};
 let stopping = false;
 let inFlight = 0;
 
@@ -35,6 +42,8 @@ const server = http.createServer((req, res) => {
 		inFlight--;
 		if (stopping) server.closeIdleConnections();
 	});
+	// An answer from memory goes out at once, compressed as the middleware would (the compressed bytes kept with it).
+	if (!stopping && bridge.answerNow(req, res, hitCompression)) return;
 	bridge.secure(req, res);
 	compress(/** @type {any} */ (req), /** @type {any} */ (res), () => {
 		// While stopping, everything goes to adapter-node, which closes keep-alive connections as requests end.

@@ -48,7 +48,7 @@ export const init: ServerInit = async () => {
 		if (queued) console.log(`[jobs] ${queued} job(s) queued for content that never had its background work`);
 		worker = startWorker(db, { kinds: jobKinds, log: (m) => console.log(`[jobs] ${m}`) });
 	}
-	// Rendered pages and answers, kept until the content changes (RESPONSE_CACHE_MB, default 64; 0 turns it off).
+	// Rendered pages and answers, kept until what they show changes (RESPONSE_CACHE_MB, default 64; 0 turns it off).
 	if (!dev && config.responseCacheBytes > 0) {
 		responseCache = createAppResponseCache(config.responseCacheBytes, () => contentSync?.isCurrent() ?? false);
 	}

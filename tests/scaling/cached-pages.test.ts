@@ -93,6 +93,35 @@ describe('answers from memory on the production server', () => {
 		expect(audio.encoding).toBeUndefined();
 	});
 
+	it('answers from memory in whatever encoding each client asks for, each decoding to the same page, sized and marked Vary', async () => {
+		const { request } = await import('node:http');
+		const { brotliDecompressSync, gunzipSync, inflateSync } = await import('node:zlib');
+		const raw = (encoding: string | null) =>
+			new Promise<{ headers: import('node:http').IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+				const headers: Record<string, string> = { accept: 'text/html' };
+				if (encoding !== null) headers['accept-encoding'] = encoding;
+				const req = request(new URL(EPISODE, server.url), { headers }, (res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+				});
+				req.on('error', reject).end();
+			});
+		const plain = (await raw(null)).body.toString();
+		const decode: Record<string, (b: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync, deflate: inflateSync, identity: (b) => b };
+		const cases: [string | null, string][] = [[null, 'identity'], ['br', 'br'], ['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip'], ['deflate', 'deflate'], ['identity', 'identity']];
+		for (let round = 0; round < 2; round++) {
+			for (const [asked, expected] of cases) {
+				const { headers, body } = await raw(asked);
+				expect(headers['x-cache'], `accept-encoding ${asked}`).toBe('hit');
+				expect(headers['content-encoding'] ?? 'identity', `accept-encoding ${asked}`).toBe(expected);
+				expect(headers.vary).toMatch(/accept-encoding/i);
+				expect(headers['content-security-policy']).toContain("frame-ancestors 'none'");
+				if (headers['content-length']) expect(Number(headers['content-length'])).toBe(body.byteLength);
+				expect(decode[expected]!(body).toString(), `accept-encoding ${asked}`).toBe(plain);
+			}
+		}
+	});
+
 	it('answers JSON again byte for byte', async () => {
 		const first = await (await get('/api/search?q=running+therapy', 'application/json')).text();
 		const again = await get('/api/search?q=running+therapy', 'application/json');

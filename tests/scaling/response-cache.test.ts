@@ -173,6 +173,22 @@ describe('ResponseCache', () => {
 		expect(calls.count).toBe(3);
 	});
 
+	it('tells at once what the server may send from memory, and leaves a pending isCurrent to answer()', async () => {
+		let current: boolean | Promise<boolean> = true;
+		const cache = new ResponseCache({ maxBytes: 1 << 20, isCurrent: () => current });
+		const { resolve } = renderer();
+		const key = 'h http://site.example/a';
+		expect(cache.answerNow(key)).toBeNull();
+		await cache.resolve(event('/a'), resolve);
+		expect(new TextDecoder().decode(cache.answerNow(key)!.body)).toBe('<script>go(1)</script><p>é</p>');
+		current = false;
+		expect(cache.answerNow(key)).toBeNull();
+		current = Promise.resolve(true);
+		expect(cache.answerNow(key)).toBeUndefined();
+		expect(await cache.answer(key)).not.toBeNull();
+		expect(cache.stats()).toMatchObject({ hits: 2 });
+	});
+
 	it('stays within its size, dropping the least recently used first', async () => {
 		const body = 'x'.repeat(1000);
 		const cache = new ResponseCache({ maxBytes: 2500 });

@@ -10,10 +10,11 @@
  * cache key is the one `handle` uses (response-cache.ts), computed from the same origin adapter-node gives SvelteKit;
  * when that origin depends on proxy headers (PROTOCOL_HEADER, HOST_HEADER, PORT_HEADER), hits go through SvelteKit.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { createCacheWarmer } from './cache-warmer';
 import { getConfig } from './config';
-import { cacheKey, type ResponseCache } from './response-cache';
+import { cacheKey, type CachedAnswer, type ResponseCache } from './response-cache';
 import { applySecurityHeaders, withoutPolicyOn304 } from './security-headers';
 
 /** The registered symbol server/index.js looks the bridge up by. */
@@ -22,10 +23,36 @@ export const SERVER_BRIDGE = Symbol.for('podcast-moments.server-bridge');
 export interface ServerBridge {
 	/** Sets the headers every response starts with. */
 	secure(req: IncomingMessage, res: ServerResponse): void;
+	/**
+	 * Answers from the response cache at once, before compression and the security headers are set up, when it can:
+	 * the answer's headers (its own, the security headers, the compression middleware's Vary) are worked out once per
+	 * kept answer, and its brotli and gzip bodies made the first time a client asks for them. Returns false when the
+	 * request is for the handler (or `answer`) instead. `compression` says what the server's compression would do.
+	 */
+	answerNow(req: IncomingMessage, res: ServerResponse, compression: ServerCompression): boolean;
 	/** Answers from the response cache, or calls `next` for the handler to answer. */
 	answer(req: IncomingMessage, res: ServerResponse, next: () => void): void;
 	/** The server listens; `loopback` reaches it from this machine (http://127.0.0.1:PORT). */
 	listening?(loopback: string): void;
+}
+
+/** What the server's compression middleware does with a response (server/index.js). */
+export interface ServerCompression {
+	/** Whether it compresses a body of this content type (the middleware's filter). */
+	compressible(contentType: string): boolean;
+	/** Bodies shorter than this are sent as they are. */
+	thresholdBytes: number;
+	/** Brotli quality. */
+	brotliQuality: number;
+}
+
+/** A kept answer as a hit sends it, per encoding; made once per kept answer (it goes when the answer is dropped). */
+interface Prepared {
+	headers: OutgoingHttpHeaders;
+	/** Whether the compression middleware would compress it for a client that asks. */
+	compress: boolean;
+	br?: Uint8Array;
+	gzip?: Uint8Array;
 }
 
 export interface FastPathEnv {
@@ -45,7 +72,36 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 			? createCacheWarmer(cache, { maxBytes: cache.maxBytes, log: (m) => console.log(`[cache] ${m}`) })
 			: null;
 	if (origin) warmer?.sawOrigin(origin);
+	const prepared = new WeakMap<CachedAnswer, Prepared>();
+	/** The key of a request the cache may answer, or null. */
+	const keyOf = (req: IncomingMessage): string | null => {
+		const url = cache && plainOrigin ? urlOf(req, origin) : null;
+		if (url && warmer) warmer.sawOrigin(url.origin);
+		return url && cacheKey(req.method, url, (name) => header(req, name));
+	};
 	const bridge: ServerBridge = {
+		answerNow(req, res, compression) {
+			const key = cache && keyOf(req);
+			if (!key) return false;
+			const encoding = chooseEncoding(req.headers['accept-encoding']);
+			if (encoding === null) return false; // one the middleware negotiates otherwise (deflate, identity first): leave it to it
+			const hit = cache!.answerNow(key);
+			if (!hit) return false;
+			let ready = prepared.get(hit);
+			if (!ready) prepared.set(hit, (ready = prepare(hit, pathnameOf(req), compression)));
+			let body: Uint8Array = hit.body;
+			const headers = { ...ready.headers };
+			if (ready.compress && encoding === 'br') {
+				body = ready.br ??= brotliCompressSync(hit.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: compression.brotliQuality, [zlib.BROTLI_PARAM_SIZE_HINT]: hit.body.byteLength } });
+				headers['content-encoding'] = 'br';
+			} else if (ready.compress && encoding === 'gzip') {
+				body = ready.gzip ??= gzipSync(hit.body);
+				headers['content-encoding'] = 'gzip';
+			}
+			headers['content-length'] = body.byteLength;
+			res.writeHead(hit.status, headers).end(body);
+			return true;
+		},
 		secure(req, res) {
 			applySecurityHeaders(pathnameOf(req), {
 				get: (name) => (res.getHeader(name) as string | undefined) ?? null,
@@ -83,6 +139,50 @@ function pathnameOf(req: IncomingMessage): string {
 	} catch {
 		return '/'; // a request line too broken to parse gets the strictest headers
 	}
+}
+
+/**
+ * The headers a hit is sent with, in the order the slow path set them: the security headers, the answer's own, the
+ * security headers again over them (as SvelteKit's answers get them), `x-cache`, and the compression middleware's Vary.
+ */
+function prepare(hit: CachedAnswer, pathname: string, compression: ServerCompression): Prepared {
+	const headers = new Map<string, string>();
+	const target = { get: (name: string) => headers.get(name) ?? null, set: (name: string, value: string) => void headers.set(name, value) };
+	applySecurityHeaders(pathname, target);
+	for (const [name, value] of hit.headers) headers.set(name, value);
+	applySecurityHeaders(pathname, target);
+	headers.set('x-cache', 'hit');
+	const type = headers.get('content-type');
+	const transform = !/(?:^|,)\s*no-transform\s*(?:,|$)/.test(headers.get('cache-control') ?? '');
+	const compressible = type !== undefined && compression.compressible(type) && transform;
+	if (compressible) {
+		const vary = headers.get('vary');
+		if (!vary) headers.set('vary', 'Accept-Encoding');
+		else if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);
+	}
+	return { headers: Object.fromEntries(headers), compress: compressible && hit.body.byteLength >= compression.thresholdBytes };
+}
+
+/**
+ * The encoding the compression middleware would choose for this Accept-Encoding, when it is one a hit can give
+ * here: brotli, gzip, or none (no header); null for anything else (deflate or identity preferred, q-values it
+ * would weigh otherwise), which then goes the slow way.
+ */
+function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' | null {
+	if (accept === undefined) return 'identity';
+	const q = new Map<string, number>();
+	for (const part of accept.split(',')) {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		if (!name) continue;
+		const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+		q.set(name, weight ? Number(weight[1]) : 1);
+	}
+	const of = (name: string) => q.get(name) ?? q.get('*') ?? 0;
+	const br = of('br');
+	const gzip = of('gzip');
+	const best = Math.max(br, gzip);
+	if (best <= 0 || of('deflate') > best || (q.has('identity') && q.get('identity')! > best)) return null;
+	return br >= gzip ? 'br' : 'gzip';
 }
 
 /** The URL SvelteKit would give a Node request; null when it is not a plain GET or its origin is not plain. */

@@ -115,6 +115,26 @@ export class ResponseCache {
 		return hit;
 	}
 
+	/**
+	 * What is kept under `key`, told at once: the entry (counted as a hit), null when nothing may be answered from
+	 * memory, or undefined when `isCurrent` answers with a promise (then ask `answer`).
+	 */
+	answerNow(key: string): CachedAnswer | null | undefined {
+		const entry = this.#entries.get(key);
+		if (!entry) return null;
+		const current = this.options.isCurrent?.() ?? true;
+		if (current === false) return null;
+		if (current !== true) {
+			void current.catch(() => {}); // `answer` asks again
+			return undefined;
+		}
+		// Most recently used last: Map keeps insertion order, so eviction takes the first.
+		this.#entries.delete(key);
+		this.#entries.set(key, entry);
+		this.#hits++;
+		return entry;
+	}
+
 	/** Answers from memory when it can; otherwise resolves the request and keeps the answer if it may. */
 	async resolve(event: RequestEvent, resolve: (event: RequestEvent) => Response | Promise<Response>): Promise<Response> {
 		// The request's own URL, not event.url: SvelteKit strips `/__data.json` (and its invalidation parameter) from
