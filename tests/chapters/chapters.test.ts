@@ -8,7 +8,7 @@ import { splitTranscriptIntoTopics } from '../../src/lib/server/import/transcrip
 import { parseTranscript } from '../../src/lib/server/import/transcripts';
 import type { Cue } from '../../src/lib/server/import/types';
 import { realdataDir } from '../helpers/environment';
-import { syntheticCues, syntheticTopicStarts } from './synthetic-talk';
+import { syntheticCues, syntheticStretches, syntheticTopicStarts, type Stretch } from './synthetic-talk';
 
 let encoder: SentenceEncoder;
 beforeAll(async () => {
@@ -85,6 +85,75 @@ describe('chapterTranscript on a conversation with known topic changes', () => {
 			}
 		}
 	});
+});
+
+describe('chapterTranscript on hand-offs as people say them', () => {
+	// Listener questions about running, two minutes each, handed over the way live talk does it (the "um"s and
+	// "all right"s around "our next question"): a listener expects each question to start where the host hands over.
+	const question = (from: string, opening: string, lines: string[]): Stretch => ({ topic: from, seconds: 120, opening, lines });
+	const stretches: Stretch[] = [
+		{
+			topic: 'intro',
+			seconds: 150,
+			lines: [
+				'Today we are answering your questions about running.',
+				'Most runners build their weekly mileage far too quickly.',
+				'Easy runs should feel slow enough to hold a conversation.',
+				'A long run once a week builds the base for a marathon.'
+			]
+		},
+		question('Sam', 'All right, um, our next question comes from Sam, who asks about knee pain after long runs.', [
+			'Knee pain after a long run often comes from weak hips and glutes.',
+			'Strengthening the hips with side planks takes load off the knee.',
+			'If the knee swells, rest it and see a physiotherapist.',
+			'Worn out running shoes can make knee pain worse too.'
+		]),
+		question('Priya', 'So, uh, our next, um, question is from Priya, about running in the heat.', [
+			'In hot weather your heart rate climbs even at an easy pace.',
+			'Drink before you feel thirsty and add salt on long hot runs.',
+			'Run early in the morning before the sun is high.',
+			'It takes about two weeks for the body to adapt to heat.'
+		]),
+		question('Jo', "Okay so, um, let's, uh, talk about Jo's question on the taper before a marathon.", [
+			'A taper cuts your weekly volume over the last three weeks.',
+			'Keep a little speed work during the taper so the legs stay sharp.',
+			'Many runners feel sluggish in taper week and start to panic.',
+			'Sleep and carbohydrates matter most in the final days.'
+		])
+	];
+	const cues = syntheticCues(stretches, { speakers: false });
+
+	it('starts a segment at every hand-off, fillers and all, even when they come two minutes apart', async () => {
+		for (const { segments } of [chapterTranscriptLexical(cues, { durationSeconds: 510 }), await chapterTranscript(cues, { durationSeconds: 510, encoder })]) {
+			expect(segments.slice(1).map((s) => s.startSeconds)).toEqual(syntheticTopicStarts(stretches));
+		}
+	}, 60_000);
+});
+
+describe('chapterTranscript on a transcript without punctuation', () => {
+	// Speech-to-text without punctuation: lower case, no full stops, one long run of words. Stretches of 280 s, so
+	// topics change between the 25 s "sentences" a 60-word cap would make.
+	const stretches = syntheticStretches.map((s, i) => (i === 0 ? { ...s, seconds: 280 } : s));
+	const cues = syntheticCues(stretches, { speakers: false }).map((c) => ({ ...c, text: c.text.toLowerCase().replace(/[.,?!]/g, '') }));
+	const duration = cues.at(-1)!.endSeconds;
+
+	it('compares runs of about twenty words instead of one sentence per half minute', () => {
+		const units = mergeCuesIntoSentences(cues);
+		expect(units.length).toBeGreaterThan(cues.length / 3);
+		for (const u of units) expect(u.text.split(' ').length).toBeLessThanOrEqual(32);
+	});
+
+	it('still finds each change of topic, on the start of a run of words, within seconds of where it is said', async () => {
+		const runStarts = new Set(mergeCuesIntoSentences(cues).map((s) => s.startSeconds));
+		for (const { segments } of [chapterTranscriptLexical(cues, { durationSeconds: duration }), await chapterTranscript(cues, { durationSeconds: duration, encoder })]) {
+			const starts = segments.slice(1).map((s) => s.startSeconds);
+			expect(starts).toHaveLength(syntheticTopicStarts(stretches).length);
+			for (const [i, start] of starts.entries()) {
+				expect(runStarts.has(start)).toBe(true);
+				expect(Math.abs(start - syntheticTopicStarts(stretches)[i]!)).toBeLessThanOrEqual(5);
+			}
+		}
+	}, 60_000);
 });
 
 describe('chapterTranscript on odd transcripts', () => {

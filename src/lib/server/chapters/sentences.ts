@@ -16,8 +16,17 @@ export interface Sentence {
 	newSpeaker: boolean;
 }
 
-/** A sentence this long ends at the next cue whatever its punctuation (unpunctuated captions run on). */
+/** A sentence this long ends at the next cue whatever its punctuation (a run-on in punctuated captions). */
 const MAX_SENTENCE_WORDS = 60;
+/**
+ * Some transcripts have no sentence punctuation at all (speech-to-text without it). Their talk is cut into runs of
+ * about this many words, ending at a cue end, so the segmenter has units to compare and boundaries to land on rather
+ * than one sentence per minute of talk.
+ */
+const UNPUNCTUATED_RUN_WORDS = 20;
+/** More words than this per sentence end, over the whole transcript, and it counts as unpunctuated (speech: ~8-15). */
+const UNPUNCTUATED_WORDS_PER_STOP = 30;
+const STOPS = /[.!?…。？！](?=["'”’)\]]*(?:\s|$))/gu;
 /** A silence this long ends a sentence even without a full stop. */
 const SENTENCE_PAUSE_SECONDS = 1.5;
 const SENTENCE_END = /[.!?…。？！]["'”’)\]]*$/u;
@@ -30,6 +39,7 @@ export function mergeCuesIntoSentences(cues: readonly Cue[]): Sentence[] {
 		.filter((c) => c.text.trim() && Number.isFinite(c.startSeconds))
 		.slice()
 		.sort((a, b) => a.startSeconds - b.startSeconds);
+	const maxWords = isUnpunctuated(sorted) ? UNPUNCTUATED_RUN_WORDS : MAX_SENTENCE_WORDS;
 	const sentences: Sentence[] = [];
 	let open: { start: number; end: number; parts: string[]; words: number; speaker: string | null; pause: number; newSpeaker: boolean } | null =
 		null;
@@ -42,7 +52,7 @@ export function mergeCuesIntoSentences(cues: readonly Cue[]): Sentence[] {
 		const text = cue.text;
 		const pause = previous ? Math.max(0, cue.startSeconds - previous.endSeconds) : 0;
 		const speakerChanged = Boolean(previous && cue.speaker && previous.speaker && cue.speaker !== previous.speaker);
-		if (open && (speakerChanged || pause >= SENTENCE_PAUSE_SECONDS || open.words >= MAX_SENTENCE_WORDS)) close();
+		if (open && (speakerChanged || pause >= SENTENCE_PAUSE_SECONDS || open.words >= maxWords)) close();
 		if (!open) {
 			open = { start: cue.startSeconds, end: cue.endSeconds, parts: [], words: 0, speaker: cue.speaker, pause, newSpeaker: speakerChanged };
 		}
@@ -54,6 +64,17 @@ export function mergeCuesIntoSentences(cues: readonly Cue[]): Sentence[] {
 	}
 	close();
 	return sentences;
+}
+
+/** True when the transcript's words run on with hardly a full stop, question or exclamation mark among them. */
+function isUnpunctuated(cues: readonly Cue[]): boolean {
+	let words = 0;
+	let stops = 0;
+	for (const cue of cues) {
+		words += cue.text.trim().split(/\s+/).length;
+		stops += cue.text.match(STOPS)?.length ?? 0;
+	}
+	return words > UNPUNCTUATED_WORDS_PER_STOP && words / Math.max(1, stops) > UNPUNCTUATED_WORDS_PER_STOP;
 }
 
 /**
