@@ -186,10 +186,10 @@ interface FloorSets {
 }
 
 /**
- * The floor's calibration: every combination of the three thresholds is tried on the even half of each set (real
- * judged questions, demo judged queries, unanswerable questions), counting right outcomes: an answer among the first
- * three shown, or no moment for a question nothing answers. The best (ties: nearest today's) is then reported with
- * today's on the odd half. The lexical threshold is swept apart, on the lists shown while there are no vectors.
+ * The floor's calibration: every combination of its thresholds and weights is tried on the even half of each set (real
+ * judged questions, demo judged queries, unanswerable questions): the most questions nothing answers left with no
+ * moment, among floors that keep every answer today's floor keeps among the first three. The best (ties: nearest
+ * today's) is then reported with today's on the odd half. The lexical threshold is swept apart, on the lists shown while there are no vectors.
  */
 async function calibrateFloor(sets: FloorSets): Promise<void> {
 	const half = <T>(list: T[], odd: boolean) => list.filter((_, i) => i % 2 === (odd ? 1 : 0));
@@ -210,11 +210,19 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 		return { answered, none, total: answered + none };
 	};
 	const range = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 100) / 100);
-	const distance = (f: Floor) => Math.abs(f.combined - FLOOR.combined) + Math.abs(f.vectorOnly - FLOOR.vectorOnly) + Math.abs(f.lexical - FLOOR.lexical);
+	const distance = (f: Floor) =>
+		Math.abs(f.combined - FLOOR.combined) +
+		Math.abs(f.vectorOnly - FLOOR.vectorOnly) +
+		Math.abs(f.lexical - FLOOR.lexical) +
+		Math.abs(f.evidenceWeight - FLOOR.evidenceWeight) +
+		Math.abs(f.unknownPenalty - FLOOR.unknownPenalty);
+	// The most unanswerable questions left with no moment, among floors that keep every answer today's keeps in the
+	// first three (recall must not drop: a floor that trades answers for silence is not more honest, only quieter).
 	const pick = (of: Case[], floors: Floor[]) => {
-		const scored = floors.map((f) => ({ f, r: right(of, f).total }));
-		const best = Math.max(...scored.map((s) => s.r));
-		return scored.filter((s) => s.r === best).sort((a, b) => distance(a.f) - distance(b.f))[0]!.f;
+		const kept = right(of, FLOOR).answered;
+		const scored = floors.map((f) => ({ f, r: right(of, f) })).filter((s) => s.r.answered >= kept);
+		const best = Math.max(...scored.map((s) => s.r.none));
+		return scored.filter((s) => s.r.none === best).sort((a, b) => distance(a.f) - distance(b.f))[0]!.f;
 	};
 	const counts = (label: string, of: Case[], floor: Floor) => {
 		const r = right(of, floor);
@@ -224,14 +232,20 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 
 	console.log('\nThe floor (hybrid.ts FLOOR), calibrated on the even half of real + demo + unanswerable, reported on the odd half:');
 	const [calibration, heldOut] = [await cases(false, true), await cases(true, true)];
-	const floors = range(0.5, 0.9, 0.01).flatMap((combined) => range(0.6, 0.72, 0.02).map((vectorOnly) => ({ combined, vectorOnly, lexical: FLOOR.lexical })));
+	// Evidence is worked out once per hit, so the sweep's thousands of floors only compare numbers.
+	for (const c of [...calibration, ...heldOut]) for (const h of c.hits) h.evidence?.of(h.id, h.terms);
+	const floors = range(0.5, 0.9, 0.01).flatMap((combined) =>
+		range(0.6, 0.72, 0.02).flatMap((vectorOnly) =>
+			range(0.6, 1.2, 0.1).flatMap((evidenceWeight) => range(0, 0.3, 0.05).map((unknownPenalty) => ({ combined, vectorOnly, lexical: FLOOR.lexical, evidenceWeight, unknownPenalty })))
+		)
+	);
 	const chosen = pick(calibration, floors);
-	const describe = (f: Floor) => `combined ${f.combined}, vector-only ${f.vectorOnly}`;
+	const describe = (f: Floor) => `combined ${f.combined}, vector-only ${f.vectorOnly}, evidence x${f.evidenceWeight}, unknown -${f.unknownPenalty}`;
 	counts(`calibration half, today's (${describe(FLOOR)})`, calibration, FLOOR);
 	counts(`calibration half, best (${describe(chosen)})`, calibration, chosen);
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(chosen) > 0) counts(`held-out half, calibrated`, heldOut, chosen);
-	counts('held-out half, no floor', heldOut, { combined: -1, vectorOnly: -1, lexical: -1 });
+	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1 });
 
 	console.log('  without vectors (words alone, while the encoder loads): the lexical threshold');
 	const [lexCalibration, lexHeldOut] = [await cases(false, false), await cases(true, false)];
@@ -240,5 +254,5 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (lexical ${lexChosen.lexical})`, lexCalibration, lexChosen);
 	counts(`held-out half, today's`, lexHeldOut, FLOOR);
 	if (lexChosen.lexical !== FLOOR.lexical) counts(`held-out half, calibrated`, lexHeldOut, lexChosen);
-	counts('held-out half, no floor', lexHeldOut, { combined: -1, vectorOnly: -1, lexical: -1 });
+	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1 });
 }

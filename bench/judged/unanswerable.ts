@@ -14,6 +14,17 @@
  * Also checked with grep when written: baby, yolk, ballet, leash, puncture, diabetes, barbecue, cholesterol, mould,
  * adnan, radiolab, astrology, tarot, cricket, shakespeare: 0 occurrences; "giant" and "bomb" occur (3 each) but never
  * together or about the show.
+ *
+ * The last 50 were added later (issue 14 point 5, a second round), so that the held-out half is large enough to show
+ * whether a floor generalises. Mostly hard near misses beside the real shows' subjects: running the demo does not
+ * cover (couch to 5k, treadmill, garmin, vo2), a baby's sleep and feeds, migraine, cholesterol and statins, learning
+ * Spanish (the tech show talks of Spanish dubs, never of learning it), other shows by name (The Daily, This American
+ * Life, Hardcore History; Joe Rogan is named once in the podcasting show, never about vaccines), recording questions
+ * beside the podcasting show (hum in Audacity, lavalier, pop filter, noise gate), tech beside the tech show (tesla,
+ * kubernetes, minecraft, elden ring). Checked with grep when written over the judged transcripts and the demo: treadmill,
+ * garmin, vo2, toddler, colic, migraine, statin, cholesterol, duolingo, conjugat, audacity, lavalier, noise gate,
+ * tesla, kubernetes, minecraft, keto, creatine, melatonin, insomnia, landlord, eczema, asthma, dandruff, sprain,
+ * strava, cactus, alligator, hiccup: 0 occurrences.
  */
 export const unanswerableQuestions: string[] = [
 	'how long should I let a sourdough starter ferment before baking',
@@ -69,5 +80,55 @@ export const unanswerableQuestions: string[] = [
 	'astrology',
 	'cricket world cup final',
 	'tarot card meanings',
-	'shakespeare sonnets'
+	'shakespeare sonnets',
+	'how do I start the couch to 5k plan',
+	'is running on a treadmill as good as running outside',
+	'which garmin watch should a new runner buy',
+	'how do I raise my vo2 max',
+	'how long should a toddler nap during the day',
+	'how do I soothe a baby with colic',
+	'when should my baby stop having a night feed',
+	'are migraines triggered by chocolate',
+	'do statins cause muscle pain',
+	'is eating eggs bad for cholesterol',
+	'what is the fastest way to learn spanish as an adult',
+	'how do I remember spanish verb conjugations',
+	'is duolingo enough to become fluent in french',
+	'The Daily podcast from the New York Times',
+	'what did Joe Rogan say about vaccines',
+	'This American Life episode about summer camp',
+	'Hardcore History episode on the fall of the republic',
+	"Conan O'Brien Needs a Friend",
+	'how do I remove the background hum from my recording in Audacity',
+	'which lavalier microphone is best for interviews',
+	'do I need a pop filter on a condenser microphone',
+	'how do I set a noise gate in my recording software',
+	'how long does a tesla battery last before it needs replacing',
+	'how do I install kubernetes on a raspberry pi',
+	'best minecraft seeds for survival',
+	'how do I beat the first boss in elden ring',
+	'how long do chips take in an air fryer',
+	'can I eat fruit on a keto diet',
+	'should I take creatine every day even on rest days',
+	'how much melatonin should I take to fall asleep',
+	'what should I do when insomnia keeps me awake at 3am',
+	'is a heat pump cheaper to run than a gas boiler',
+	'can my landlord keep my deposit for normal wear and tear',
+	'how long should a best man speech be',
+	'what should I put in a cover letter for my first job',
+	'do I need an accountant to set up an LLC',
+	'what cream helps eczema on the hands',
+	'how do I use an asthma inhaler properly',
+	'which shampoo gets rid of dandruff',
+	'what is a healthy blood pressure for a 50 year old',
+	'should I take vitamin d supplements in winter',
+	'how do I treat a sprained ankle at home',
+	'does foam rolling before a run help',
+	'how do strava segments work',
+	'how do I get wine stains out of a carpet',
+	'how do I repot a cactus without getting pricked',
+	'what is the difference between a crocodile and an alligator',
+	'how do I unclog a kitchen sink without chemicals',
+	'how long do I need to wait after eating before swimming',
+	'what causes hiccups and how do you stop them'
 ];

@@ -44,10 +44,18 @@ export class QueryEvidence {
 	/** Index term -> the query term it matched for (exactly, as a completion, as a typo), or null. */
 	readonly #owners = new Map<string, WeightedTerm | null>();
 	readonly #bySegment = new Map<number, number>();
+	/**
+	 * 0 to 1: the share of the query's words the index has never seen, even as a typo or a completion ("kubernetes",
+	 * "duolingo"). A question about something nothing here mentions is mostly such words; the floor asks more of a
+	 * hit for them (hybrid.ts), since no passage can say what the query is about.
+	 */
+	readonly unknownShare: number;
 
 	constructor(index: SearchIndex, query: string) {
 		this.#index = index;
-		const plan = withoutCommonTerms(plannerOf(index).plan(query));
+		const full = plannerOf(index).plan(query);
+		this.unknownShare = full.terms.length ? full.terms.filter((t) => t.postings === 0).length / full.terms.length : 0;
+		const plan = withoutCommonTerms(full);
 		const documents = index.miniSearch.documentCount;
 		const seen = new Set<string>();
 		this.#terms = plan.terms.flatMap((t) => {

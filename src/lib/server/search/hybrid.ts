@@ -6,10 +6,13 @@
  * Honesty (issue 12 point 4, issue 14 point 5): a neighbour is not an answer. A fused hit is shown only when its
  * evidence clears a calibrated floor (FLOOR), so a query about nothing the podcasts discuss finds nothing:
  * - found by meaning alone: its best passage's cosine at least FLOOR.vectorOnly;
- * - found by words, with a cosine: cosine + lexical evidence (evidence.ts: the share of the query's idf weight one
- *   passage of the segment covers) at least FLOOR.combined. Neither alone separates answers from near misses
+ * - found by words, with a cosine: cosine + 0.9 x lexical evidence (evidence.ts: the share of the query's idf weight
+ *   one passage of the segment covers) at least FLOOR.combined. Neither alone separates answers from near misses
  *   (answers' cosines run 0.4-0.8 and near misses' to 0.6; a question about mortgages matches "rate", "two" and
  *   "years" in a tech show), their sum does far better;
+ * - either way, the cosine counts for less by 0.1 x the share of the query's words the index has never seen, even as
+ *   a typo ("treadmill", "lavalier", "cholesterol"): what such a query is about is said nowhere here, so a passage
+ *   that merely sounds alike ("sleep", "microphone" talk) is not its answer;
  * - found by words, without vectors (encoder loading, segment not yet embedded): evidence at least FLOOR.lexical.
  * The floors were calibrated with bench:quality on the even half of the real judged questions, the demo's judged
  * queries and the unanswerable questions (bench/judged/unanswerable.ts), maximising answers kept in the first three
@@ -17,6 +20,7 @@
  * the one ranking /search, /api/search, the answer page and automatic question links use.
  */
 import type { VectorHit, VectorIndex } from '../vectors';
+import type { QueryEvidence } from './evidence';
 import type { Hit } from './ranking';
 
 /** How lexical and vector lists are fused: a calibrated blend of scores, or reciprocal-rank fusion (bench:quality compares them). */
@@ -33,11 +37,18 @@ export const COSINE_REFERENCE = 0.6;
 export const COSINE_FLOOR = 0.3;
 /** What a fused hit needs to be shown (see the top of this file); bench:quality sweeps them on its calibration half. */
 export interface Floor {
+	/** A hit's cosine (less the unknown-word penalty) that shows it on meaning alone. */
 	vectorOnly: number;
+	/** What cosine + evidenceWeight x evidence - unknownPenalty x unknown share must reach otherwise. */
 	combined: number;
+	/** Evidence needed without a cosine (words alone). */
 	lexical: number;
+	/** How much a share of the query's weight said in one passage counts beside a cosine. */
+	evidenceWeight: number;
+	/** How much is taken off a hit's cosine for the share of the query's words the index has never seen. */
+	unknownPenalty: number;
 }
-export const FLOOR: Floor = { vectorOnly: 0.6, combined: 0.68, lexical: 0.32 };
+export const FLOOR: Floor = { vectorOnly: 0.6, combined: 0.65, lexical: 0.32, evidenceWeight: 0.9, unknownPenalty: 0.1 };
 /** A segment found only by meaning is shown when its best passage is at least this similar. */
 export const VECTOR_ONLY_MIN_COSINE = FLOOR.vectorOnly;
 /**
@@ -104,8 +115,17 @@ export function fuseHits(
 		weight = VECTOR_WEIGHT,
 		links,
 		excludeQuestionId,
-		floor = FLOOR
-	}: { method?: FusionMethod; weight?: number; links?: LinksOf; excludeQuestionId?: number; floor?: Floor | null } = {}
+		floor = FLOOR,
+		evidence = lexical[0]?.evidence
+	}: {
+		method?: FusionMethod;
+		weight?: number;
+		links?: LinksOf;
+		excludeQuestionId?: number;
+		floor?: Floor | null;
+		/** The query's evidence (rankAll's), which vector-only hits are weighed with too; default: the lexical hits'. */
+		evidence?: QueryEvidence;
+	} = {}
 ): HybridHit[] {
 	if (!query) {
 		// Only the hits shown are made hybrid hits: a common word has thousands of lexical hits.
@@ -156,7 +176,7 @@ export function fuseHits(
 	for (const hit of byMeaning.values()) {
 		if (fused.has(hit.segmentId) || hit.score < (floor?.vectorOnly ?? UNFLOORED_VECTOR_ONLY)) continue;
 		const score = method === 'rrf' ? (scale * 30) / (RRF_K + vectorRank.get(hit.segmentId)!) : scale * weight * calibrated(hit.score);
-		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, via: 'vector', cosine: hit.score, sentence: null });
+		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, evidence, via: 'vector', cosine: hit.score, sentence: null });
 	}
 	return shown([...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id), floor);
 }
@@ -167,9 +187,11 @@ type FloorHit = Hit & Partial<Pick<HybridHit, 'via' | 'cosine'>>;
 /** Whether a fused hit has the evidence to be shown (see the top of this file). */
 export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
 	const cosine = hit.cosine ?? null;
-	if (hit.via === 'vector' || (cosine !== null && cosine >= floor.vectorOnly)) return (cosine ?? 0) >= floor.vectorOnly;
+	if (cosine === null) return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, floor.lexical) : floor.lexical <= 0;
+	const meaning = cosine - floor.unknownPenalty * (hit.evidence?.unknownShare ?? 0);
+	if (hit.via === 'vector' || meaning >= floor.vectorOnly) return meaning >= floor.vectorOnly;
 	// Evidence reads the segment's transcript: only worked out when the cosine alone does not decide.
-	const needed = cosine === null ? floor.lexical : floor.combined - cosine;
+	const needed = (floor.combined - meaning) / floor.evidenceWeight;
 	return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, needed) : needed <= 0;
 }
 
