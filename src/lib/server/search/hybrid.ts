@@ -10,9 +10,10 @@
  *   one passage of the segment covers) at least FLOOR.combined. Neither alone separates answers from near misses
  *   (answers' cosines run 0.4-0.8 and near misses' to 0.6; a question about mortgages matches "rate", "two" and
  *   "years" in a tech show), their sum does far better;
- * - either way, the cosine counts for less by 0.1 x the share of the query's words the index has never seen, even as
- *   a typo ("treadmill", "lavalier", "cholesterol"): what such a query is about is said nowhere here, so a passage
- *   that merely sounds alike ("sleep", "microphone" talk) is not its answer;
+ * - for a hit found by words, the cosine counts for less by 0.1 x the share of the query's words the index has never
+ *   seen, even as a typo ("treadmill", "lavalier", "cholesterol"): what such a query is about is said nowhere here, so
+ *   a passage that shares its other words ("running", "recording") is not its answer. Not for a hit found by meaning
+ *   alone: it shares no word with the query anyway, and a paraphrase in a small show's index is all unknown words;
  * - found by words, without vectors (encoder loading, segment not yet embedded): evidence at least FLOOR.lexical.
  * The floors were calibrated with bench:quality on the even half of the real judged questions, the demo's judged
  * queries and the unanswerable questions (bench/judged/unanswerable.ts), maximising answers kept in the first three
@@ -37,9 +38,9 @@ export const COSINE_REFERENCE = 0.6;
 export const COSINE_FLOOR = 0.3;
 /** What a fused hit needs to be shown (see the top of this file); bench:quality sweeps them on its calibration half. */
 export interface Floor {
-	/** A hit's cosine (less the unknown-word penalty) that shows it on meaning alone. */
+	/** A hit's cosine (less the unknown-word penalty, for a hit found by words) that shows it on meaning alone. */
 	vectorOnly: number;
-	/** What cosine + evidenceWeight x evidence - unknownPenalty x unknown share must reach otherwise. */
+	/** What cosine + evidenceWeight x evidence - unknownPenalty x unknown share must reach otherwise (hits found by words). */
 	combined: number;
 	/** Evidence needed without a cosine (words alone). */
 	lexical: number;
@@ -188,8 +189,11 @@ type FloorHit = Hit & Partial<Pick<HybridHit, 'via' | 'cosine'>>;
 export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
 	const cosine = hit.cosine ?? null;
 	if (cosine === null) return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, floor.lexical) : floor.lexical <= 0;
+	// A hit found by meaning alone shares no word with the query, so words the index never saw say nothing against it
+	// (a paraphrase in the listener's own words, in a show whose vocabulary is small, is all such words).
+	if (hit.via === 'vector') return cosine >= floor.vectorOnly;
 	const meaning = cosine - floor.unknownPenalty * (hit.evidence?.unknownShare ?? 0);
-	if (hit.via === 'vector' || meaning >= floor.vectorOnly) return meaning >= floor.vectorOnly;
+	if (meaning >= floor.vectorOnly) return true;
 	// Evidence reads the segment's transcript: only worked out when the cosine alone does not decide.
 	const needed = (floor.combined - meaning) / floor.evidenceWeight;
 	return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, needed) : needed <= 0;
