@@ -21,6 +21,8 @@ export interface SegmenterOptions {
 	cueWeight: number;
 	/** Added for a question, for a pause (scaled, up to 1 at 3 s) and for a new speaker. */
 	signalWeight: number;
+	/** The window widths (as multiples of `windowSeconds`) whose cohesion dips are averaged: topics run from a minute to half an hour. */
+	windowScales: number[];
 	/** A boundary found on the broad view moves to the best sentence start this close, judged on a narrow view. */
 	refineSeconds: number;
 	/** A cue phrase this soon after the last one that counted ("next question" twice in a minute) adds nothing more. */
@@ -32,8 +34,9 @@ export interface SegmenterOptions {
 /** Tuned on a development set of a different show's episodes, kept round and few so they carry to other shows. */
 export const DEFAULT_SEGMENTER_OPTIONS: SegmenterOptions = {
 	windowSeconds: 240,
+	windowScales: [0.5, 1, 2],
 	semanticWeight: 0.5,
-	threshold: 1.5,
+	threshold: 1.7,
 	cueWeight: 1.5,
 	signalWeight: 0.3,
 	refineSeconds: 30,
@@ -74,9 +77,8 @@ export function findTopicBoundaries(
 		const similarity = lexical.map((l, i) => (semantic ? (1 - o.semanticWeight) * l + o.semanticWeight * semantic[i]! : l));
 		return zScores(depthScores(similarity, starts, window));
 	};
-	// Topics run from a minute to half an hour: dips are judged at three widths and averaged.
-	const scales = [0.5, 1, 1.5];
-	const perScale = scales.map((f) => depthAt(o.windowSeconds * f));
+	// Topics run from a minute to half an hour: dips are judged at several widths and averaged.
+	const perScale = o.windowScales.map((f) => depthAt(o.windowSeconds * f));
 	const depthZ = perScale[0]!.map((_, i) => perScale.reduce((sum, d) => sum + d[i]!, 0) / perScale.length);
 	// The narrow view (a quarter of the window) says where inside a broad dip the talk actually turns.
 	const narrowDepthZ = depthAt(o.windowSeconds / 4);
