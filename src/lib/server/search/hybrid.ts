@@ -21,7 +21,6 @@
  * the one ranking /search, /api/search, the answer page and automatic question links use.
  */
 import type { VectorHit, VectorIndex } from '../vectors';
-import type { QueryEvidence } from './evidence';
 import type { Hit } from './ranking';
 
 /** How lexical and vector lists are fused: a calibrated blend of scores, or reciprocal-rank fusion (bench:quality compares them). */
@@ -116,17 +115,8 @@ export function fuseHits(
 		weight = VECTOR_WEIGHT,
 		links,
 		excludeQuestionId,
-		floor = FLOOR,
-		evidence = lexical[0]?.evidence
-	}: {
-		method?: FusionMethod;
-		weight?: number;
-		links?: LinksOf;
-		excludeQuestionId?: number;
-		floor?: Floor | null;
-		/** The query's evidence (rankAll's), which vector-only hits are weighed with too; default: the lexical hits'. */
-		evidence?: QueryEvidence;
-	} = {}
+		floor = FLOOR
+	}: { method?: FusionMethod; weight?: number; links?: LinksOf; excludeQuestionId?: number; floor?: Floor | null } = {}
 ): HybridHit[] {
 	if (!query) {
 		// Only the hits shown are made hybrid hits: a common word has thousands of lexical hits.
@@ -177,7 +167,7 @@ export function fuseHits(
 	for (const hit of byMeaning.values()) {
 		if (fused.has(hit.segmentId) || hit.score < (floor?.vectorOnly ?? UNFLOORED_VECTOR_ONLY)) continue;
 		const score = method === 'rrf' ? (scale * 30) / (RRF_K + vectorRank.get(hit.segmentId)!) : scale * weight * calibrated(hit.score);
-		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, evidence, via: 'vector', cosine: hit.score, sentence: null });
+		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, via: 'vector', cosine: hit.score, sentence: null });
 	}
 	return shown([...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id), floor);
 }
