@@ -41,8 +41,8 @@ export const DEFAULT_SEGMENTER_OPTIONS: SegmenterOptions = {
 	signalWeight: 0.3,
 	refineSeconds: 30,
 	cueSpacingSeconds: 60,
-	minSegmentSeconds: 90,
-	maxSegmentSeconds: 1200
+	minSegmentSeconds: 75,
+	maxSegmentSeconds: 1500
 };
 
 /** Content words beyond this add no more weight to a sentence's vector (a long sentence is not more on topic). */
