@@ -41,7 +41,7 @@ export const DEFAULT_SEGMENTER_OPTIONS: SegmenterOptions = {
 	signalWeight: 0.3,
 	refineSeconds: 30,
 	cueSpacingSeconds: 60,
-	minSegmentSeconds: 75,
+	minSegmentSeconds: 90,
 	maxSegmentSeconds: 1500
 };
 
