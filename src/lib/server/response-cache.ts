@@ -128,9 +128,7 @@ export class ResponseCache {
 			void current.catch(() => {}); // `answer` asks again
 			return undefined;
 		}
-		// Most recently used last: Map keeps insertion order, so eviction takes the first.
-		this.#entries.delete(key);
-		this.#entries.set(key, entry);
+		this.#touch(key, entry);
 		this.#hits++;
 		return entry;
 	}
@@ -161,12 +159,14 @@ export class ResponseCache {
 		const current = this.options.isCurrent?.() ?? true;
 		if (current === false || (current !== true && !(await current))) return 'not now';
 		const entry = this.#entries.get(key); // undefined when a change dropped it while we asked
-		if (entry) {
-			// Most recently used last: Map keeps insertion order, so eviction takes the first.
-			this.#entries.delete(key);
-			this.#entries.set(key, entry);
-		}
+		if (entry) this.#touch(key, entry);
 		return entry;
+	}
+
+	/** Marks an entry most recently used: Map keeps insertion order, so eviction takes the first. */
+	#touch(key: string, entry: Entry): void {
+		this.#entries.delete(key);
+		this.#entries.set(key, entry);
 	}
 
 	#put(key: string, entry: Entry): void {
