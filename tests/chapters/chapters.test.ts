@@ -130,6 +130,63 @@ describe('chapterTranscript on hand-offs as people say them', () => {
 	}, 60_000);
 });
 
+describe('chapterTranscript on the breaks a live show takes', () => {
+	// A live show hands over to its sponsor spots and its listener mail in its own words, not "brought to you by", and
+	// each break runs little more than a minute: a listener still expects a chapter to start at each.
+	const stretches: Stretch[] = [
+		{
+			topic: 'graphics cards',
+			seconds: 200,
+			lines: [
+				'Graphics card prices finally dropped this week after a year of shortages.',
+				'Scalpers bought most of the launch stock with bots.',
+				'The new cards draw far more power than the last generation.',
+				'A bigger power supply is part of the real price of the upgrade.'
+			]
+		},
+		{
+			topic: 'sponsor spots',
+			seconds: 80,
+			opening: "In the meantime, why don't I run through the sponsor spots?",
+			lines: [
+				'Keeping every password in your head is impossible, so let a vault remember them.',
+				'Use code LIVE for three months free on the family plan.',
+				'It syncs across your phone and laptop with end to end encryption.',
+				'Sign up today with the link below and try it free.'
+			]
+		},
+		{
+			topic: 'listener mail',
+			seconds: 80,
+			opening: 'Okay, time for some listener mail.',
+			lines: [
+				'Dana writes in asking whether a mechanical keyboard is worth the noise.',
+				'Tactile switches are a good middle ground for an open office.',
+				'Kai wants to know if an old laptop can become a home server.',
+				'Any laptop with a working fan can serve files to the house.'
+			]
+		},
+		{
+			topic: 'electric cars',
+			seconds: 200,
+			opening: "Let's talk about electric car batteries in the cold.",
+			lines: [
+				'Electric car batteries lose range when the temperature drops below freezing.',
+				'A heat pump keeps the cabin warm without draining the pack as fast.',
+				'Charging speeds slow down until the battery warms up.',
+				'Preconditioning the car while it is plugged in saves range on winter mornings.'
+			]
+		}
+	];
+	const cues = syntheticCues(stretches, { speakers: false });
+
+	it('starts a chapter at the sponsor spots and at the listener mail, though each lasts under ninety seconds', async () => {
+		for (const { segments } of [chapterTranscriptLexical(cues, { durationSeconds: 560 }), await chapterTranscript(cues, { durationSeconds: 560, encoder })]) {
+			expect(segments.slice(1).map((s) => s.startSeconds)).toEqual(syntheticTopicStarts(stretches));
+		}
+	}, 60_000);
+});
+
 describe('chapterTranscript on a transcript without punctuation', () => {
 	// Speech-to-text without punctuation: lower case, no full stops, one long run of words. Stretches of 280 s, so
 	// topics change between the 25 s "sentences" a 60-word cap would make.

@@ -27,7 +27,10 @@ const TOPIC_OPENERS = [
 	/\b(shall|can|could) we (talk about|move on|get into|jump into|do (some|a few|a couple))\b/i,
 	/\bwhat'?s (our|the) next (topic|story|question|thing)\b/i,
 	/\binto (our|the) (next|first|last|final) (topic|story|question|segment)\b/i,
-	/\b(let'?s|go ahead and) roll (the|that) intro\b/i
+	/\b(let'?s|go ahead and) roll (the|that) intro\b/i,
+	/\b(listener|viewer|audience|community|fan) (questions?|messages?|mail|comments?|emails?)\b/i,
+	/\bsuper ?chats?\b/i,
+	/\bmail ?bag\b/i
 ];
 
 const SPONSOR_OPENERS = [
@@ -38,7 +41,9 @@ const SPONSOR_OPENERS = [
 	/\bsponsored by\b/i,
 	/\ba word from our sponsors?\b/i,
 	/\b(talk about|hear from|thank|get to) (our|today's|this week's) sponsors?\b/i,
-	/\b(our|the) (first|next|last|final) sponsor\b/i
+	/\b(our|the) (first|next|last|final) sponsor\b/i,
+	/\b(sponsor|ad) (spots?|reads?|breaks?|segments?)\b/i,
+	/\b(quick|short) (ad |sponsor )?break\b/i
 ];
 
 const SPONSOR_INSIDE = [/\b(promo|offer|coupon|discount) code\b/i, /\buse code\b/i, /\b(percent|%) off\b/i, /\bfree trial\b/i, /\bsign up (at|today)\b/i];

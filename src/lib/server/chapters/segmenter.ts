@@ -36,12 +36,12 @@ export const DEFAULT_SEGMENTER_OPTIONS: SegmenterOptions = {
 	windowSeconds: 240,
 	windowScales: [0.5, 1, 2],
 	semanticWeight: 0.5,
-	threshold: 1.7,
+	threshold: 1.75,
 	cueWeight: 1.5,
 	signalWeight: 0.3,
 	refineSeconds: 30,
 	cueSpacingSeconds: 60,
-	minSegmentSeconds: 90,
+	minSegmentSeconds: 75,
 	maxSegmentSeconds: 1500
 };
 
