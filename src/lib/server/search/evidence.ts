@@ -58,11 +58,12 @@ export class QueryEvidence {
 	 */
 	readonly rarestUnsaid: number;
 	/**
-	 * Names typed as names: runs of two or more capitalised words, stop words left out ("Giant Bomb", "New York Times"),
-	 * as search terms. A segment that does not say one in that order (titles included) is not about it, whatever
-	 * else it shares with the query ("giant" and "bomb" apart, "new" and "times" apart).
+	 * Names typed as names: runs of two or more capitalised words that are not stop words ("Giant Bomb", "New York
+	 * Times"), each as a pattern that finds its words one after the other in any case, with spaces or punctuation
+	 * between. A segment that does not say one (titles included) is not about it, whatever else it shares with the
+	 * query ("giant" and "bomb" apart, "new" and "times" apart).
 	 */
-	readonly names: string[][];
+	readonly names: RegExp[];
 	readonly #saysNames = new Map<number, boolean>();
 
 	constructor(index: SearchIndex, query: string) {
@@ -105,10 +106,10 @@ export class QueryEvidence {
 			const segment = this.#index.segments.get(segmentId);
 			const episode = segment && this.#index.episodes.get(segment.episodeId);
 			const show = episode && this.#index.shows.get(episode.podcastId);
-			// Each text on its own: a name is not said across the end of one title and the start of the next.
+			// Each text on its own (a name is not said across the end of one title and the start of the next), read by
+			// one regular expression per name rather than word by word: up to FLOOR_EXAMINED transcripts per query.
 			const texts = segment ? [segment.title, segment.summary ?? '', episode?.title ?? '', show?.title ?? '', segment.text ?? ''] : [];
-			const sequences = texts.map((text) => tokenize(text).flatMap((word) => queryTerm(word) ?? []));
-			says = this.names.every((name) => sequences.some((terms) => containsRun(terms, name)));
+			says = this.names.every((name) => texts.some((text) => name.test(text)));
 			this.#saysNames.set(segmentId, says);
 		}
 		return says;
@@ -214,27 +215,17 @@ export class QueryEvidence {
 	}
 }
 
-/** The runs of two or more capitalised words in a query, as search terms (a stop word or a lower-case word ends a run). */
-function namesIn(query: string): string[][] {
-	const names: string[][] = [];
+/** The runs of two or more capitalised words in a query that are not stop words, as patterns (a stop word or a lower-case word ends a run). */
+function namesIn(query: string): RegExp[] {
+	const names: RegExp[] = [];
 	let run: string[] = [];
 	for (const word of [...tokenize(query), '']) {
-		const term = /^\p{Lu}/u.test(word) ? queryTerm(word) : null;
-		if (term !== null) {
-			run.push(term);
+		if (/^\p{Lu}/u.test(word) && queryTerm(word) !== null) {
+			run.push(word.replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]*'));
 			continue;
 		}
-		if (run.length >= 2) names.push(run);
+		if (run.length >= 2) names.push(new RegExp(`(?<![\\p{L}\\p{N}])${run.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu'));
 		run = [];
 	}
 	return names;
-}
-
-/** Whether `terms` holds `run`, one term after the other. */
-function containsRun(terms: readonly string[], run: readonly string[]): boolean {
-	outer: for (let i = 0; i + run.length <= terms.length; i++) {
-		for (let j = 0; j < run.length; j++) if (terms[i + j] !== run[j]) continue outer;
-		return true;
-	}
-	return false;
 }
