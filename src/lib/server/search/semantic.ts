@@ -7,6 +7,7 @@ import type { Db } from '../db/client';
 import { getEncoder, type SentenceEncoder } from '../embeddings';
 import { readPassageVectors, VectorIndex, type StoredPassage } from '../vectors';
 import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotFile, writeVectorSnapshot } from '../vectors/snapshot';
+import type { MeaningEngine } from './engine';
 import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
 
 /** Query vectors remembered (the same questions come back; an encoding costs ~15 ms). */
@@ -37,7 +38,8 @@ async function readStored(db: Db, snapshot: string | null, log: (message: string
 	return { rows, saved: writing };
 }
 
-export class SemanticEngine {
+export class SemanticEngine implements MeaningEngine {
+	readonly name = 'vectors';
 	/** Each stored question's phrasings (text and alternatives) as vectors, by question id and text encoded. */
 	#questions = new Map<number, { text: string; vectors: Float32Array[] }>();
 	#encoder: SentenceEncoder | null = null;
