@@ -36,6 +36,21 @@ export interface CachedAnswer {
 interface Entry extends CachedAnswer {
 	/** What it shows; undefined: anything (dropped on every change). */
 	tags?: CacheTags;
+	/** Makes the answer for a variant of this page from it (an episode page's `?t=` moments, moment-page.ts). */
+	variants?: PageVariants;
+}
+
+/**
+ * What a page can answer for URLs that are variants of it (the same path with other parameters), without rendering:
+ * set by its load function on `locals.pageVariants`, kept with the page's answer. `fill` gives null for a URL it
+ * cannot answer (which is then rendered).
+ */
+export interface PageVariants {
+	/** Whether `url` (the page's path with parameters) is one of its variants. */
+	matches(url: URL): boolean;
+	fill(page: CachedAnswer, url: URL): CachedAnswer | null;
+	/** The page itself, made from the answer rendered for its variant `url` (null: cannot). */
+	page(variant: CachedAnswer, url: URL): CachedAnswer | null;
 }
 
 /** Types worth keeping: what the site renders. Audio (byte ranges, megabytes) is served as it comes. */
@@ -104,7 +119,27 @@ export class ResponseCache {
 
 	/** Whether something is kept under this key (a quick test before `answer`). */
 	has(key: string): boolean {
-		return this.#entries.has(key);
+		return this.#entries.has(key) || this.#variantOf(key) !== null;
+	}
+
+	/** For a key with parameters whose page without them is kept and answers it as a variant: that page. */
+	#variantOf(key: string): { page: Entry; pageKey: string; url: URL } | null {
+		const query = key.indexOf('?');
+		if (query < 0 || !key.startsWith('h ')) return null;
+		const pageKey = key.slice(0, query);
+		const page = this.#entries.get(pageKey);
+		if (!page?.variants) return null;
+		const url = new URL(key.slice(2));
+		return page.variants.matches(url) ? { page, pageKey, url } : null;
+	}
+
+	/** The answer a kept page makes for `key` as its variant (not kept itself: it is made again each time), or null. */
+	#fillVariant(key: string): CachedAnswer | null {
+		const variant = this.#variantOf(key);
+		if (!variant) return null;
+		const answer = variant.page.variants!.fill(variant.page, variant.url);
+		if (answer) this.#touch(variant.pageKey, variant.page);
+		return answer;
 	}
 
 	/** What is kept under `key`, ready to send, if `isCurrent` agrees; otherwise null. */
@@ -121,12 +156,17 @@ export class ResponseCache {
 	 */
 	answerNow(key: string): CachedAnswer | null | undefined {
 		const entry = this.#entries.get(key);
-		if (!entry) return null;
+		if (!entry && !this.has(key)) return null;
 		const current = this.options.isCurrent?.() ?? true;
 		if (current === false) return null;
 		if (current !== true) {
 			void current.catch(() => {}); // `answer` asks again
 			return undefined;
+		}
+		if (!entry) {
+			const filled = this.#fillVariant(key);
+			if (filled) this.#hits++;
+			return filled;
 		}
 		this.#touch(key, entry);
 		this.#hits++;
@@ -147,20 +187,32 @@ export class ResponseCache {
 		const generation = this.#generation;
 		const response = await resolve(event);
 		if (!mayKeep(response)) return response;
-		const entry: Entry = { ...(await toEntry(response)), tags: event.locals?.cacheTags };
+		const tags = event.locals?.cacheTags;
+		const variants = event.locals?.pageVariants;
+		const entry: Entry = { ...(await toEntry(response)), tags };
 		// Rendered across a change that alters it, it may hold the content from before: answered, not kept.
-		if (entry.body.byteLength <= MAX_ENTRY_BYTES && !this.#changedSince(generation, entry.tags)) this.#put(key, entry);
+		if (entry.body.byteLength <= MAX_ENTRY_BYTES && !this.#changedSince(generation, entry.tags)) {
+			// A page's variants (an episode's `?t=` moments) are answered from the page as it is without parameters:
+			// that is what is kept, made from the variant when the variant was asked for first.
+			const query = key.indexOf('?');
+			if (variants && url.search === '') this.#put(key, { ...entry, variants });
+			else if (variants && query >= 0 && key.startsWith('h ') && variants.matches(url)) {
+				const page = this.#entries.has(key.slice(0, query)) ? null : variants.page(entry, url);
+				if (page) this.#put(key.slice(0, query), { ...page, tags, variants });
+				else this.#put(key, entry);
+			} else this.#put(key, entry);
+		}
 		return new Response(entry.body, { status: entry.status, headers: entry.headers });
 	}
 
 	/** The entry to answer with, if there is one and `isCurrent` agrees ('not now' when it does not). */
 	async #lookup(key: string): Promise<CachedAnswer | undefined | 'not now'> {
-		if (!this.#entries.has(key)) return undefined;
+		if (!this.has(key)) return undefined;
 		const current = this.options.isCurrent?.() ?? true;
 		if (current === false || (current !== true && !(await current))) return 'not now';
 		const entry = this.#entries.get(key); // undefined when a change dropped it while we asked
 		if (entry) this.#touch(key, entry);
-		return entry;
+		return entry ?? this.#fillVariant(key) ?? undefined;
 	}
 
 	/** Marks an entry most recently used: Map keeps insertion order, so eviction takes the first. */
