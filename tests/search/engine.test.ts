@@ -7,10 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DocRef, MeaningEngine, PassageVectors, QuestionPhrasings } from '../../src/lib/server/search/engine';
 import type { QueryVector } from '../../src/lib/server/search/hybrid';
 import type { SearchIndex } from '../../src/lib/server/search/search-index';
-import { SearchService } from '../../src/lib/server/search';
-import type { VectorHit } from '../../src/lib/server/vectors';
+import { initSearch, resetSearch, SearchService } from '../../src/lib/server/search';
+import { encodeEpisode, type VectorHit } from '../../src/lib/server/vectors';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { buildDemoIndex, segmentIdByTitle } from './fixtures';
+import { COFFEE_QUESTION, storeMeaningCorpus } from './meaning-corpus';
 
 describe('the word engine, through its interface', () => {
 	const index = buildDemoIndex();
@@ -90,6 +91,7 @@ class ConceptEngine implements MeaningEngine, PassageVectors {
 		}
 	}
 
+	async start() {}
 	async warmUp() {}
 	async reloadEpisodes() {}
 	async syncQuestions(_questions: Iterable<QuestionPhrasings>) {}
@@ -144,4 +146,31 @@ describe('a meaning engine added as one module', () => {
 		const page = await service.search({ query: question });
 		expect(page.segments.map((s) => s.id)).toContain(hydration);
 	});
+});
+
+describe("the app's search start-up", () => {
+	let t: TestDb;
+
+	beforeAll(async () => {
+		t = await createTestDb('pglite');
+		await encodeEpisode(t.db, await storeMeaningCorpus(t.db));
+	}, 120_000);
+	afterAll(async () => {
+		resetSearch();
+		await t?.close();
+	});
+
+	it('answers by words at once, then starts the meaning engine in the background and finds paraphrases', async () => {
+		const said: string[] = [];
+		const service = await initSearch(t.db, { snapshot: null, log: (m) => said.push(m) });
+		expect(said.some((m) => /^indexed \d+ segments/.test(m))).toBe(true);
+		for (let waited = 0; !said.some((m) => m.startsWith('search by meaning ready')); waited += 100) {
+			if (waited > 110_000) throw new Error(`tests: search by meaning never started; the log:\n${said.join('\n')}`);
+			await new Promise((resolve) => setTimeout(resolve, 100));
+		}
+		expect(said.some((m) => /^loaded \d+ passage vectors/.test(m))).toBe(true);
+		expect(service.semantic.ready).toBe(true);
+		const [top] = await service.searchMoments(COFFEE_QUESTION, { limit: 1 });
+		expect(top?.via).toBe('vector');
+	}, 120_000);
 });

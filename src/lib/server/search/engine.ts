@@ -115,6 +115,12 @@ export interface MeaningEngine {
 	readonly name: string;
 	/** Whether queries are being encoded (an encoder is loaded and vectors of its model are stored). */
 	readonly ready: boolean;
+	/**
+	 * Loads what it searches (stored vectors, the encoder) and encodes the questions, logging what it did; the server
+	 * calls it in the background after start-up and answers by words until it is done. `searchSnapshot` is where the
+	 * word index's snapshot is (undefined: the default place; null: none), for an engine that keeps one beside it.
+	 */
+	start(db: Db, options: { searchSnapshot?: string | null; questions: () => Iterable<QuestionPhrasings>; log: (message: string) => void }): Promise<void>;
 	/** Starts loading what queries need, when there is anything to compare them with; resolves when loaded (or not). */
 	warmUp(): Promise<unknown>;
 	/** Re-reads the stored vectors of changed or deleted episodes: its index and remove. */

@@ -12,7 +12,6 @@ import { questionSegments } from '../db/schema';
 import { SearchService, type MomentHit } from './service';
 import { SemanticEngine } from './semantic';
 import { VectorIndex } from '../vectors';
-import { vectorSnapshotBeside } from '../vectors/snapshot';
 import { openSearchIndex } from './startup';
 import type { SearchFilter } from './ranking';
 
@@ -52,20 +51,11 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		// The engines: words by minisearch (inside the index, search-index.ts), meaning by the vector index.
 		const semantic = new SemanticEngine(new VectorIndex());
 		const service = new SearchService(db, opened.index, semantic);
-		// Vectors and the query encoder load after start-up, in the background; search answers by words until then.
+		// What the meaning engine searches (vectors, the query encoder) loads after start-up, in the background;
+		// search answers by words until then.
 		setTimeout(() => {
-			const loading = Date.now();
 			void semantic
-				.loadStored(db, { snapshot: vectorSnapshotBeside(snapshot), log })
-				.then(async () => {
-					const v = semantic.vectors.stats();
-					if (!v.passages) return;
-					log(`loaded ${v.passages} passage vectors (${(v.bytes / 1024 / 1024).toFixed(1)} MB) in ${Date.now() - loading} ms`);
-					const encoder = await semantic.warmUp();
-					if (!encoder) return;
-					await semantic.syncQuestions(service.index.questions.values());
-					log(`search by meaning ready (${encoder.model}, ${Date.now() - loading} ms after start-up)`);
-				})
+				.start(db, { searchSnapshot: snapshot, questions: () => service.index.questions.values(), log })
 				.catch((e: unknown) => log(`search by meaning is off: ${e instanceof Error ? e.message : String(e)}`));
 		}, 0).unref?.();
 		// Automatic links are written by one process per change (content-sync.ts); the others read them.
