@@ -15,6 +15,8 @@ declare global {
 			pageMeta?: string;
 			/** What the answer shows, so that a content change drops only the kept answers it alters (cache-tags.ts). */
 			cacheTags?: Set<import('$lib/server/cache-tags').CacheTag>;
+			/** Answers the response cache may make from this page for its variants (an episode's `?t=` moments). */
+			pageVariants?: import('$lib/server/response-cache').PageVariants;
 		}
 	}
 }

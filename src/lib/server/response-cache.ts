@@ -11,6 +11,7 @@
  * the change log is being followed: listening, and read within the last few seconds), so an outage shows as it would without a cache,
  * and whatever was missed meanwhile is dropped when the server listens again.
  */
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { RequestEvent } from '@sveltejs/kit';
 import { changeAlters, type CacheTags } from './cache-tags';
 import { onContentChange, type ContentChange } from './content-events';
@@ -31,11 +32,57 @@ export interface CachedAnswer {
 	status: number;
 	headers: [string, string][];
 	body: Uint8Array<ArrayBuffer>;
+	/** The body gzip-compressed (zlib's default level, as the compression middleware makes it), when kept so. */
+	readonly gzip?: Uint8Array;
+	/** The body's length, known without unzipping it. */
+	readonly bodyBytes?: number;
 }
 
-interface Entry extends CachedAnswer {
-	/** What it shows; undefined: anything (dropped on every change). */
-	tags?: CacheTags;
+/** Bodies shorter than this are kept as they are (the server does not compress them either). */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * A kept answer. Its body is kept gzip-compressed when that is smaller, as pages are (a 58 kB episode page in 12 kB):
+ * RESPONSE_CACHE_MB then holds four to five times as many pages. A client that accepts gzip gets those bytes as they
+ * are; one that does not, the body unzipped (a tenth of a millisecond for a page).
+ */
+class Entry implements CachedAnswer {
+	readonly gzip?: Uint8Array;
+	readonly #plain?: Uint8Array<ArrayBuffer>;
+	/** Bytes held. */
+	readonly bytes: number;
+	readonly bodyBytes: number;
+	constructor(
+		readonly status: number,
+		readonly headers: [string, string][],
+		body: Uint8Array<ArrayBuffer>,
+		/** What it shows; undefined: anything (dropped on every change). */
+		readonly tags?: CacheTags,
+		/** Makes the answer for a variant of this page from it (an episode page's `?t=` moments, moment-page.ts). */
+		readonly variants?: PageVariants
+	) {
+		const gzip = body.byteLength >= COMPRESS_FROM_BYTES ? gzipSync(body) : null;
+		if (gzip && gzip.byteLength < body.byteLength) this.gzip = gzip;
+		else this.#plain = body;
+		this.bytes = (this.gzip ?? body).byteLength;
+		this.bodyBytes = body.byteLength;
+	}
+	get body(): Uint8Array<ArrayBuffer> {
+		return this.#plain ?? new Uint8Array(gunzipSync(this.gzip!));
+	}
+}
+
+/**
+ * What a page can answer for URLs that are variants of it (the same path with other parameters), without rendering:
+ * set by its load function on `locals.pageVariants`, kept with the page's answer. `fill` gives null for a URL it
+ * cannot answer (which is then rendered).
+ */
+export interface PageVariants {
+	/** Whether `url` (the page's path with parameters) is one of its variants. */
+	matches(url: URL): boolean;
+	fill(page: CachedAnswer, url: URL): CachedAnswer | null;
+	/** The page itself, made from the answer rendered for its variant `url` (null: cannot). */
+	page(variant: CachedAnswer, url: URL): CachedAnswer | null;
 }
 
 /** Types worth keeping: what the site renders. Audio (byte ranges, megabytes) is served as it comes. */
@@ -76,7 +123,7 @@ export class ResponseCache {
 		for (const [key, entry] of this.#entries) {
 			if (!changeAlters(change, entry.tags)) continue;
 			this.#entries.delete(key);
-			this.#bytes -= entry.body.byteLength;
+			this.#bytes -= entry.bytes;
 			dropped++;
 		}
 		this.#remember(change);
@@ -104,7 +151,27 @@ export class ResponseCache {
 
 	/** Whether something is kept under this key (a quick test before `answer`). */
 	has(key: string): boolean {
-		return this.#entries.has(key);
+		return this.#entries.has(key) || this.#variantOf(key) !== null;
+	}
+
+	/** For a key with parameters whose page without them is kept and answers it as a variant: that page. */
+	#variantOf(key: string): { page: Entry; pageKey: string; url: URL } | null {
+		const query = key.indexOf('?');
+		if (query < 0 || !key.startsWith('h ')) return null;
+		const pageKey = key.slice(0, query);
+		const page = this.#entries.get(pageKey);
+		if (!page?.variants) return null;
+		const url = new URL(key.slice(2));
+		return page.variants.matches(url) ? { page, pageKey, url } : null;
+	}
+
+	/** The answer a kept page makes for `key` as its variant (not kept itself: it is made again each time), or null. */
+	#fillVariant(key: string): CachedAnswer | null {
+		const variant = this.#variantOf(key);
+		if (!variant) return null;
+		const answer = variant.page.variants!.fill(variant.page, variant.url);
+		if (answer) this.#touch(variant.pageKey, variant.page);
+		return answer;
 	}
 
 	/** What is kept under `key`, ready to send, if `isCurrent` agrees; otherwise null. */
@@ -121,12 +188,17 @@ export class ResponseCache {
 	 */
 	answerNow(key: string): CachedAnswer | null | undefined {
 		const entry = this.#entries.get(key);
-		if (!entry) return null;
+		if (!entry && !this.has(key)) return null;
 		const current = this.options.isCurrent?.() ?? true;
 		if (current === false) return null;
 		if (current !== true) {
 			void current.catch(() => {}); // `answer` asks again
 			return undefined;
+		}
+		if (!entry) {
+			const filled = this.#fillVariant(key);
+			if (filled) this.#hits++;
+			return filled;
 		}
 		this.#touch(key, entry);
 		this.#hits++;
@@ -147,20 +219,32 @@ export class ResponseCache {
 		const generation = this.#generation;
 		const response = await resolve(event);
 		if (!mayKeep(response)) return response;
-		const entry: Entry = { ...(await toEntry(response)), tags: event.locals?.cacheTags };
+		const tags = event.locals?.cacheTags;
+		const variants = event.locals?.pageVariants;
+		const entry = await toEntry(response);
 		// Rendered across a change that alters it, it may hold the content from before: answered, not kept.
-		if (entry.body.byteLength <= MAX_ENTRY_BYTES && !this.#changedSince(generation, entry.tags)) this.#put(key, entry);
+		if (entry.body.byteLength <= MAX_ENTRY_BYTES && !this.#changedSince(generation, tags)) {
+			// A page's variants (an episode's `?t=` moments) are answered from the page as it is without parameters:
+			// that is what is kept, made from the variant when the variant was asked for first.
+			const query = key.indexOf('?');
+			if (variants && url.search === '') this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, variants));
+			else if (variants && query >= 0 && key.startsWith('h ') && variants.matches(url)) {
+				const page = this.#entries.has(key.slice(0, query)) ? null : variants.page(entry, url);
+				if (page) this.#put(key.slice(0, query), new Entry(page.status, page.headers, page.body, tags, variants));
+				else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags));
+			} else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags));
+		}
 		return new Response(entry.body, { status: entry.status, headers: entry.headers });
 	}
 
 	/** The entry to answer with, if there is one and `isCurrent` agrees ('not now' when it does not). */
 	async #lookup(key: string): Promise<CachedAnswer | undefined | 'not now'> {
-		if (!this.#entries.has(key)) return undefined;
+		if (!this.has(key)) return undefined;
 		const current = this.options.isCurrent?.() ?? true;
 		if (current === false || (current !== true && !(await current))) return 'not now';
 		const entry = this.#entries.get(key); // undefined when a change dropped it while we asked
 		if (entry) this.#touch(key, entry);
-		return entry;
+		return entry ?? this.#fillVariant(key) ?? undefined;
 	}
 
 	/** Marks an entry most recently used: Map keeps insertion order, so eviction takes the first. */
@@ -171,13 +255,14 @@ export class ResponseCache {
 
 	#put(key: string, entry: Entry): void {
 		const old = this.#entries.get(key);
-		if (old) this.#bytes -= old.body.byteLength;
+		if (old) this.#bytes -= old.bytes;
+		this.#entries.delete(key); // most recently used last
 		this.#entries.set(key, entry);
-		this.#bytes += entry.body.byteLength;
+		this.#bytes += entry.bytes;
 		for (const [k, e] of this.#entries) {
 			if (this.#bytes <= this.options.maxBytes) break;
 			this.#entries.delete(k);
-			this.#bytes -= e.body.byteLength;
+			this.#bytes -= e.bytes;
 		}
 	}
 }

@@ -104,5 +104,33 @@ export function describeSeeking(suite: BrowserSuite): void {
 			expect(state.currentTime).toBeGreaterThanOrEqual(757);
 			expect(state.currentTime).toBeLessThan(758.5);
 		});
+
+		it('hydrates a moment answered from memory (made from the kept page): starts there, marks the sentence, seeks on', async () => {
+			// The episode page is kept first, so each moment below is filled from it, not rendered (moment-page.ts).
+			const first = await fetch(`${suite.url}${EPISODE}`, { headers: { accept: 'text/html' } });
+			await first.arrayBuffer();
+			for (const [t, seconds, sentence] of [
+				['754', 754, '?t=748'],
+				['2:05', 125, null],
+				['720', 720, '?t=720']
+			] as const) {
+				const answer = await fetch(`${suite.url}${EPISODE}?t=${t}`, { headers: { accept: 'text/html' } });
+				await answer.arrayBuffer();
+				expect(answer.headers.get('x-cache'), `t=${t} from memory`).toBe('hit');
+				const page = await suite.newPage();
+				await openEnhanced(page, `${EPISODE}?t=${t}`);
+				const state = await expectAudioAt(page, seconds);
+				expect(state.paused).toBe(true);
+				expect(await page.getByRole('status').first().textContent()).toMatch(/^Starting at /);
+				const marked = page.getByRole('list', { name: 'Transcript' }).locator('a.sentence[aria-current="true"]');
+				if (sentence) expect(await marked.getAttribute('href')).toBe(sentence);
+				// Hydrated: the page still seeks in place when a segment is clicked, and marks what plays.
+				const segments = page.locator('section[aria-labelledby="segments-heading"]');
+				await clickVisible(segments.getByRole('link', { name: 'Play from 8:00' }));
+				await expectAudioAt(page, 480);
+				expect(await currentSegment(page)).toBe('Working Through Emotions at a Steady Rhythm');
+				await page.close();
+			}
+		});
 	});
 }

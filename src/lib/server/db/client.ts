@@ -77,7 +77,7 @@ export async function createDb(url?: string | null, options: { maxConnections?: 
 	if (target.dataDir) {
 		const { mkdir } = await import('node:fs/promises');
 		await mkdir(target.dataDir, { recursive: true });
-		unlock = lockDataDir(target.dataDir); // refuses a second process on the same directory (pglite-lock.ts)
+		unlock = lockDataDir(target.dataDir, options.server ? 'server' : 'command'); // refuses a second process on the same directory (pglite-lock.ts)
 	}
 	try {
 		const client = await PGlite.create(target.dataDir ?? undefined, { extensions: { btree_gist } });

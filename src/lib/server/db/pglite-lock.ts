@@ -11,16 +11,22 @@ import path from 'node:path';
 
 const LOCK_FILE = 'podcast-moments.lock';
 
+/** Who is refused: a command (an import, a seed ...) beside the site, or the site beside a command. */
+export type Opener = 'command' | 'server';
+
 export class DatabaseInUseError extends Error {
 	constructor(
 		readonly dataDir: string,
-		readonly holder: { pid: number; command: string }
+		readonly holder: { pid: number; command: string },
+		opener: Opener = 'command'
 	) {
 		super(
 			`database: the embedded database in ${dataDir} is open in another process (pid ${holder.pid}: ${holder.command}). ` +
-				'PGlite lets one process at a time use a directory, and writing beside it would lose data. Stop that process ' +
-				'first, or import through the running site (/admin/import, with ADMIN_TOKEN set), or use PostgreSQL ' +
-				'(DATABASE_URL=postgres://...), where any number of processes share the database.'
+				'PGlite lets one process at a time use a directory, and writing beside it would lose data. ' +
+				(opener === 'server'
+					? 'Let that command finish (an import ends by itself) or stop it, then start the site again; or use '
+					: 'Stop that process first, or import through the running site (/admin/import, with ADMIN_TOKEN set), or use ') +
+				'PostgreSQL (DATABASE_URL=postgres://...), where any number of processes share the database.'
 		);
 		this.name = 'DatabaseInUseError';
 	}
@@ -33,7 +39,7 @@ interface Holder {
 }
 
 /** Takes the directory's lock for this process; returns its release. Throws DatabaseInUseError when another live process holds it. */
-export function lockDataDir(dataDir: string): () => void {
+export function lockDataDir(dataDir: string, opener: Opener = 'command'): () => void {
 	const file = path.join(dataDir, LOCK_FILE);
 	const me: Holder = { pid: process.pid, host: hostname(), command: process.argv.slice(1).map((a) => path.basename(a)).join(' ') || 'node' };
 	for (let attempt = 0; attempt < 3; attempt++) {
@@ -46,7 +52,7 @@ export function lockDataDir(dataDir: string): () => void {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
 		const holder = readHolder(file);
-		if (holder && holder.pid !== process.pid && isAlive(holder)) throw new DatabaseInUseError(dataDir, holder);
+		if (holder && holder.pid !== process.pid && isAlive(holder)) throw new DatabaseInUseError(dataDir, holder, opener);
 		// Stale (its process is gone) or unreadable (a crash mid-write): take it over.
 		rmSync(file, { force: true });
 	}

@@ -28,7 +28,8 @@
  * plus unanswerable questions left with no moment, and checked on the odd half (figures in the README). This is
  * the one ranking /search, /api/search, the answer page and automatic question links use.
  */
-import type { VectorHit, VectorIndex } from '../vectors';
+import type { VectorHit } from '../vectors';
+import type { PassageVectors } from './engine';
 import type { Hit } from './ranking';
 
 /** How lexical and vector lists are fused: a calibrated blend of scores, or reciprocal-rank fusion (bench:quality compares them). */
@@ -94,7 +95,7 @@ const QUESTION_SUPPORT_RANK_STEP = 0.03;
 
 /** A query's vector and the engine to compare it with; absent while the encoder loads or no vectors exist. */
 export interface QueryVector {
-	vectors: VectorIndex;
+	vectors: PassageVectors;
 	model: string;
 	vector: Float32Array;
 	/** Stored questions near the query by meaning, with their cosine. */

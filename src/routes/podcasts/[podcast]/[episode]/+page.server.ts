@@ -5,14 +5,14 @@ import { createContentMemo } from '$lib/server/content-memo';
 import { getDb } from '$lib/server/db';
 import { getEpisodePage, transcriptView } from '$lib/server/episodes';
 import { linkNoteTimestamps } from '$lib/server/import/shownote-timestamps';
-import { getSearch } from '$lib/server/search';
-import { findQuestionsRelatedToEpisode } from '$lib/server/search/related';
-import { toQuestionLink } from '$lib/server/search/results';
-import { momentPreview, setPageMeta } from '$lib/server/page-meta';
+import { findQuestionsRelatedToEpisode, getSearch, toQuestionLink } from '$lib/server/search';
+import { momentPreview, renderPageMeta, setPageMeta, type PageMeta } from '$lib/server/page-meta';
+import { momentVariants } from '$lib/server/moment-page';
 import { episodeJsonLd } from '$lib/server/structured-data';
 import { artworkPath, embedPath, episodePath, podcastFeedPath } from '$lib/paths';
 import { buildMomentUrl } from '$lib/share';
 import { parseTimeParam } from '$lib/time-param';
+import type { TimeRange } from '$lib/timestamp';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -58,23 +58,24 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const data = await episodeData.get(key, () => loadEpisodeData(params.podcast, params.episode, url.origin));
 	if (!data) error(404, `There is no episode "${params.episode}" in "${params.podcast}".`);
 	tagPage(locals, ...episodeTags(data));
-	const { description, jsonLd, ...shown } = data;
+	const { description: _description, jsonLd: _jsonLd, ...shown } = data;
 	const { podcast, episode, segments } = data;
 	// A bad `t` never fails the page: it plays from the start and says why.
 	const time = parseTimeParam(url.searchParams.get('t'), episode.durationSeconds);
 	const start = time?.ok ? time.range : null;
 	const path = episodePath(podcast.slug, episode.slug);
-	const moment = momentPreview(segments, episode.title, start);
-	setPageMeta(locals, {
-		canonical: buildMomentUrl(url.origin, path, start),
-		title: moment?.title ?? `${episode.title} · ${podcast.title}`,
-		searchDescription: description,
-		description: moment ? (moment.description ?? description) : description,
-		image: artworkPath(podcast.slug, episode.slug, 600),
-		audio: episode.audioUrl ? { url: episode.audioUrl, type: episode.audioMimeType } : null,
-		embed: { url: buildMomentUrl(url.origin, embedPath(path), start) },
-		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }],
-		jsonLd
+	setPageMeta(locals, episodeMeta(data, url.origin, start));
+	// The response cache answers this page's `?t=` moments from the page without `t` (moment-page.ts): what they
+	// need of the page's data, which does not depend on `t`.
+	locals.pageVariants = momentVariants({
+		origin: url.origin,
+		path,
+		shareTitle: `${episode.title} · ${podcast.title}`,
+		durationSeconds: episode.durationSeconds,
+		audioSrc: episode.audioUrl,
+		segments,
+		paragraphs: data.transcript.paragraphs.map((p) => p.sentences),
+		headTags: (at) => renderPageMeta(episodeMeta(data, url.origin, at))
 	});
 	return {
 		...shown,
@@ -83,3 +84,21 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 		origin: url.origin
 	};
 };
+
+/** The page's head tags (page-meta.ts) at the moment `start`. */
+function episodeMeta(data: NonNullable<Awaited<ReturnType<typeof loadEpisodeData>>>, origin: string, start: TimeRange | null): PageMeta {
+	const { podcast, episode, segments, description, jsonLd } = data;
+	const path = episodePath(podcast.slug, episode.slug);
+	const moment = momentPreview(segments, episode.title, start);
+	return {
+		canonical: buildMomentUrl(origin, path, start),
+		title: moment?.title ?? `${episode.title} · ${podcast.title}`,
+		searchDescription: description,
+		description: moment ? (moment.description ?? description) : description,
+		image: artworkPath(podcast.slug, episode.slug, 600),
+		audio: episode.audioUrl ? { url: episode.audioUrl, type: episode.audioMimeType } : null,
+		embed: { url: buildMomentUrl(origin, embedPath(path), start) },
+		feeds: [{ href: podcastFeedPath(podcast.slug), title: podcast.title }],
+		jsonLd
+	};
+}
