@@ -102,13 +102,15 @@ export function visitorAddress(i: number, visitors: number): string {
 export async function driveSequence(
 	origin: string,
 	sequence: string[],
-	{ connections, durationSeconds, visitors }: { connections: number; durationSeconds: number; visitors: number }
+	{ connections, durationSeconds, visitors, kindOf = () => 'all' }: { connections: number; durationSeconds: number; visitors: number; kindOf?: (path: string) => string }
 ) {
 	const { default: autocannon } = await import('autocannon');
 	let next = 0;
 	let answered = 0;
 	let hits = 0;
 	const statuses = new Map<number, number>();
+	/** Per kind of URL: answers, and those from memory. */
+	const kinds = new Map<string, { answered: number; hits: number }>();
 	const result = await autocannon({
 		url: origin,
 		connections,
@@ -118,16 +120,24 @@ export async function driveSequence(
 			{
 				method: 'GET',
 				headers: { accept: 'text/html,application/json' },
-				setupRequest: (request) => {
+				setupRequest: (request, context) => {
 					const i = next++;
-					return { ...request, path: sequence[i % sequence.length]!, headers: { ...request.headers, 'x-forwarded-for': visitorAddress(i, visitors) } };
+					const path = sequence[i % sequence.length]!;
+					(context as { path?: string }).path = path; // one request in flight per connection: its answer is this one's
+					return { ...request, path, headers: { ...request.headers, 'x-forwarded-for': visitorAddress(i, visitors) } };
 				},
 				// Answers from the response cache say so (x-cache: hit): the hit rate the site really had.
-				onResponse: (status, _body, _context, headers) => {
+				onResponse: (status, _body, context, headers) => {
 					answered++;
 					statuses.set(status, (statuses.get(status) ?? 0) + 1);
 					const marks = headers as Record<string, string> | undefined;
-					if ((marks?.['x-cache'] ?? marks?.['X-Cache']) === 'hit') hits++;
+					const hit = (marks?.['x-cache'] ?? marks?.['X-Cache']) === 'hit';
+					if (hit) hits++;
+					const kind = kindOf((context as { path?: string }).path ?? '');
+					const tally = kinds.get(kind) ?? { answered: 0, hits: 0 };
+					kinds.set(kind, tally);
+					tally.answered++;
+					if (hit) tally.hits++;
 				}
 			}
 		]
@@ -140,6 +150,11 @@ export async function driveSequence(
 		sent: next,
 		/** The share of answers that came from the response cache. */
 		hitRate: answered ? hits / answered : 0,
+		/** "moment 412 (98 % from memory), search ...": what was asked for, and how much of it came from memory. */
+		byKind: [...kinds]
+			.sort((a, b) => b[1].answered - a[1].answered)
+			.map(([kind, t]) => `${kind} ${t.answered.toLocaleString('en')} (${Math.round((t.hits / t.answered) * 100)} % from memory)`)
+			.join(', '),
 		/** "200 41,000, 429 12": what the answers were. */
 		statuses: [...statuses].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status} ${n.toLocaleString('en')}`).join(', ')
 	};

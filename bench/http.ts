@@ -10,7 +10,8 @@
  *
  * Environment: BENCH_SEGMENTS (100000), BENCH_CONNECTIONS (50), BENCH_DURATION (seconds, 20), BENCH_WARMUP (seconds,
  * 3), BENCH_QUERIES (distinct search queries cycled through, 200), BENCH_ONLY (comma-separated target names),
- * BENCH_MIX_VISITORS (client addresses the mix comes from, 5000),
+ * BENCH_MIX_VISITORS (client addresses the mix comes from, 5000), BENCH_BUILD_DIR (a build to measure instead of this
+ * tree's: an earlier commit's, for a before and after in one session),
  * DATABASE_URL (a PostgreSQL to seed and use; default: PGlite in data/bench/).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -211,7 +212,7 @@ async function runMix(): Promise<void> {
 		const warmed = await waitForWarming(server);
 		log(`mix: ${warmed ?? 'the site does not warm its cache (RESPONSE_CACHE_WARM=0)'}`);
 		log(`mix: driving the site for ${durationSeconds} s with ${connections} connections ...`);
-		const site = await driveSequence(server.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS });
+		const site = await driveSequence(server.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS, kindOf });
 		log(`mix: driving the ceiling ...`);
 		const plain = await driveSequence(mixCeiling.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS });
 		const sent = sequence.slice(0, Math.min(site.sent, sequence.length));
@@ -236,6 +237,7 @@ async function runMix(): Promise<void> {
 		const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
 		console.log(`\nrealistic mix (${database.description}, WORKER=${worker}): ${new Set(sent).size} distinct URLs in ${sent.length} requests, Zipf s = 1`);
 		console.log(`  cache hit rate     ${(site.hitRate * 100).toFixed(1)} % answered from memory (x-cache: hit); ${(hitRate * 100).toFixed(1)} % for an LRU of ${cacheMb} MB without warming`);
+		console.log(`  by kind            ${site.byKind}`);
 		console.log(`  site               ${Math.round(site.requestsPerSecond)} req/s, p50 ${site.p50Ms} ms, p99 ${site.p99Ms} ms, errors ${site.errors} (answers: ${site.statuses}; from ${MIX_VISITORS.toLocaleString('en')} visitors' addresses)`);
 		console.log(`  static ceiling     ${Math.round(plain.requestsPerSecond)} req/s, p50 ${plain.p50Ms} ms, p99 ${plain.p99Ms} ms`);
 		console.log(`  overall            ${((site.requestsPerSecond / plain.requestsPerSecond) * 100).toFixed(0)} % of the ceiling (goal >= 50 % on PostgreSQL)`);

@@ -215,7 +215,9 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 		Math.abs(f.vectorOnly - FLOOR.vectorOnly) +
 		Math.abs(f.lexical - FLOOR.lexical) +
 		Math.abs(f.evidenceWeight - FLOOR.evidenceWeight) +
-		Math.abs(f.unknownPenalty - FLOOR.unknownPenalty);
+		Math.abs(f.unknownPenalty - FLOOR.unknownPenalty) +
+		Math.abs(f.unsaidWordLogProbability - FLOOR.unsaidWordLogProbability) / 10 +
+		Math.abs(f.unsaidWordCosine - FLOOR.unsaidWordCosine);
 	// The most unanswerable questions left with no moment, among floors that keep every answer today's keeps in the
 	// first three (recall must not drop: a floor that trades answers for silence is not more honest, only quieter).
 	const pick = (of: Case[], floors: Floor[]) => {
@@ -236,7 +238,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	for (const c of [...calibration, ...heldOut]) for (const h of c.hits) h.evidence?.of(h.id, h.terms);
 	const floors = range(0.5, 0.9, 0.01).flatMap((combined) =>
 		range(0.6, 0.72, 0.02).flatMap((vectorOnly) =>
-			range(0.6, 1.2, 0.1).flatMap((evidenceWeight) => range(0, 0.3, 0.05).map((unknownPenalty) => ({ combined, vectorOnly, lexical: FLOOR.lexical, evidenceWeight, unknownPenalty })))
+			range(0.6, 1.2, 0.1).flatMap((evidenceWeight) => range(0, 0.3, 0.05).map((unknownPenalty) => ({ ...FLOOR, combined, vectorOnly, evidenceWeight, unknownPenalty })))
 		)
 	);
 	const chosen = pick(calibration, floors);
@@ -245,7 +247,24 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (${describe(chosen)})`, calibration, chosen);
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(chosen) > 0) counts(`held-out half, calibrated`, heldOut, chosen);
-	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1 });
+	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity });
+
+	// The rare-unsaid-word rule (hybrid.ts), swept on its own with the rest of today's floor; "off" is the floor before it.
+	console.log('  a word the index never saw, rare in English: the log-probability below which it vetoes, and the cosine that overrides it');
+	const off = { ...FLOOR, unsaidWordLogProbability: -Infinity };
+	const unsaid = pick(
+		calibration,
+		[-40, -34, -30, -28, -27, -26, -25, -24, -22, -20, -18, -16].flatMap((unsaidWordLogProbability) =>
+			range(0.6, 0.76, 0.02).map((unsaidWordCosine) => ({ ...FLOOR, unsaidWordLogProbability, unsaidWordCosine }))
+		)
+	);
+	const describeUnsaid = (f: Floor) => `below ${f.unsaidWordLogProbability}, cosine ${f.unsaidWordCosine}`;
+	counts('calibration half, without the rule', calibration, off);
+	counts(`calibration half, today's (${describeUnsaid(FLOOR)})`, calibration, FLOOR);
+	counts(`calibration half, best (${describeUnsaid(unsaid)})`, calibration, unsaid);
+	counts('held-out half, without the rule', heldOut, off);
+	counts(`held-out half, today's`, heldOut, FLOOR);
+	if (distance(unsaid) > 0) counts('held-out half, calibrated', heldOut, unsaid);
 
 	console.log('  without vectors (words alone, while the encoder loads): the lexical threshold');
 	const [lexCalibration, lexHeldOut] = [await cases(false, false), await cases(true, false)];
@@ -254,5 +273,5 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (lexical ${lexChosen.lexical})`, lexCalibration, lexChosen);
 	counts(`held-out half, today's`, lexHeldOut, FLOOR);
 	if (lexChosen.lexical !== FLOOR.lexical) counts(`held-out half, calibrated`, lexHeldOut, lexChosen);
-	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1 });
+	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity });
 }

@@ -7,7 +7,7 @@ import { contentChanged } from '../src/lib/server/content-events';
 import { startContentSync } from '../src/lib/server/content-sync';
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
-import { SearchService } from '../src/lib/server/search/service';
+import { SearchService } from '../src/lib/server/search';
 import { getConfig } from '../src/lib/server/config';
 
 const handle = await createDb(getConfig().databaseUrl);

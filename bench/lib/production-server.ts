@@ -22,6 +22,13 @@ function newest(entry: string): number {
  * lives inside node_modules/ so the build still finds its packages. Returns the copy and a function removing it.
  */
 export function snapshotBuild(log: (message: string) => void): { dir: string; remove(): void } {
+	// Another build (an earlier commit's, for a before-and-after in one session): used as it is, and left in place.
+	const given = process.env.BENCH_BUILD_DIR;
+	if (given) {
+		if (!existsSync(path.join(given, 'handler.js'))) throw new Error(`bench: BENCH_BUILD_DIR="${given}" holds no build (no handler.js)`);
+		log(`using the build in ${given} (BENCH_BUILD_DIR)`);
+		return { dir: path.resolve(given), remove: () => {} };
+	}
 	const marker = path.join(root, 'build/handler.js');
 	const fresh = existsSync(marker) && statSync(marker).mtimeMs >= Math.max(...SOURCES.map((s) => newest(path.join(root, s))));
 	if (!fresh) log('building the site (build/ is missing or older than the sources) ...');

@@ -39,6 +39,23 @@ describe('ResponseCache', () => {
 		expect(cache.stats()).toMatchObject({ entries: 1, hits: 3, misses: 1 });
 	});
 
+	it('keeps pages compressed, so its size holds several times as many pages, each answered whole', async () => {
+		// Ten 50 kB pages (text compresses as real pages do) in a cache of 100 kB: kept as they are, two would fit.
+		const cache = new ResponseCache({ maxBytes: 100_000 });
+		const pageOf = (n: number) => `<!doctype html><main>${Array.from({ length: 1000 }, (_, i) => `<p>Episode ${n}, sentence ${i}.</p>`).join('')}</main>`;
+		for (let n = 0; n < 10; n++) {
+			expect(pageOf(n).length).toBeGreaterThan(30_000);
+			await cache.resolve(event(`/podcasts/show/${n}`), async () => new Response(pageOf(n), { headers: { 'content-type': 'text/html' } }));
+		}
+		expect(cache.stats().entries).toBe(10);
+		expect(cache.stats().bytes).toBeLessThanOrEqual(100_000);
+		for (let n = 0; n < 10; n++) {
+			const again = await cache.resolve(event(`/podcasts/show/${n}`), async () => new Response('rendered again'));
+			expect(await again.text()).toBe(pageOf(n));
+		}
+		expect(cache.stats()).toMatchObject({ hits: 10, misses: 10 });
+	});
+
 	it('never answers a client-side navigation\'s data request with its page, nor the page with the data', async () => {
 		const cache = new ResponseCache({ maxBytes: 1 << 20 });
 		const page = renderer();

@@ -87,6 +87,12 @@ describe('nothing found', () => {
 		for (const query of ['cortisol', 'box breathing', 'how much sleep do runners need', 'Hartley']) expect(search(query).nothingFound).toBe(false);
 		expect(search('Hartley').people.map((p) => p.name)).toEqual(['Owen Hartley']);
 	});
+
+	it('finds a name typed in capitals where it is said, and a title typed as written', () => {
+		// A name typed as a name must be said in that order (hybrid.ts): the guest's own segment says it.
+		expect(search('Owen Hartley on deep sleep').segments.map((s) => s.title)).toContain('Meet Dr. Owen Hartley');
+		expect(search('Carb Loading Without the Bloat').segments[0]?.title).toBe('Carb Loading Without the Bloat');
+	});
 });
 
 describe('a real show imported beside the demo (Giant Bombcast, 730 episodes)', () => {

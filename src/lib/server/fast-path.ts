@@ -89,15 +89,20 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 			if (!hit) return false;
 			let ready = prepared.get(hit);
 			if (!ready) prepared.set(hit, (ready = prepare(hit, pathnameOf(req), compression)));
-			let body: Uint8Array = hit.body;
+			let body: Uint8Array | undefined;
 			const headers = { ...ready.headers };
 			if (ready.compress && encoding === 'br') {
-				body = ready.br ??= brotliCompressSync(hit.body, { params: { [zlib.BROTLI_PARAM_QUALITY]: compression.brotliQuality, [zlib.BROTLI_PARAM_SIZE_HINT]: hit.body.byteLength } });
+				if (!ready.br) {
+					const plain = hit.body;
+					ready.br = brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: compression.brotliQuality, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.byteLength } });
+				}
+				body = ready.br;
 				headers['content-encoding'] = 'br';
 			} else if (ready.compress && encoding === 'gzip') {
-				body = ready.gzip ??= gzipSync(hit.body);
+				body = ready.gzip ??= hit.gzip ?? gzipSync(hit.body);
 				headers['content-encoding'] = 'gzip';
 			}
+			body ??= hit.body;
 			headers['content-length'] = body.byteLength;
 			res.writeHead(hit.status, headers).end(body);
 			return true;
@@ -120,8 +125,9 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 					for (const [name, value] of hit.headers) res.setHeader(name, value);
 					bridge.secure(req, res);
 					res.setHeader('x-cache', 'hit');
-					res.setHeader('content-length', hit.body.byteLength);
-					res.writeHead(hit.status).end(hit.body);
+					const body = hit.body;
+					res.setHeader('content-length', body.byteLength);
+					res.writeHead(hit.status).end(body);
 				},
 				() => next()
 			);
@@ -160,7 +166,7 @@ function prepare(hit: CachedAnswer, pathname: string, compression: ServerCompres
 		if (!vary) headers.set('vary', 'Accept-Encoding');
 		else if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);
 	}
-	return { headers: Object.fromEntries(headers), compress: compressible && hit.body.byteLength >= compression.thresholdBytes };
+	return { headers: Object.fromEntries(headers), compress: compressible && (hit.bodyBytes ?? hit.body.byteLength) >= compression.thresholdBytes };
 }
 
 /**

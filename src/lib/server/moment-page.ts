@@ -74,24 +74,49 @@ function etagOf(html: string): string {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
 
-/** A string being edited: each replacement is checked to be at the place it was found. */
+/**
+ * The kept page and the edits to make in it: every slot is found in the page as it was kept, and the page is built
+ * once at the end (one copy of it, not one per slot).
+ */
 class Slots {
-	constructor(public html: string) {}
+	readonly #edits: Edit[] = [];
+	constructor(readonly html: string) {}
 	/** Replaces `from` by `to` at `at` (where `from` must be). */
 	replaceAt(at: number, from: string, to: string): boolean {
 		if (at < 0 || !this.html.startsWith(from, at)) return false;
-		if (from !== to) this.html = this.html.slice(0, at) + to + this.html.slice(at + from.length);
+		if (from !== to) this.#edits.push({ at, from, to });
 		return true;
 	}
 	/** The `n`th (0-based) index of `needle` from `from` up to `to`, or -1. */
 	nth(needle: string, n: number, from: number, to: number): number {
 		let at = from - 1;
-		for (let i = 0; i <= n; i++) {
+		for (let i = 0; i < n + 1; i++) {
 			at = this.html.indexOf(needle, at + 1);
 			if (at < 0 || at >= to) return -1;
 		}
 		return at;
 	}
+	/** The page with every edit made; null when two overlap. */
+	build(): string | null {
+		const edits = this.#edits.sort((a, b) => a.at - b.at);
+		const parts: string[] = [];
+		let done = 0;
+		for (const edit of edits) {
+			if (edit.at < done) return null;
+			parts.push(this.html.slice(done, edit.at), edit.to);
+			done = edit.at + edit.from.length;
+		}
+		parts.push(this.html.slice(done));
+		return parts.join('');
+	}
+}
+
+const plainStates = new WeakMap<MomentSource, ReturnType<typeof momentState>>();
+/** The page's state without `t` (what every moment is filled from), worked out once per kept page. */
+function plainState(source: MomentSource): ReturnType<typeof momentState> {
+	let state = plainStates.get(source);
+	if (!state) plainStates.set(source, (state = momentState(source, null)));
+	return state;
 }
 
 /** What the page shows that depends on `t`, as the page's own code computes it. */
@@ -124,7 +149,7 @@ function momentState(source: MomentSource, rawT: string | null) {
  * at `baseT`; null when a slot is not where it should be (then the page is rendered).
  */
 export function fillMomentPage(base: CachedAnswer, baseT: string | null, source: MomentSource, rawT: string | null): CachedAnswer | null {
-	const was = momentState(source, baseT);
+	const was = baseT === null ? plainState(source) : momentState(source, baseT);
 	const now = momentState(source, rawT);
 	const page = new Slots(Buffer.from(base.body.buffer, base.body.byteOffset, base.body.byteLength).toString('utf8'));
 
@@ -137,9 +162,9 @@ export function fillMomentPage(base: CachedAnswer, baseT: string | null, source:
 	const policy = base.headers.find(([name]) => name === 'content-security-policy')?.[1];
 	if (policy !== undefined && !policy.includes(`'sha256-${sha256(oldScript)}'`)) return null;
 	if (!page.replaceAt(dataAt, was.data, now.data)) return null;
-	const newScript = page.html.slice(scriptStart, page.html.indexOf('</script>', scriptStart));
+	const newScript = oldScript.slice(0, dataAt - scriptStart) + now.data + oldScript.slice(dataAt - scriptStart + was.data.length);
 
-	// The other slots from the end of the page backwards, so that the places found before stay where they were.
+	// The other slots, each found in the page as it was kept.
 	const mark = ' aria-current="true"';
 	if (source.paragraphs.length && was.sentence !== now.sentence) {
 		// The transcript: the paragraph holding the sentence playing, and the sentence (Transcript.svelte).
@@ -250,7 +275,8 @@ export function fillMomentPage(base: CachedAnswer, baseT: string | null, source:
 	const headAt = page.html.indexOf(was.head);
 	if (headAt < 0 || !page.replaceAt(headAt, was.head, now.head)) return null;
 
-	const html = page.html;
+	const html = page.build();
+	if (html === null) return null;
 	const headers = base.headers.map(([name, value]): [string, string] => {
 		if (name === 'etag') return [name, etagOf(html)];
 		if (name === 'content-security-policy') return [name, value.replace(`'sha256-${sha256(oldScript)}'`, `'sha256-${sha256(newScript)}'`)];
@@ -265,11 +291,9 @@ interface Edit {
 	to: string;
 }
 
-/** Applies edits found in the page as it stands, last first, each checked at its place. */
+/** Adds edits found in the page, each checked at its place. */
 function applyEdits(page: Slots, edits: Edit[]): boolean {
-	edits.sort((a, b) => b.at - a.at);
-	for (const edit of edits) if (!page.replaceAt(edit.at, edit.from, edit.to)) return false;
-	return true;
+	return edits.every((edit) => page.replaceAt(edit.at, edit.from, edit.to));
 }
 
 /** The variants of an episode page kept by the response cache: its `?t=` moments, filled from it. */

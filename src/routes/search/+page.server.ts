@@ -1,8 +1,4 @@
-import { getSearch } from '$lib/server/search';
-import { limitedSearchLoad } from '$lib/server/search/client-limit';
-import { parseSearchParams } from '$lib/server/search/params';
-import { listFeatured } from '$lib/server/search/results';
-import type { SearchIndex } from '$lib/server/search/search-index';
+import { getSearch, limitedSearchLoad, listFeatured, parseSearchParams, type SearchIndex } from '$lib/server/search';
 import type { SearchResults } from '$lib/search-results';
 import type { PageServerLoad } from './$types';
 

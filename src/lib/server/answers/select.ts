@@ -6,7 +6,7 @@
  * below the answer's best is left out (it would pad the answer), and a sentence too like one already quoted is skipped.
  */
 import { cosine } from '../embeddings';
-import { queryTerms } from '../search/terms';
+import { queryTerms } from '../search';
 
 export interface Candidate {
 	text: string;

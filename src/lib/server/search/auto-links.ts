@@ -9,9 +9,9 @@
  */
 import { AUTO_LINK_MIN_RELATIVE, AUTO_LINK_MIN_SCORE, AUTO_LINKS_PER_QUESTION, AUTO_LINK_TOUCHED_QUESTIONS } from './config';
 import { fuseHits, locateAnswer, VECTOR_ONLY_MIN_COSINE, type QueryVector } from './hybrid';
-import { plannedSearch } from './query-plan';
 import { rankAnsweringSegments } from './ranking';
-import { docId, parseDocId, type SearchIndex } from './search-index';
+import type { MeaningEngine } from './engine';
+import type { SearchIndex } from './search-index';
 import { bestSentence } from './snippet';
 
 /**
@@ -37,12 +37,11 @@ export interface AutoLink {
 	endSeconds: number | null;
 }
 
-/** Query vectors for phrasings (the search service's vector engine); absent or not ready: links are lexical. */
-export interface LinkVectors {
-	/** Resolves once the query encoder is loaded (or known to be unavailable), so links never depend on timing. */
-	warmUp(): Promise<unknown>;
-	queryVector(text: string): Promise<QueryVector | null>;
-}
+/**
+ * Query vectors for phrasings: what links need of the meaning engine (absent or not ready: links are lexical). warmUp
+ * resolves once the encoder is loaded (or known to be unavailable), so links never depend on timing.
+ */
+export type LinkVectors = Pick<MeaningEngine, 'warmUp' | 'queryVector'>;
 
 /**
  * The automatic links a question should have now. Segments in `pinned` (its editorial links) are skipped: they are
@@ -106,13 +105,13 @@ export function questionsTouchedBySegments(index: SearchIndex, segmentIds: Itera
 		for (const questionId of index.questionsBySegment.get(segmentId) ?? []) touched.add(questionId);
 		const segment = index.segments.get(segmentId);
 		if (!segment) continue;
-		const near = plannedSearch(index, `${segment.title} ${segment.summary ?? ''}`, { kind: 'question', expand: false });
-		for (const result of near.slice(0, AUTO_LINK_TOUCHED_QUESTIONS)) touched.add(parseDocId(result.id as string).id);
+		const near = index.words.query({ text: `${segment.title} ${segment.summary ?? ''}`, kind: 'question', expand: false });
+		for (const result of near.slice(0, AUTO_LINK_TOUCHED_QUESTIONS)) touched.add(result.ref.id);
 	}
 	return touched;
 }
 
 /** Whether a question is still in the index (it may have been deleted since a change was announced). */
 export function isIndexedQuestion(index: SearchIndex, questionId: number): boolean {
-	return index.miniSearch.has(docId('question', questionId));
+	return index.words.has({ kind: 'question', id: questionId });
 }

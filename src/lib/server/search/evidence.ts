@@ -10,7 +10,8 @@
  */
 import { plannerOf, withoutCommonTerms } from './query-plan';
 import type { SearchIndex } from './search-index';
-import { indexTerms, initialsFilter, tokenize } from './terms';
+import { indexTerms, initialsFilter, queryTerm, tokenize } from './terms';
+import { wordLogProbability } from './word-rarity';
 
 /** Words in a passage: about two spoken sentences (calibrated with bench:quality beside 50 and 100). */
 export const EVIDENCE_WINDOW = 25;
@@ -50,11 +51,29 @@ export class QueryEvidence {
 	 * hit for them (hybrid.ts), since no passage can say what the query is about.
 	 */
 	readonly unknownShare: number;
+	/**
+	 * The English log-probability (word-rarity.ts) of the rarest query word the index has never seen, even as a typo or
+	 * a completion, leaving out words with digits ("2am", "2000s": no vocabulary knows how rare a number is); 0 when
+	 * there is none. A rare one ("creatine", "cholesterol") names what the query is about, and nothing here says it.
+	 */
+	readonly rarestUnsaid: number;
+	/**
+	 * Names typed as names: runs of two or more capitalised words that are not stop words ("Giant Bomb", "New York
+	 * Times"), each as a pattern that finds its words one after the other in any case, with spaces or punctuation
+	 * between. A segment that does not say one (titles included) is not about it, whatever else it shares with the
+	 * query ("giant" and "bomb" apart, "new" and "times" apart).
+	 */
+	readonly names: RegExp[];
+	readonly #saysNames = new Map<number, boolean>();
 
 	constructor(index: SearchIndex, query: string) {
 		this.#index = index;
+		this.names = namesIn(query);
 		const full = plannerOf(index).plan(query);
-		this.unknownShare = full.terms.length ? full.terms.filter((t) => t.postings === 0).length / full.terms.length : 0;
+		const unknown = full.terms.filter((t) => t.postings === 0);
+		this.unknownShare = full.terms.length ? unknown.length / full.terms.length : 0;
+		// An unknown word is planned as typed (query-plan.ts), so its term is the word itself, not its stem.
+		this.rarestUnsaid = Math.min(0, ...unknown.filter((t) => !/\d/.test(t.term)).map((t) => wordLogProbability(t.term)));
 		const plan = withoutCommonTerms(full);
 		const documents = index.miniSearch.documentCount;
 		const seen = new Set<string>();
@@ -77,6 +96,23 @@ export class QueryEvidence {
 			this.#owners.set(indexTerm, owner);
 		}
 		return owner;
+	}
+
+	/** Whether the segment says every name of the query (names), each word after the other, in its text or titles. */
+	saysNames(segmentId: number): boolean {
+		if (this.names.length === 0) return true;
+		let says = this.#saysNames.get(segmentId);
+		if (says === undefined) {
+			const segment = this.#index.segments.get(segmentId);
+			const episode = segment && this.#index.episodes.get(segment.episodeId);
+			const show = episode && this.#index.shows.get(episode.podcastId);
+			// Each text on its own (a name is not said across the end of one title and the start of the next), read by
+			// one regular expression per name rather than word by word: up to FLOOR_EXAMINED transcripts per query.
+			const texts = segment ? [segment.title, segment.summary ?? '', episode?.title ?? '', show?.title ?? '', segment.text ?? ''] : [];
+			says = this.names.every((name) => texts.some((text) => name.test(text)));
+			this.#saysNames.set(segmentId, says);
+		}
+		return says;
 	}
 
 	/** The query term a word stands for in a document that matched `matched` (its index terms, `mayMatch` their initialsFilter), or null. */
@@ -177,4 +213,19 @@ export class QueryEvidence {
 		}
 		return best;
 	}
+}
+
+/** The runs of two or more capitalised words in a query that are not stop words, as patterns (a stop word or a lower-case word ends a run). */
+function namesIn(query: string): RegExp[] {
+	const names: RegExp[] = [];
+	let run: string[] = [];
+	for (const word of [...tokenize(query), '']) {
+		if (/^\p{Lu}/u.test(word) && queryTerm(word) !== null) {
+			run.push(word.replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]*'));
+			continue;
+		}
+		if (run.length >= 2) names.push(new RegExp(`(?<![\\p{L}\\p{N}])${run.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'iu'));
+		run = [];
+	}
+	return names;
 }

@@ -14,13 +14,22 @@
  *   seen, even as a typo ("treadmill", "lavalier", "cholesterol"): what such a query is about is said nowhere here, so
  *   a passage that shares its other words ("running", "recording") is not its answer. Not for a hit found by meaning
  *   alone: it shares no word with the query anyway, and a paraphrase in a small show's index is all unknown words;
+ * - a query with a word the index has never seen that is rare in English (word-rarity.ts: below
+ *   FLOOR.unsaidWordLogProbability, a term of art or a name: "creatine", "cholesterol", "treadmill", "kubernetes")
+ *   names something nothing here says: any hit with a cosine, found by words or by meaning, then needs a cosine of
+ *   at least FLOOR.unsaidWordCosine. An everyday word the speakers happen not to use ("factories", "scared") is a
+ *   listener's own wording, and is left to the rules above;
+ * - a name typed as a name, two or more capitalised words ("Giant Bomb", "New York Times"), must be said in that order
+ *   in the segment (its titles included), or the hit is not shown, however it was found: a show that says "giant"
+ *   and "bomb" apart, or talks of "new" podcasts and "times", is not about it;
  * - found by words, without vectors (encoder loading, segment not yet embedded): evidence at least FLOOR.lexical.
  * The floors were calibrated with bench:quality on the even half of the real judged questions, the demo's judged
  * queries and the unanswerable questions (bench/judged/unanswerable.ts), maximising answers kept in the first three
  * plus unanswerable questions left with no moment, and checked on the odd half (figures in the README). This is
  * the one ranking /search, /api/search, the answer page and automatic question links use.
  */
-import type { VectorHit, VectorIndex } from '../vectors';
+import type { VectorHit } from '../vectors';
+import type { PassageVectors } from './engine';
 import type { Hit } from './ranking';
 
 /** How lexical and vector lists are fused: a calibrated blend of scores, or reciprocal-rank fusion (bench:quality compares them). */
@@ -47,8 +56,20 @@ export interface Floor {
 	evidenceWeight: number;
 	/** How much is taken off a hit's cosine for the share of the query's words the index has never seen. */
 	unknownPenalty: number;
+	/** A word the index never saw, rarer in English than this log-probability (word-rarity.ts), names what nothing here says... */
+	unsaidWordLogProbability: number;
+	/** ...and then a hit needs at least this cosine, however it was found. */
+	unsaidWordCosine: number;
 }
-export const FLOOR: Floor = { vectorOnly: 0.6, combined: 0.65, lexical: 0.32, evidenceWeight: 0.9, unknownPenalty: 0.1 };
+export const FLOOR: Floor = {
+	vectorOnly: 0.6,
+	combined: 0.65,
+	lexical: 0.32,
+	evidenceWeight: 0.9,
+	unknownPenalty: 0.1,
+	unsaidWordLogProbability: -26,
+	unsaidWordCosine: 0.62
+};
 /** A segment found only by meaning is shown when its best passage is at least this similar. */
 export const VECTOR_ONLY_MIN_COSINE = FLOOR.vectorOnly;
 /**
@@ -74,7 +95,7 @@ const QUESTION_SUPPORT_RANK_STEP = 0.03;
 
 /** A query's vector and the engine to compare it with; absent while the encoder loads or no vectors exist. */
 export interface QueryVector {
-	vectors: VectorIndex;
+	vectors: PassageVectors;
 	model: string;
 	vector: Float32Array;
 	/** Stored questions near the query by meaning, with their cosine. */
@@ -167,7 +188,8 @@ export function fuseHits(
 	for (const hit of byMeaning.values()) {
 		if (fused.has(hit.segmentId) || hit.score < (floor?.vectorOnly ?? UNFLOORED_VECTOR_ONLY)) continue;
 		const score = method === 'rrf' ? (scale * 30) / (RRF_K + vectorRank.get(hit.segmentId)!) : scale * weight * calibrated(hit.score);
-		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, via: 'vector', cosine: hit.score, sentence: null });
+		// The query's evidence (shared by its lexical hits) goes along: the floor reads what the query names from it.
+		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, evidence: lexical[0]?.evidence, via: 'vector', cosine: hit.score, sentence: null });
 	}
 	return shown([...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id), floor);
 }
@@ -177,8 +199,10 @@ type FloorHit = Hit & Partial<Pick<HybridHit, 'via' | 'cosine'>>;
 
 /** Whether a fused hit has the evidence to be shown (see the top of this file). */
 export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
+	if (hit.evidence && !hit.evidence.saysNames(hit.id)) return false;
 	const cosine = hit.cosine ?? null;
 	if (cosine === null) return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, floor.lexical) : floor.lexical <= 0;
+	if ((hit.evidence?.rarestUnsaid ?? 0) < floor.unsaidWordLogProbability && cosine < floor.unsaidWordCosine) return false;
 	// A hit found by meaning alone shares no word with the query, so words the index never saw say nothing against it
 	// (a paraphrase in the listener's own words, in a show whose vocabulary is small, is all such words).
 	if (hit.via === 'vector') return cosine >= floor.vectorOnly;

@@ -1,6 +1,8 @@
 /**
- * The app's search: one SearchService, built once when the server starts (hooks.server.ts `init`) and kept current
- * through content-change events. Routes call `getSearch()`; nothing here runs per request.
+ * The search wing's front door. The app's search is one SearchService, built once when the server starts
+ * (hooks.server.ts `init`) and kept current through content-change events; nothing here runs per request. Routes and
+ * other services call `getSearch()` and the helpers exported here, never the wing's other files. The engines behind
+ * it (engine.ts: a word engine, minisearch today, and a meaning engine, the vector index) are chosen in initSearch.
  */
 import { eq } from 'drizzle-orm';
 import { onContentChange, type ChangeOrigin, type ContentChange } from '../content-events';
@@ -10,12 +12,19 @@ import { questionSegments } from '../db/schema';
 import { SearchService, type MomentHit } from './service';
 import { SemanticEngine } from './semantic';
 import { VectorIndex } from '../vectors';
-import { vectorSnapshotBeside } from '../vectors/snapshot';
 import { openSearchIndex } from './startup';
 import type { SearchFilter } from './ranking';
 
 export { SearchService, type MomentHit } from './service';
 export type { Moment, Via } from './hybrid';
+export type { SearchIndex } from './search-index';
+export type { SearchFilter } from './ranking';
+export type { DocKind, DocRef, EngineDocument, EngineHit, EngineQuery, MeaningEngine, ScoreExplanation, SearchEngine } from './engine';
+export { findQuestionsRelatedToEpisode, findQuestionsRelatedToQuestion, findRelatedQuestions } from './related';
+export { listFeatured, toQuestionLink } from './results';
+export { parseSearchParams } from './params';
+export { limitedSearchLoad, limitedSearchResponse } from './client-limit';
+export { queryTerms } from './terms';
 
 let ready: Promise<SearchService> | null = null;
 let unsubscribe: (() => void) | null = null;
@@ -39,22 +48,14 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		let apply = (change: ContentChange, origin: ChangeOrigin): void | Promise<void> => void early.push([change, origin]);
 		unsubscribe = onContentChange((change, origin) => apply(change, origin));
 		const opened = await openSearchIndex(db, { log, snapshot });
+		// The engines: words by minisearch (inside the index, search-index.ts), meaning by the vector index.
 		const semantic = new SemanticEngine(new VectorIndex());
 		const service = new SearchService(db, opened.index, semantic);
-		// Vectors and the query encoder load after start-up, in the background; search answers by words until then.
+		// What the meaning engine searches (vectors, the query encoder) loads after start-up, in the background;
+		// search answers by words until then.
 		setTimeout(() => {
-			const loading = Date.now();
 			void semantic
-				.loadStored(db, { snapshot: vectorSnapshotBeside(snapshot), log })
-				.then(async () => {
-					const v = semantic.vectors.stats();
-					if (!v.passages) return;
-					log(`loaded ${v.passages} passage vectors (${(v.bytes / 1024 / 1024).toFixed(1)} MB) in ${Date.now() - loading} ms`);
-					const encoder = await semantic.warmUp();
-					if (!encoder) return;
-					await semantic.syncQuestions(service.index.questions.values());
-					log(`search by meaning ready (${encoder.model}, ${Date.now() - loading} ms after start-up)`);
-				})
+				.start(db, { searchSnapshot: snapshot, questions: () => service.index.questions.values(), log })
 				.catch((e: unknown) => log(`search by meaning is off: ${e instanceof Error ? e.message : String(e)}`));
 		}, 0).unref?.();
 		// Automatic links are written by one process per change (content-sync.ts); the others read them.

@@ -33,7 +33,9 @@ import {
 	PREFIX_MIN_LENGTH,
 	TERM_PLAN_CACHE_SIZE
 } from './config';
-import { KIND_FIELDS, PREFIX as KIND_PREFIX, type DocKind, type SearchIndex } from './search-index';
+import type MiniSearch from 'minisearch';
+import { KIND_FIELDS, type DocKind } from './engine';
+import { PREFIX as KIND_PREFIX } from './minisearch-engine';
 import { scoreCandidates, topScored } from './candidate-scores';
 import { TermStats } from './term-stats';
 import { queryTerm, queryWords, tokenize, typoEdits } from './terms';
@@ -73,14 +75,20 @@ export function searchTerms(query: string): string[] {
 	return tokenize(query).flatMap((word) => queryTerm(word) ?? []);
 }
 
+/** What the planner needs of an index: minisearch's, and a count that changes whenever its content does. */
+export interface PlannedIndex {
+	readonly miniSearch: MiniSearch;
+	readonly generation: number;
+}
+
 /** Term plans for one index, cached until its content changes. */
 export class QueryPlanner {
-	readonly #index: SearchIndex;
+	readonly #index: PlannedIndex;
 	readonly #stats: TermStats;
 	readonly #cache = new Map<string, TermPlan>();
 	#generation = -1;
 
-	constructor(index: SearchIndex) {
+	constructor(index: PlannedIndex) {
 		this.#index = index;
 		this.#stats = new TermStats(index.miniSearch);
 	}
@@ -138,12 +146,12 @@ export class QueryPlanner {
 	}
 }
 
-const planners = new WeakMap<SearchIndex, QueryPlanner>();
+const planners = new WeakMap<MiniSearch, QueryPlanner>();
 
-/** The planner of an index (one per index, made on first use). */
-export function plannerOf(index: SearchIndex): QueryPlanner {
-	let planner = planners.get(index);
-	if (!planner) planners.set(index, (planner = new QueryPlanner(index)));
+/** The planner of an index (one per minisearch index, made on first use: SearchIndex and its engine share it). */
+export function plannerOf(index: PlannedIndex): QueryPlanner {
+	let planner = planners.get(index.miniSearch);
+	if (!planner) planners.set(index.miniSearch, (planner = new QueryPlanner(index)));
 	return planner;
 }
 
@@ -183,7 +191,7 @@ export interface SearchExplain {
  * SCORED_DOCUMENTS_CAP per kind, the best scored.
  */
 function candidatesFor(
-	index: SearchIndex,
+	index: PlannedIndex,
 	plan: QueryPlan,
 	kind: string | null,
 	fields: string[] | undefined,
@@ -225,7 +233,7 @@ function candidatesFor(
  * scored: with broad terms present, only the candidates (candidatesFor), whose results are made from the same pass
  * (candidate-scores.ts) rather than by minisearch walking every posting again.
  */
-export function plannedSearch(index: SearchIndex, query: string, options: PlannedSearchOptions = {}, explain?: SearchExplain): SearchResult[] {
+export function plannedSearch(index: PlannedIndex, query: string, options: PlannedSearchOptions = {}, explain?: SearchExplain): SearchResult[] {
 	const plan = withoutCommonTerms(plannerOf(index).plan(query, { expand: options.expand ?? true }));
 	if (plan.terms.length === 0) return [];
 	const kindPrefix = options.kind ? KIND_PREFIX[options.kind] : null;

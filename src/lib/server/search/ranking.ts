@@ -3,10 +3,9 @@
  * segment ranking here is the one everything uses: the search page, the API, any question a listener types, and
  * the automatic question links.
  */
-import type { SearchResult } from 'minisearch';
 import { MAX_QUERY_LENGTH, QUESTION_SUPPORT_MIN_RELATIVE, QUESTION_SUPPORT_WEIGHT } from './config';
-import { plannedSearch } from './query-plan';
-import { parseDocId, type SearchIndex } from './search-index';
+import type { EngineHit } from './engine';
+import type { SearchIndex } from './search-index';
 import { isEpisodeStandIn } from './content';
 import { QueryEvidence } from './evidence';
 
@@ -45,12 +44,12 @@ export function normalizeQuery(query: string): string {
 
 /** Runs the query once and sorts the hits by kind. */
 function runQuery(index: SearchIndex, query: string): { segments: Map<number, Hit>; questions: Hit[]; people: Hit[] } {
-	const results = plannedSearch(index, normalizeQuery(query));
+	const results = index.words.query({ text: normalizeQuery(query) });
 	const segments = new Map<number, Hit>();
 	const questions: Hit[] = [];
 	const people: Hit[] = [];
 	for (const result of results) {
-		const { kind, id } = parseDocId(result.id as string);
+		const { kind, id } = result.ref;
 		const hit = toHit(id, result);
 		if (kind === 'segment') segments.set(id, hit);
 		else if (kind === 'question') questions.push(hit);
@@ -59,8 +58,8 @@ function runQuery(index: SearchIndex, query: string): { segments: Map<number, Hi
 	return { segments, questions, people };
 }
 
-function toHit(id: number, result: SearchResult): Hit {
-	return { id, score: result.score, terms: new Set(Object.keys(result.match)), queryTermsMatched: result.queryTerms.length };
+function toHit(id: number, result: EngineHit): Hit {
+	return { id, score: result.score, terms: new Set(result.terms), queryTermsMatched: result.queryTermsMatched };
 }
 
 /** Whether a segment belongs to the filtered show and features the filtered person. */

@@ -4,8 +4,7 @@
  * ties fall back to the question id, so the same page always lists the same questions in the same order.
  */
 import { RELATED_LIMIT } from './config';
-import { plannedSearch } from './query-plan';
-import { parseDocId, type SearchIndex } from './search-index';
+import type { SearchIndex } from './search-index';
 
 export interface RelatedSeed {
 	/** Segments on the page (a question's citations, an episode's segments, the top search hits). */
@@ -48,8 +47,8 @@ export function findRelatedQuestions(index: SearchIndex, seed: RelatedSeed, limi
 		for (const questionId of answered) candidate(questionId).sharedEpisodes++;
 	}
 	if (seed.text.trim()) {
-		const near = plannedSearch(index, seed.text, { kind: 'question', expand: false });
-		for (const result of near) candidate(parseDocId(result.id as string).id).textScore = result.score;
+		const near = index.words.query({ text: seed.text, kind: 'question', expand: false });
+		for (const result of near) candidate(result.ref.id).textScore = result.score;
 	}
 
 	return [...candidates.values()]

@@ -15,10 +15,9 @@ import { DEFAULT_RESULT_LIMIT, SUGGESTION_LIMIT } from './config';
 import { QueryEvidence } from './evidence';
 import { FLOOR, fuseHits, locateAnswer, type HybridHit, type Moment, type QueryVector } from './hybrid';
 import { normalizeQuery, questionPasses, rankAll, segmentPasses, type Hit, type RankedHits, type SearchFilter } from './ranking';
-import { plannedSearch } from './query-plan';
 import type { SegmentRecord } from './content';
 import { findRelatedQuestions } from './related';
-import { parseDocId, type SearchIndex } from './search-index';
+import type { SearchIndex } from './search-index';
 import { buildSnippet } from './snippet';
 import { queryTerms } from './terms';
 
@@ -178,7 +177,7 @@ export function suggestQuestions(index: SearchIndex, query: string, filter: Sear
 
 function rankQuestionsForSuggestion(index: SearchIndex, query: string): number[] {
 	const run = (combineWith: 'AND' | 'OR') =>
-		plannedSearch(index, query, { combineWith, kind: 'question' }).map((r) => parseDocId(r.id as string).id);
+		index.words.query({ text: query, combineWith, kind: 'question' }).map((r) => r.ref.id);
 	// All words first; if a stray word rules everything out, the best partial matches are still worth offering.
 	const all = run('AND');
 	return all.length ? all : run('OR');

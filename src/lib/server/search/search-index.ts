@@ -1,57 +1,16 @@
 /**
- * The one in-memory search index: a minisearch index over segments, questions and people, plus the records it was
- * built from (for snippets, filters and deep links) and the question -> segment links (for related questions and
- * question support). It is built once and then changed in place with add / replace / discard; it never touches the
- * database itself (service.ts does that).
+ * The one in-memory search index: the records search was built from (for snippets, filters and deep links), the
+ * question -> segment links (for related questions and question support), and the word engine (engine.ts) that holds
+ * them as documents: segments, questions and people. It is built once and then changed in place: each put and remove
+ * here is a put or remove on the engine. It never touches the database itself (service.ts does that).
  */
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
-import { FIELD_BOOSTS, MATCH_WEIGHTS, SEARCH_FIELDS, type SearchField } from './config';
-import { miniSearchFromState } from './minisearch-internals';
-import { prepareScoring } from './candidate-scores';
+import type { EngineDocument, SearchEngine } from './engine';
+import { MiniSearchEngine, type MiniSearchJSON } from './minisearch-engine';
+import type { MiniSearchState } from './minisearch-internals';
 import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
-import { indexTerms, queryTerm, tokenize } from './terms';
 
-export type DocKind = 'segment' | 'question' | 'person';
-
-/** The document minisearch sees. Its id says the kind: s12 is segment 12, q3 question 3, p7 person 7. */
-interface IndexedDoc {
-	id: string;
-	title: string;
-	summary?: string;
-	text?: string;
-	alternatives?: string;
-	episode?: string;
-	show?: string;
-	people?: string;
-}
-
-/** The first letter of each kind's document ids. */
-export const PREFIX: Record<DocKind, string> = { segment: 's', question: 'q', person: 'p' };
-const KIND: Record<string, DocKind> = { s: 'segment', q: 'question', p: 'person' };
-
-/** The document id minisearch uses for a record. */
-export function docId(kind: DocKind, id: number): string {
-	return `${PREFIX[kind]}${id}`;
-}
-
-/** Splits a minisearch document id back into kind and record id. */
-export function parseDocId(id: string): { kind: DocKind; id: number } {
-	return { kind: KIND[id[0]!]!, id: Number(id.slice(1)) };
-}
-
-/** The minisearch options; loadJSON must be given the same ones the index was built with. */
-function miniSearchOptions(): Options<IndexedDoc> {
-	return {
-		fields: [...SEARCH_FIELDS],
-		tokenize,
-		processTerm: (term) => indexTerms(term),
-		searchOptions: {
-			processTerm: (term) => queryTerm(term),
-			boost: FIELD_BOOSTS,
-			weights: MATCH_WEIGHTS
-		}
-	};
-}
+export { KIND_FIELDS, type DocKind } from './engine';
+export { docId, parseDocId, PREFIX } from './minisearch-engine';
 
 /** How often (in documents) a build reports progress. */
 const BUILD_PROGRESS_EVERY = 10_000;
@@ -64,12 +23,13 @@ export interface BuildOptions {
 /** A snapshot of the whole index, for SearchIndex.loadJSON (benchmarks, or a faster start-up later). */
 export interface SearchIndexSnapshot {
 	version: 1;
-	miniSearch: ReturnType<MiniSearch['toJSON']>;
+	miniSearch: MiniSearchJSON;
 	content: IndexContent;
 }
 
 export class SearchIndex {
-	readonly miniSearch: MiniSearch<IndexedDoc>;
+	/** The word engine holding the documents (minisearch; query-plan.ts and snapshots reach its index through it). */
+	readonly engine: MiniSearchEngine;
 	readonly shows = new Map<number, ShowRecord>();
 	readonly episodes = new Map<number, EpisodeRecord>();
 	readonly segments = new Map<number, SegmentRecord>();
@@ -82,42 +42,43 @@ export class SearchIndex {
 	/** Which questions each segment answers. */
 	readonly questionsBySegment = new Map<number, Set<number>>();
 
+	private constructor(engine: MiniSearchEngine) {
+		this.engine = engine;
+	}
+
+	/** The word engine, as everything but its own files sees it. */
+	get words(): SearchEngine {
+		return this.engine;
+	}
+
+	/** minisearch's index, for the engine's own scoring files (query-plan.ts, evidence weights, snapshots). */
+	get miniSearch() {
+		return this.engine.miniSearch;
+	}
+
 	/** Bumped on every change to what is indexed, so caches of term statistics know to empty (query-plan.ts). */
-	generation = 0;
-
-	private constructor(miniSearch: MiniSearch<IndexedDoc>) {
-		this.miniSearch = miniSearch;
-	}
-
-	#add(doc: IndexedDoc): void {
-		this.generation++;
-		this.miniSearch.add(doc);
-	}
-
-	#replace(doc: IndexedDoc): void {
-		this.generation++;
-		this.miniSearch.replace(doc);
-	}
-
-	#discard(id: string): void {
-		this.generation++;
-		this.miniSearch.discard(id);
+	get generation(): number {
+		return this.engine.generation;
 	}
 
 	/** Builds the index from scratch; `onProgress` hears how many documents are in, every BUILD_PROGRESS_EVERY. */
 	static build(content: IndexContent, { onProgress }: BuildOptions = {}): SearchIndex {
-		const index = new SearchIndex(new MiniSearch(miniSearchOptions()));
+		const index = new SearchIndex(MiniSearchEngine.create());
 		index.storeRecords(content);
 		const total = content.segments.length + content.questions.length + content.people.length;
 		let done = 0;
-		const add = (doc: IndexedDoc) => {
-			index.miniSearch.add(doc);
-			if (++done % BUILD_PROGRESS_EVERY === 0 || done === total) onProgress?.(done, total);
-		};
-		for (const segment of content.segments) add(index.segmentDoc(segment));
-		for (const question of content.questions) add(questionDoc(question));
-		for (const person of content.people) add(personDoc(person));
-		prepareScoring(index.miniSearch);
+		function* documents(): Generator<EngineDocument> {
+			for (const segment of content.segments) yield index.segmentDoc(segment);
+			for (const question of content.questions) yield questionDoc(question);
+			for (const person of content.people) yield personDoc(person);
+		}
+		function* counted(): Generator<EngineDocument> {
+			for (const doc of documents()) {
+				yield doc;
+				if (++done % BUILD_PROGRESS_EVERY === 0 || done === total) onProgress?.(done, total);
+			}
+		}
+		index.engine.addAll(counted());
 		return index;
 	}
 
@@ -125,9 +86,8 @@ export class SearchIndex {
 	static loadJSON(snapshot: string | SearchIndexSnapshot): SearchIndex {
 		const data: SearchIndexSnapshot = typeof snapshot === 'string' ? JSON.parse(snapshot) : snapshot;
 		if (data.version !== 1) throw new Error(`SearchIndex: snapshot version ${String(data.version)} is not supported; rebuild the index`);
-		const index = new SearchIndex(MiniSearch.loadJS(data.miniSearch, miniSearchOptions()));
+		const index = new SearchIndex(MiniSearchEngine.loadJS(data.miniSearch));
 		index.storeRecords(data.content);
-		prepareScoring(index.miniSearch);
 		return index;
 	}
 
@@ -135,15 +95,14 @@ export class SearchIndex {
 	 * An index from a minisearch state and the records it was built from (a search snapshot, snapshot.ts): the
 	 * fast way back, with no tokenizing and none of loadJSON's object round trip.
 	 */
-	static fromSnapshot(state: Parameters<typeof miniSearchFromState>[0], content: IndexContent): SearchIndex {
-		const index = new SearchIndex(miniSearchFromState(state, miniSearchOptions()));
+	static fromSnapshot(state: MiniSearchState, content: IndexContent): SearchIndex {
+		const index = new SearchIndex(MiniSearchEngine.fromState(state));
 		index.storeRecords(content);
-		prepareScoring(index.miniSearch);
 		return index;
 	}
 
 	toJSON(): SearchIndexSnapshot {
-		return { version: 1, miniSearch: this.miniSearch.toJSON(), content: { ...this.records(), links: [...this.linksByQuestion.values()].flat() } };
+		return { version: 1, miniSearch: this.engine.toJSON(), content: { ...this.records(), links: [...this.linksByQuestion.values()].flat() } };
 	}
 
 	/** The records the index holds, without the question links. */
@@ -155,11 +114,6 @@ export class SearchIndex {
 			questions: [...this.questions.values()],
 			people: [...this.people.values()]
 		};
-	}
-
-	/** Runs a minisearch query over every kind of document. */
-	search(query: string, options: Parameters<MiniSearch['search']>[1] = {}): SearchResult[] {
-		return this.miniSearch.search(query, options);
 	}
 
 	/** Adds or replaces a show; a new title is re-indexed into its episodes' segments, which carry it. */
@@ -185,10 +139,8 @@ export class SearchIndex {
 		const ordered = [...segments].sort((a, b) => a.startSeconds - b.startSeconds);
 		this.segmentsByEpisode.set(episode.id, ordered.map((s) => s.id));
 		for (const segment of ordered) {
-			const known = this.segments.has(segment.id);
 			this.segments.set(segment.id, segment);
-			if (known) this.#replace(this.segmentDoc(segment));
-			else this.#add(this.segmentDoc(segment));
+			this.engine.put(this.segmentDoc(segment));
 		}
 	}
 
@@ -200,15 +152,13 @@ export class SearchIndex {
 	}
 
 	putQuestion(question: QuestionRecord): void {
-		const known = this.questions.has(question.id);
 		this.questions.set(question.id, question);
-		if (known) this.#replace(questionDoc(question));
-		else this.#add(questionDoc(question));
+		this.engine.put(questionDoc(question));
 	}
 
 	removeQuestion(questionId: number): void {
 		if (!this.questions.delete(questionId)) return;
-		this.#discard(docId('question', questionId));
+		this.engine.remove({ kind: 'question', id: questionId });
 		this.setLinks(questionId, []);
 	}
 
@@ -216,8 +166,7 @@ export class SearchIndex {
 	putPerson(person: PersonRecord): void {
 		const previous = this.people.get(person.id);
 		this.people.set(person.id, person);
-		if (previous) this.#replace(personDoc(person));
-		else this.#add(personDoc(person));
+		this.engine.put(personDoc(person));
 		if (previous && previous.name !== person.name) {
 			for (const episode of this.episodes.values()) {
 				if (episode.people.some((p) => p.personId === person.id)) this.reindexEpisode(episode.id);
@@ -227,7 +176,7 @@ export class SearchIndex {
 
 	removePerson(personId: number): void {
 		if (!this.people.delete(personId)) return;
-		this.#discard(docId('person', personId));
+		this.engine.remove({ kind: 'person', id: personId });
 	}
 
 	/** Replaces all of one question's links (editorial and automatic). */
@@ -252,7 +201,7 @@ export class SearchIndex {
 			questions: this.questions.size,
 			people: this.people.size,
 			episodes: this.episodes.size,
-			terms: this.miniSearch.termCount
+			terms: this.engine.stats().terms
 		};
 	}
 
@@ -280,13 +229,13 @@ export class SearchIndex {
 	private reindexEpisode(episodeId: number): void {
 		for (const id of this.segmentsByEpisode.get(episodeId) ?? []) {
 			const segment = this.segments.get(id);
-			if (segment) this.#replace(this.segmentDoc(segment));
+			if (segment) this.engine.put(this.segmentDoc(segment));
 		}
 	}
 
 	private removeSegment(segmentId: number): void {
 		if (!this.segments.delete(segmentId)) return;
-		this.#discard(docId('segment', segmentId));
+		this.engine.remove({ kind: 'segment', id: segmentId });
 		// Links to a deleted segment are deleted with it (ON DELETE CASCADE); mirror that here.
 		for (const questionId of this.questionsBySegment.get(segmentId) ?? []) {
 			const links = this.linksByQuestion.get(questionId) ?? [];
@@ -295,43 +244,40 @@ export class SearchIndex {
 		this.questionsBySegment.delete(segmentId);
 	}
 
-	private segmentDoc(segment: SegmentRecord): IndexedDoc {
+	private segmentDoc(segment: SegmentRecord): EngineDocument {
 		const episode = this.episodes.get(segment.episodeId);
 		const show = episode ? this.shows.get(episode.podcastId) : undefined;
 		const names = episode?.people.map((p) => this.people.get(p.personId)?.name).filter(Boolean) ?? [];
 		return {
-			id: docId('segment', segment.id),
-			title: segment.title,
-			summary: segment.summary ?? undefined,
-			text: segment.text ?? undefined,
-			episode: episode?.title,
-			show: show?.title,
-			people: names.join(', ')
+			ref: { kind: 'segment', id: segment.id },
+			fields: {
+				title: segment.title,
+				summary: segment.summary ?? undefined,
+				text: segment.text ?? undefined,
+				episode: episode?.title,
+				show: show?.title,
+				people: names.join(', ')
+			}
 		};
 	}
 }
-
-/** The fields each kind of document fills (below): a search for one kind reads only these. */
-export const KIND_FIELDS: Record<DocKind, readonly SearchField[]> = {
-	segment: ['title', 'summary', 'text', 'episode', 'show', 'people'],
-	question: ['title', 'alternatives'],
-	person: ['title', 'summary', 'text']
-};
 
 /** The code that turns records into documents, for the snapshot fingerprint (snapshot.ts): other code, other index. */
 export function documentCode(): string {
 	return [String(SearchIndex), String(questionDoc), String(personDoc)].join('\n');
 }
 
-function questionDoc(question: QuestionRecord): IndexedDoc {
-	return { id: docId('question', question.id), title: question.text, alternatives: question.alternatives.join('\n') };
+function questionDoc(question: QuestionRecord): EngineDocument {
+	return { ref: { kind: 'question', id: question.id }, fields: { title: question.text, alternatives: question.alternatives.join('\n') } };
 }
 
-function personDoc(person: PersonRecord): IndexedDoc {
+function personDoc(person: PersonRecord): EngineDocument {
 	return {
-		id: docId('person', person.id),
-		title: person.name,
-		summary: [person.credentials, person.handle].filter(Boolean).join(' '),
-		text: person.bio ?? undefined
+		ref: { kind: 'person', id: person.id },
+		fields: {
+			title: person.name,
+			summary: [person.credentials, person.handle].filter(Boolean).join(' '),
+			text: person.bio ?? undefined
+		}
 	};
 }

@@ -6,7 +6,8 @@
 import type { Db } from '../db/client';
 import { getEncoder, type SentenceEncoder } from '../embeddings';
 import { readPassageVectors, VectorIndex, type StoredPassage } from '../vectors';
-import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotFile, writeVectorSnapshot } from '../vectors/snapshot';
+import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotBeside, vectorSnapshotFile, writeVectorSnapshot } from '../vectors/snapshot';
+import type { MeaningEngine, QuestionPhrasings } from './engine';
 import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
 
 /** Query vectors remembered (the same questions come back; an encoding costs ~15 ms). */
@@ -37,7 +38,8 @@ async function readStored(db: Db, snapshot: string | null, log: (message: string
 	return { rows, saved: writing };
 }
 
-export class SemanticEngine {
+export class SemanticEngine implements MeaningEngine {
+	readonly name = 'vectors';
 	/** Each stored question's phrasings (text and alternatives) as vectors, by question id and text encoded. */
 	#questions = new Map<number, { text: string; vectors: Float32Array[] }>();
 	#encoder: SentenceEncoder | null = null;
@@ -72,6 +74,22 @@ export class SemanticEngine {
 	}
 
 	#reloadedDuringLoad: Set<number> | null = null;
+
+	/** Start-up in the background: the stored vectors (from their snapshot when current), then the encoder and questions. */
+	async start(
+		db: Db,
+		{ searchSnapshot, questions, log }: { searchSnapshot?: string | null; questions: () => Iterable<QuestionPhrasings>; log: (message: string) => void }
+	): Promise<void> {
+		const loading = Date.now();
+		await this.loadStored(db, { snapshot: vectorSnapshotBeside(searchSnapshot), log });
+		const v = this.vectors.stats();
+		if (!v.passages) return;
+		log(`loaded ${v.passages} passage vectors (${(v.bytes / 1024 / 1024).toFixed(1)} MB) in ${Date.now() - loading} ms`);
+		const encoder = await this.warmUp();
+		if (!encoder) return;
+		await this.syncQuestions(questions());
+		log(`search by meaning ready (${encoder.model}, ${Date.now() - loading} ms after start-up)`);
+	}
 
 	/** Resolves when a vector snapshot written after loadStored read the database is on disk (tests wait for it). */
 	snapshotSaved: Promise<void> = Promise.resolve();

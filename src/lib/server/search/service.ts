@@ -14,6 +14,7 @@ import { fuseHits, locateAnswer, type Moment, type QueryVector, type Via } from 
 import { normalizeQuery, rankAll, segmentPasses, type RankedHits, type SearchFilter } from './ranking';
 import { searchContent, toSegmentResult, type SearchRequest } from './results';
 import { SearchIndex } from './search-index';
+import type { MeaningEngine } from './engine';
 import { SemanticEngine } from './semantic';
 import { VectorIndex } from '../vectors';
 import type { SearchResults, SegmentResult } from '../../search-results';
@@ -42,24 +43,32 @@ export interface WordsAndMeaning {
  * A query ranked by its words and encoded for its meaning at the same time: the encoder thread is handed the query
  * first, and this thread ranks the words while the other encodes, so a query costs the longer of the two, not both.
  */
-export async function wordsAndMeaning(index: SearchIndex, semantic: SemanticEngine, query: string, filter: SearchFilter = {}): Promise<WordsAndMeaning> {
+export async function wordsAndMeaning(index: SearchIndex, semantic: MeaningEngine, query: string, filter: SearchFilter = {}): Promise<WordsAndMeaning> {
 	const meaning = semantic.queryVector(query);
 	const words = rankAll(index, query, filter);
 	return { words, meaning: await meaning };
 }
 
-export class SearchService {
+/**
+ * Search over words and meaning: the word engine inside `index` (SearchIndex, engine.ts `SearchEngine`) and a meaning
+ * engine (engine.ts `MeaningEngine`; today semantic.ts over the vector index), fused by hybrid.ts.
+ */
+export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 	#queue: Promise<unknown> = Promise.resolve();
+	/** The meaning engine (empty until vectors are stored: then search is lexical). */
+	readonly semantic: Meaning;
 
 	constructor(
 		readonly db: Db,
 		readonly index: SearchIndex,
-		/** The vector engine (empty until vectors are stored: then search is lexical). */
-		readonly semantic: SemanticEngine = new SemanticEngine(new VectorIndex())
-	) {}
+		semantic?: Meaning
+	) {
+		// Without one given, an engine with no vectors: search by words alone.
+		this.semantic = semantic ?? (new SemanticEngine(new VectorIndex()) as MeaningEngine as Meaning);
+	}
 
 	/** Reads all content and vectors and builds the index. */
-	static async build(db: Db): Promise<SearchService> {
+	static async build(db: Db): Promise<SearchService<SemanticEngine>> {
 		return new SearchService(db, SearchIndex.build(await loadIndexContent(db)), await SemanticEngine.load(db));
 	}
 

@@ -6,12 +6,12 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import MiniSearch from 'minisearch';
 import { stemmer } from 'stemmer';
 import { getConfig } from '../config';
 import { SEARCH_FIELDS } from './config';
 import { CorruptSnapshotError, decodeSnapshot, decodeSnapshotHeader, encodeSnapshot, type DecodedSnapshot } from './snapshot-codec';
 import { episodeStandIn, type LinkRecord } from './content';
+import { engineCode } from './minisearch-engine';
 import { documentCode, SearchIndex } from './search-index';
 import { indexTerms, normalizeWord, queryTerm, tokenize } from './terms';
 import { STOP_WORDS, SYNONYM_GROUPS } from './vocabulary';
@@ -43,7 +43,7 @@ export function indexFingerprint(): string {
 				stopWords: STOP_WORDS,
 				synonyms: SYNONYM_GROUPS,
 				// episodeStandIn: what an episode without segments is indexed as (an index from before it has none).
-				code: [tokenize, normalizeWord, queryTerm, indexTerms, stemmer, MiniSearch, episodeStandIn].map(String),
+				code: [...[tokenize, normalizeWord, queryTerm, indexTerms, stemmer, episodeStandIn].map(String), ...engineCode()],
 				documents: documentCode()
 			})
 		)

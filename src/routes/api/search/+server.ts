@@ -1,7 +1,5 @@
 import { json } from '@sveltejs/kit';
-import { getSearch } from '$lib/server/search';
-import { limitedSearchResponse } from '$lib/server/search/client-limit';
-import { parseSearchParams } from '$lib/server/search/params';
+import { getSearch, limitedSearchResponse, parseSearchParams } from '$lib/server/search';
 import type { RequestHandler } from './$types';
 
 /** GET /api/search?q=&limit=&show=&person=: the search results as JSON (shape: the README, "Search API"). */

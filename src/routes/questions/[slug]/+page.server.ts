@@ -1,9 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db';
 import { findMergedQuestionSlug, getQuestionPage } from '$lib/server/questions';
-import { getSearch } from '$lib/server/search';
-import { findQuestionsRelatedToQuestion } from '$lib/server/search/related';
-import { toQuestionLink } from '$lib/server/search/results';
+import { findQuestionsRelatedToQuestion, getSearch, toQuestionLink } from '$lib/server/search';
 import { tagPage } from '$lib/server/cache-tags';
 import { setPageMeta } from '$lib/server/page-meta';
 import { questionJsonLd } from '$lib/server/structured-data';
