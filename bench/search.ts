@@ -10,8 +10,9 @@
  * Environment: BENCH_SIZES (10000,100000,500000), BENCH_QUERIES (1000), BENCH_BASELINE_QUERIES (300: above 10k
  * the baseline runs on that many queries of the mix, each kind in its share, as it is slow), BENCH_PASSES (3: the
  * quietest pass is reported, every pass's p99 beside it), BENCH_SKIP_CONTENT=1 (skip the searchContent passes), BENCH_COMMON=0 (skip the common-word mixes of bench/search-common.ts).
- * BENCH_HYBRID=0 skips the vector sections: hybrid search at each size up to 100k (exact scan against the fast path,
- * recall, Zipf and all-new query mixes), the real transcripts' vectors (recall, passages per segment, encoding rate)
+ * BENCH_HYBRID=0 skips the vector sections: hybrid search at each size up to 100k over the passages those segments
+ * make (the exact scan, the int8 pass over all and the sign-bit pass search uses, with their recall against the exact
+ * scan; Zipf and all-new query mixes with where a new query's time and CPU go), the real transcripts' vectors (recall, passages per segment, encoding rate)
  * and start-up with BENCH_VECTOR_STARTUP (100000) stored vectors. BENCH_VECTORS_ONLY=1 runs only those (after building
  * each size's index, which the hybrid queries use).
  * Figures, not pass/fail; run it when the machine is quiet (it prints the load average).

@@ -201,9 +201,9 @@ function quantize(vector: Float32Array, into: Uint8Array, at: number): number {
 
 /** Writes the vector's sign bits at `at`: bit j of the vector (byte j >> 3, bit j & 7) set when component j is positive. */
 function signBits(vector: Float32Array, into: Uint8Array, at: number): void {
-	for (let byte = 0, j = 0; j < vector.length; byte++) {
-		let b = 0;
-		for (let bit = 0; bit < 8; bit++, j++) if (vector[j]! > 0) b |= 1 << bit;
-		into[at + byte] = b;
+	for (let byte = 0, j = 0; j < vector.length; byte++, j += 8) {
+		into[at + byte] =
+			+(vector[j]! > 0) | (+(vector[j + 1]! > 0) << 1) | (+(vector[j + 2]! > 0) << 2) | (+(vector[j + 3]! > 0) << 3) |
+			(+(vector[j + 4]! > 0) << 4) | (+(vector[j + 5]! > 0) << 5) | (+(vector[j + 6]! > 0) << 6) | (+(vector[j + 7]! > 0) << 7);
 	}
 }
