@@ -10,8 +10,9 @@
  * Environment: BENCH_SIZES (10000,100000,500000), BENCH_QUERIES (1000), BENCH_BASELINE_QUERIES (300: above 10k
  * the baseline runs on that many queries of the mix, each kind in its share, as it is slow), BENCH_PASSES (3: the
  * quietest pass is reported, every pass's p99 beside it), BENCH_SKIP_CONTENT=1 (skip the searchContent passes), BENCH_COMMON=0 (skip the common-word mixes of bench/search-common.ts).
- * BENCH_HYBRID=0 skips the vector sections: hybrid search at each size up to 100k (exact scan against the fast path,
- * recall, Zipf and all-new query mixes), the real transcripts' vectors (recall, passages per segment, encoding rate)
+ * BENCH_HYBRID=0 skips the vector sections: hybrid search at each size up to 100k over the passages those segments
+ * make (the exact scan, the int8 pass over all and the sign-bit pass search uses, with their recall against the exact
+ * scan; Zipf and all-new query mixes with where a new query's time and CPU go), the real transcripts' vectors (recall, passages per segment, encoding rate)
  * and start-up with BENCH_VECTOR_STARTUP (100000) stored vectors. BENCH_VECTORS_ONLY=1 runs only those (after building
  * each size's index, which the hybrid queries use).
  * Figures, not pass/fail; run it when the machine is quiet (it prints the load average).
@@ -30,12 +31,11 @@ import { runMigrations } from '../src/lib/server/db/migrate';
 import { episodes, passageVectors, podcasts, segments } from '../src/lib/server/db/schema';
 import { getEncoder } from '../src/lib/server/embeddings';
 import { fuseHits } from '../src/lib/server/search/hybrid';
-import { wordsAndMeaning } from '../src/lib/server/search/service';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
-import { readPassageVectors, VectorIndex, type StoredPassage } from '../src/lib/server/vectors';
+import { readPassageVectors, VectorIndex, type ScanMode, type StoredPassage, type VectorHit } from '../src/lib/server/vectors';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
-import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -52,6 +52,15 @@ const HIT_AT = 10;
 const KINDS: QueryKind[] = ['keywords', 'question', 'typo', 'prefix'];
 /** minisearch's JSON snapshot is shown beside ours up to this size (at 500k its text passes V8's string limit). */
 const JSON_SNAPSHOT_MAX_SEGMENTS = 100_000;
+/** Words a real sentence run holds on average (bench/judged's real transcripts: 48; the real section prints it). */
+const WORDS_PER_RUN = 48;
+
+/** The real judged transcripts' vectors, loaded by the first section that needs them (realVectors()). */
+let realVectorsLoaded: Promise<RealVectors | null> | null = null;
+
+/** The exact scan's top 100 per query, computed once per index and reused by every agreement() against it. */
+const exactTops = new WeakMap<VectorIndex, Map<Float32Array, VectorHit[]>>();
+
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -191,7 +200,7 @@ if (process.env.BENCH_HYBRID !== '0') {
 	await vectorStartup(Number(process.env.BENCH_VECTOR_STARTUP ?? 100_000));
 }
 
-/** A deterministic unit vector per segment (the latency of an exact scan does not depend on what the vectors say). */
+/** A deterministic unit vector per passage (the worst case for sign bits: nothing like what an encoder makes). */
 function syntheticPassages(segmentIds: number[], dimensions = 512): StoredPassage[] {
 	let seed = 12345;
 	const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff) - 0.5;
@@ -202,19 +211,65 @@ function syntheticPassages(segmentIds: number[], dimensions = 512): StoredPassag
 	});
 }
 
+/**
+ * Passages of the synthetic segments as the vectors job would make them: one for the segment and one per run of
+ * about WORDS_PER_RUN words (a 40-120 word segment has 2-4). Each vector is made from real encoder vectors (the real
+ * judged transcripts' passages): a real passage's vector moved towards another's by up to half and a little noise,
+ * so the index has the direction, spread and clumping of what the encoder makes rather than random directions. Without
+ * the real transcripts, random unit vectors (the sign-bit pass's worst case, printed as such).
+ */
+function benchPassages(index: SearchIndex, pool: Float32Array[] | null, dimensions = 512): StoredPassage[] {
+	const segmentIds = [...index.segments.keys()].flatMap((id) => {
+		const words = (index.segments.get(id)!.text ?? '').split(' ').length;
+		return Array<number>(1 + Math.ceil(words / WORDS_PER_RUN)).fill(id);
+	});
+	if (!pool) return syntheticPassages(segmentIds, dimensions);
+	let seed = 321;
+	const random = () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
+	const gauss = () => Math.sqrt(-2 * Math.log(random() + 1e-12)) * Math.cos(2 * Math.PI * random());
+	return segmentIds.map((segmentId, i) => {
+		const a = pool[Math.floor(random() * pool.length)]!;
+		const b = pool[Math.floor(random() * pool.length)]!;
+		const w = 0.5 + 0.5 * random();
+		const v = new Float32Array(dimensions);
+		for (let j = 0; j < dimensions; j++) v[j] = w * a[j]! + (1 - w) * b[j]! + (gauss() * 0.2) / Math.sqrt(dimensions);
+		const norm = Math.hypot(...v);
+		return { episodeId: 1 + (i >> 10), segmentId, kind: 'sentence', startSeconds: 0, endSeconds: 1, text: '', model: 'synthetic', vector: v.map((x) => x / norm) };
+	});
+}
+
 /** Segment ids of a search's hits, best first. */
 function ids(hits: { segmentId: number }[]): number[] {
 	return hits.map((h) => h.segmentId);
 }
 
-/** Share of the exact scan's top n segments that the fast path (int8 pass, exact rescoring) also returns in its top n. */
-function recallAt(vectors: VectorIndex, model: string, queryVectors: Float32Array[], n: number): number {
-	let found = 0;
+/** How a first pass agrees with the exact scan over these queries: recall of its top 10 and top 100 segments, and how often its best passage is the exact scan's. */
+interface Agreement {
+	at10: number;
+	at100: number;
+	best: number;
+}
+
+function agreement(vectors: VectorIndex, model: string, queryVectors: Float32Array[], scan: ScanMode = 'bits'): Agreement {
+	const cache = exactTops.get(vectors) ?? exactTops.set(vectors, new Map()).get(vectors)!;
+	const sum = { at10: 0, at100: 0, best: 0 };
 	for (const q of queryVectors) {
-		const exact = new Set(ids(vectors.search(q, model, { limit: n, exact: true })));
-		found += ids(vectors.search(q, model, { limit: n })).filter((id) => exact.has(id)).length / Math.max(1, exact.size);
+		const exact = cache.get(q) ?? cache.set(q, vectors.search(q, model, { limit: 100, exact: true })).get(q)!;
+		const fast = vectors.search(q, model, { limit: 100, scan });
+		const recall = (n: number) => {
+			const want = new Set(ids(exact.slice(0, n)));
+			return ids(fast.slice(0, n)).filter((id) => want.has(id)).length / Math.max(1, want.size);
+		};
+		sum.at10 += recall(10);
+		sum.at100 += recall(100);
+		if (exact[0]?.passage === fast[0]?.passage) sum.best++;
 	}
-	return found / queryVectors.length;
+	const n = Math.max(1, queryVectors.length);
+	return { at10: sum.at10 / n, at100: sum.at100 / n, best: sum.best / n };
+}
+
+function agreementLine(a: Agreement): string {
+	return `recall@10 ${a.at10.toFixed(3)}, @100 ${a.at100.toFixed(3)}, same best passage ${a.best.toFixed(3)}`;
 }
 
 /**
@@ -236,42 +291,125 @@ async function timed(items: readonly string[], run: (item: string) => unknown): 
 	return { latencies, cpu };
 }
 
+/** CPU ms used so far by each thread of this process, by thread id (Linux /proc; empty elsewhere). */
+function threadCpu(): Map<number, number> {
+	const out = new Map<number, number>();
+	try {
+		for (const tid of readdirSync('/proc/self/task')) {
+			const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+			const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+			out.set(Number(tid), ((Number(fields[11]) + Number(fields[12])) * 1000) / 100); // utime + stime, in clock ticks of 10 ms
+		}
+	} catch {
+		// not Linux
+	}
+	return out;
+}
+
+/** Where a run's CPU went per query: the main thread, the busiest other thread (the encoder's, when encoding) and the rest (garbage collection, I/O). */
+function threadLine(before: Map<number, number>, after: Map<number, number>, queries: number): string {
+	if (!after.size) return '';
+	const used = [...after].map(([tid, ms]) => [tid, (ms - (before.get(tid) ?? 0)) / queries] as const);
+	const main = used.find(([tid]) => tid === process.pid)?.[1] ?? 0;
+	const others = used.filter(([tid]) => tid !== process.pid).sort((a, b) => b[1] - a[1]);
+	const rest = others.slice(1).reduce((a, [, ms]) => a + ms, 0);
+	return `CPU per query by thread: main ${main.toFixed(1)} ms, busiest other (the encoder's) ${(others[0]?.[1] ?? 0).toFixed(1)} ms, the rest ${rest.toFixed(1)} ms`;
+}
+
 function cpuLine(t: { latencies: number[]; cpu: number[] }): string {
 	const f = (ms: number) => ms.toFixed(1);
 	return `CPU p50 ${f(percentile(t.cpu, 50))}  p99 ${f(percentile(t.cpu, 99))} ms;  wall ${latencyLine(t.latencies)}`;
 }
 
+/** The real judged transcripts' passages and questions, encoded (once per run; bench:quality's /tmp cache makes it quick). */
+interface RealVectors {
+	stored: StoredPassage[];
+	questions: Float32Array[];
+	model: string;
+	segmentCount: number;
+	episodeCount: number;
+}
+
+function realVectors(): Promise<RealVectors | null> {
+	realVectorsLoaded ??= (async () => {
+		const files = realJudgedQuestions.map((q) => q.file);
+		if (!files.every((f) => existsSync(f))) return null;
+		const handle = await createDb('pglite://memory');
+		try {
+			await runMigrations(handle);
+			const encoder = await cachedEncoder();
+			await importTranscripts(handle.db, files);
+			const episodeIds = (await handle.db.select({ id: episodes.id }).from(episodes)).map((e) => e.id);
+			await encodeCorpus(handle.db, episodeIds, encoder);
+			const stored = await readPassageVectors(handle.db);
+			const questions = await encoder.encode(realJudgedQuestions.map((q) => q.question));
+			encoder.save();
+			return { stored, questions, model: encoder.model, segmentCount: new Set(stored.map((p) => p.segmentId)).size, episodeCount: episodeIds.length };
+		} finally {
+			await handle.close();
+		}
+	})();
+	return realVectorsLoaded;
+}
+
 /**
- * Hybrid search at this size: one vector per segment in memory (its bytes printed), the real query encoder, and
- * the exact scan beside the fast path the site uses (int8 first pass, exact float32 rescoring of the best 1,000),
- * with the fast path's recall against the exact scan. Then whole hybrid queries (words, the query's vector, the
- * scan and the fusion), timed with a fresh query-vector cache each: 1,000 queries drawn Zipf-like from the mix
- * (people ask the same things often, so the LRU cache hits as in real traffic) and 300 queries never seen before
- * (every one encoded). CPU time is the process's, so it includes the encoder thread.
+ * Hybrid search at this size: the passages 100k segments make (benchPassages: several per segment, vectors made
+ * from real encoder vectors), the real query encoder, and the first passes side by side on the same index: the exact
+ * scan, the int8 pass over every passage (before) and the sign-bit pass (what search uses), with their recall against
+ * the exact scan. Then whole hybrid queries (words, the query's vector, the scan and the fusion), timed with a fresh
+ * query-vector cache each: 1,000 queries drawn Zipf-like from the mix (people ask the same things often, so the LRU
+ * cache hits as in real traffic) and 300 queries never seen before (every one encoded), with where a new query's
+ * time goes. CPU time is the process's, so it includes the encoder thread.
  */
 async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise<void> {
-	const passages = syntheticPassages([...index.segments.keys()]);
-	const [vectors, loadMs] = timeSync(() => VectorIndex.from(passages));
+	const real = await realVectors();
 	const encoder = await getEncoder();
-	const engine = () => new SemanticEngine(vectors, async () => ({ ...encoder, model: 'synthetic' }));
-	const stats = vectors.stats();
-	console.log(
-		`vectors       ${stats.passages.toLocaleString('en')} x 512 float32 + int8 copy = ${mb(stats.bytes)} in memory (int8 ${mb(stats.int8Bytes)}), built in ${Math.round(loadMs)} ms`
-	);
-
 	const distinctQueries = [...new Set(queries.map((q) => q.q))];
 	const sample = distinctQueries.slice(0, 300);
 	const sampleVectors = await encoder.encode(sample);
 	const byText = new Map(sample.map((q, i) => [q, sampleVectors[i]!]));
-	for (const q of sample.slice(0, WARM_UP_QUERIES)) vectors.search(byText.get(q)!, 'synthetic', { limit: 100 });
-	const exact = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100, exact: true }));
-	const fast = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100 }));
-	console.log(`scan, exact   ${cpuLine(exact)}   (float32, plain JavaScript, every vector; query vectors given)`);
-	console.log(`scan, fast    ${cpuLine(fast)}   (int8 WebAssembly SIMD pass, the best 1,000 rescored in float32; what search uses)`);
+
+	// The sign-bit pass's worst case first (then dropped: memory): random unit vectors, no direction shared.
+	{
+		const randomIndex = VectorIndex.from(benchPassages(index, null));
+		const some = sampleVectors.slice(0, 100);
+		console.log(
+			`random vectors (the sign-bit pass's worst case, nothing like an encoder's; ${some.length} queries): sign bits ${agreementLine(agreement(randomIndex, 'synthetic', some))}; ` +
+				`int8 over all ${agreementLine(agreement(randomIndex, 'synthetic', some, 'int8'))}`
+		);
+	}
+	globalThis.gc?.();
+
+	const heapBefore = process.memoryUsage();
+	const [vectors, loadMs] = timeSync(() => VectorIndex.from(benchPassages(index, real && real.stored.map((p) => p.vector))));
+	const heapAfter = process.memoryUsage();
+	const engine = () => new SemanticEngine(vectors, async () => ({ ...encoder, model: 'synthetic' }));
+	const stats = vectors.stats();
+	const passages = stats.passages;
 	console.log(
-		`recall        @10 ${recallAt(vectors, 'synthetic', sampleVectors, 10).toFixed(3)}, @100 ${recallAt(vectors, 'synthetic', sampleVectors, 100).toFixed(3)} ` +
-			`(fast against exact, ${sample.length} queries' real encodings against random unit vectors)`
+		`vectors       ${passages.toLocaleString('en')} passages of ${index.segments.size.toLocaleString('en')} segments (${(passages / index.segments.size).toFixed(1)} each; ` +
+			`${real ? 'made from real encoder vectors' : 'random: the real transcripts are not in ../shared'}) x 512: ${mb(stats.bytes)} in memory ` +
+			`(float32 ${mb(passages * 2048)}, int8 + sign bits + scratch ${mb(stats.quantizedBytes)}, of which sign bits ${mb(stats.bitsBytes)}); ` +
+			`built in ${Math.round(loadMs)} ms; process RSS +${mb(heapAfter.rss - heapBefore.rss)}`
 	);
+
+	const realQuestions = real?.questions ?? [];
+	for (const q of sample.slice(0, WARM_UP_QUERIES)) vectors.search(byText.get(q)!, 'synthetic', { limit: 100 });
+	const exact = await timed(sample.slice(0, 100), (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100, exact: true }));
+	const int8 = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100, scan: 'int8' }));
+	const bits = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100 }));
+	console.log(`scan, exact   ${cpuLine(exact)}   (float32, plain JavaScript, every vector; the first 100 queries)`);
+	console.log(`scan, int8    ${cpuLine(int8)}   (int8 WebAssembly SIMD pass over every vector, the best 1,000 rescored in float32: before)`);
+	console.log(`scan, bits    ${cpuLine(bits)}   (sign bits of every vector, popcount in WebAssembly SIMD; the nearest ${Math.max(4000, Math.ceil(passages / 32)).toLocaleString('en')} through int8, the best 1,000 in float32: what search uses)`);
+	console.log(
+		`  CPU p50 / p99 ratios on the same index and queries: int8 / bits ${(percentile(int8.cpu, 50) / percentile(bits.cpu, 50)).toFixed(1)}x / ${(percentile(int8.cpu, 99) / percentile(bits.cpu, 99)).toFixed(1)}x, ` +
+			`exact / bits ${(percentile(exact.cpu, 50) / percentile(bits.cpu, 50)).toFixed(1)}x / ${(percentile(exact.cpu, 99) / percentile(bits.cpu, 99)).toFixed(1)}x`
+	);
+	console.log(
+		`recall        sign bits against the exact scan: ${agreementLine(agreement(vectors, 'synthetic', sampleVectors))} (${sample.length} bench queries, encoded)` +
+			(realQuestions.length ? `; ${agreementLine(agreement(vectors, 'synthetic', realQuestions))} (${realQuestions.length} real judged questions)` : '')
+	);
+	console.log(`              int8 over all (before): ${agreementLine(agreement(vectors, 'synthetic', sampleVectors, 'int8'))}`);
 
 	let seed = 7;
 	const zipf = () => {
@@ -280,25 +418,48 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 	};
 	const drawn = Array.from({ length: 1000 }, zipf).map((q) => q.q);
 	const distinct = new Set(drawn).size;
+	/** Where each timed query's wall time went: words ranked, then waiting for its vector, then the scan and fusion. */
+	const phases = { words: [] as number[], wait: [] as number[], fuse: [] as number[] };
 	const hybrid = async (items: string[]) => {
 		const semantic = engine();
 		await semantic.warmUp();
-		// As SearchService does: the query goes to the encoder thread first, the words are ranked while it encodes.
+		// As SearchService does (wordsAndMeaning): the query goes to the encoder thread first, the words are ranked while it encodes.
 		const query = async (q: string) => {
-			const { words, meaning } = await wordsAndMeaning(index, semantic, q);
-			return fuseHits(words.segments, meaning, () => true);
+			const started = performance.now();
+			const meaning = semantic.queryVector(q);
+			const words = rankAll(index, q);
+			const ranked = performance.now();
+			const vector = await meaning;
+			const encoded = performance.now();
+			const hits = fuseHits(words.segments, vector, () => true);
+			phases.words.push(ranked - started);
+			phases.wait.push(encoded - ranked);
+			phases.fuse.push(performance.now() - encoded);
+			return hits;
 		};
 		for (const q of distinctQueries.slice(-WARM_UP_QUERIES)) await query(q);
+		phases.words.length = phases.wait.length = phases.fuse.length = 0;
 		return timed(items, query);
 	};
+	const phaseLine = () =>
+		(['words', 'wait', 'fuse'] as const).map((k) => `${k} p50 ${percentile(phases[k], 50).toFixed(1)} / p99 ${percentile(phases[k], 99).toFixed(1)} ms`).join(', ');
 	const words = await timed(drawn, (q) => rankAll(index, q));
+	let threads = threadCpu();
 	const repeated = await hybrid(drawn);
+	const repeatedPhases = phaseLine();
+	const repeatedThreads = threadLine(threads, (threads = threadCpu()), drawn.length + WARM_UP_QUERIES);
 	const fresh = await hybrid(distinctQueries.slice(300, 600));
+	const freshPhases = phaseLine();
+	const freshThreads = threadLine(threads, (threads = threadCpu()), 300 + WARM_UP_QUERIES);
 	console.log(`words alone   ${cpuLine(words)}   (rankAll on the Zipf mix below: the lexical part of each hybrid query)`);
 	console.log(`hybrid, Zipf  ${cpuLine(repeated)}   (words + meaning fused; 1000 queries drawn Zipf-like from the mix: ${distinct} distinct, so ${1000 - distinct} from the query-vector cache)`);
+	console.log(`  wall by phase: ${repeatedPhases}; ${repeatedThreads}`);
 	console.log(`hybrid, new   ${cpuLine(fresh)}   (${fresh.latencies.length} queries never seen before: every one encoded)`);
+	console.log(`  wall by phase: ${freshPhases} (wait: for the vector once the words are ranked); ${freshThreads}`);
+	threads = threadCpu();
 	const encode = await timed(distinctQueries.slice(600, 900), (q) => encoder.encode([q]));
 	console.log(`encoding      ${cpuLine(encode)}   (a new query's vector alone, on the encoder thread)`);
+	console.log(`  ${threadLine(threads, threadCpu(), 300)}`);
 }
 
 /**
@@ -308,62 +469,56 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
  * passages a real segment has, and the background encoding rate measured on those real passages.
  */
 async function realVectorSection(): Promise<void> {
-	const files = realJudgedQuestions.map((q) => q.file);
-	if (!files.every((f) => existsSync(f))) return console.log('\nreal vectors: skipped (the real transcripts are not in ../shared)');
-	const handle = await createDb('pglite://memory');
-	try {
-		await runMigrations(handle);
-		const encoder = await cachedEncoder();
-		await importTranscripts(handle.db, files);
-		const episodeIds = (await handle.db.select({ id: episodes.id }).from(episodes)).map((e) => e.id);
-		await encodeCorpus(handle.db, episodeIds, encoder);
-		encoder.save();
-		const stored = await readPassageVectors(handle.db);
-		const segmentCount = new Set(stored.map((p) => p.segmentId)).size;
-		const real = VectorIndex.from(stored);
-		const model = encoder.model;
-		const questions = await encoder.encode(realJudgedQuestions.map((q) => q.question));
-		encoder.save();
-		console.log(`\nreal vectors: ${stored.length.toLocaleString('en')} passages of ${segmentCount} segments (${(stored.length / segmentCount).toFixed(1)} per segment) in ${episodeIds.length} real transcripts`);
-		console.log(`  recall of the fast path against the exact scan, ${questions.length} judged questions: @10 ${recallAt(real, model, questions, 10).toFixed(3)}, @50 ${recallAt(real, model, questions, 50).toFixed(3)}`);
-		// 100k near-duplicates: each real vector ~55 times, each copy moved by noise (cosine ~0.95 to its original), so
-		// the best few hundred scores of a query are packed close together: where int8 rounding could reorder them.
-		let seed = 99;
-		const gauss = () => {
-			seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-			const u = (seed + 1) / 0x80000001;
-			seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-			return Math.sqrt(-2 * Math.log(u)) * Math.cos((2 * Math.PI * seed) / 0x7fffffff);
-		};
-		const copies = Array.from({ length: 100_000 }, (_, i) => {
-			const base = stored[i % stored.length]!;
-			const v = base.vector.map((x) => x + gauss() * (0.33 / Math.sqrt(512)));
-			const norm = Math.hypot(...v);
-			return { ...base, segmentId: i, vector: v.map((x) => x / norm) };
-		});
-		const dense = VectorIndex.from(copies);
-		console.log(`  the same on 100,000 noisy copies of those vectors (clusters of near-duplicates): @10 ${recallAt(dense, model, questions, 10).toFixed(3)}, @100 ${recallAt(dense, model, questions, 100).toFixed(3)}`);
-		// The background rate: real passages (whole segments and sentence runs) through the encoder thread, uncached.
-		const texts = stored.filter((_, i) => i % Math.max(1, Math.floor(stored.length / 200)) === 0).map((p) => p.text);
-		const plain = await getEncoder();
-		const cpu = process.cpuUsage();
-		const started = performance.now();
-		await plain.encode(texts);
-		const seconds = (performance.now() - started) / 1000;
-		const used = process.cpuUsage(cpu);
-		const perSecond = texts.length / seconds;
-		const cpuEach = (used.user + used.system) / 1000 / texts.length;
-		const perSegment = stored.length / segmentCount;
-		const hours = (passages: number, rate: number) => `${(passages / rate / 3600).toFixed(1)} h`;
-		console.log(
-			`  encoding rate ${perSecond.toFixed(1)} passages/s as measured (${texts.length} real passages; ${loadLine()}), ${(1000 / cpuEach).toFixed(1)}/s on a free core ` +
-				`(${cpuEach.toFixed(0)} ms CPU each): in the background, 100k segments at ${perSegment.toFixed(1)} passages each take ${hours(100_000 * perSegment, perSecond)} ` +
-				`(${hours(100_000 * perSegment, 1000 / cpuEach)} on a free core), 100k passages ${hours(100_000, perSecond)} (${hours(100_000, 1000 / cpuEach)})`
-		);
-		console.log(`  memory for 100k segments at that ratio: ${mb(100_000 * perSegment * (512 * 5 + 6))} of vectors (float32 + int8), start-up reads them all`);
-	} finally {
-		await handle.close();
-	}
+	const real = await realVectors();
+	if (!real) return console.log('\nreal vectors: skipped (the real transcripts are not in ../shared)');
+	const { stored, questions, model, segmentCount, episodeCount } = real;
+	const index = VectorIndex.from(stored);
+	const runs = stored.filter((p) => p.kind === 'sentence');
+	console.log(
+		`\nreal vectors: ${stored.length.toLocaleString('en')} passages of ${segmentCount} segments (${(stored.length / segmentCount).toFixed(1)} per segment; ` +
+			`a sentence run ${(runs.reduce((a, p) => a + p.text.split(' ').length, 0) / runs.length).toFixed(0)} words on average) in ${episodeCount} real transcripts`
+	);
+	// So few passages go through int8 whole; a shortlist of 1/32 (at least 40) makes the sign-bit pass decide here as at 100k segments.
+	const small = VectorIndex.from(stored, 512, { shortlist: { share: 1 / 32, min: 40 } });
+	console.log(
+		`  against the exact scan, ${questions.length} judged questions: as search runs at this size ${agreementLine(agreement(index, model, questions))}; ` +
+			`the sign-bit pass keeping 1/32 of them (${Math.ceil(stored.length / 32)}) ${agreementLine(agreement(small, model, questions))}`
+	);
+	// 100k near-duplicates: each real vector ~55 times, each copy moved by noise (cosine ~0.95 to its original), so
+	// the best few hundred scores of a query are packed close together: where int8 rounding could reorder them.
+	let seed = 99;
+	const gauss = () => {
+		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+		const u = (seed + 1) / 0x80000001;
+		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+		return Math.sqrt(-2 * Math.log(u)) * Math.cos((2 * Math.PI * seed) / 0x7fffffff);
+	};
+	const copies = Array.from({ length: 100_000 }, (_, i) => {
+		const base = stored[i % stored.length]!;
+		const v = base.vector.map((x) => x + gauss() * (0.33 / Math.sqrt(512)));
+		const norm = Math.hypot(...v);
+		return { ...base, segmentId: i, vector: v.map((x) => x / norm) };
+	});
+	const dense = VectorIndex.from(copies);
+	console.log(`  the same on 100,000 noisy copies of those vectors (clusters of near-duplicates): ${agreementLine(agreement(dense, model, questions))}`);
+	// The background rate: real passages (whole segments and sentence runs) through the encoder thread, uncached.
+	const texts = stored.filter((_, i) => i % Math.max(1, Math.floor(stored.length / 200)) === 0).map((p) => p.text);
+	const plain = await getEncoder();
+	const cpu = process.cpuUsage();
+	const started = performance.now();
+	await plain.encode(texts);
+	const seconds = (performance.now() - started) / 1000;
+	const used = process.cpuUsage(cpu);
+	const perSecond = texts.length / seconds;
+	const cpuEach = (used.user + used.system) / 1000 / texts.length;
+	const perSegment = stored.length / segmentCount;
+	const hours = (passages: number, rate: number) => `${(passages / rate / 3600).toFixed(1)} h`;
+	console.log(
+		`  encoding rate ${perSecond.toFixed(1)} passages/s as measured (${texts.length} real passages; ${loadLine()}), ${(1000 / cpuEach).toFixed(1)}/s on a free core ` +
+			`(${cpuEach.toFixed(0)} ms CPU each): in the background, 100k segments at ${perSegment.toFixed(1)} passages each take ${hours(100_000 * perSegment, perSecond)} ` +
+			`(${hours(100_000 * perSegment, 1000 / cpuEach)} on a free core), 100k passages ${hours(100_000, perSecond)} (${hours(100_000, 1000 / cpuEach)})`
+	);
+	console.log(`  memory for 100k segments at that ratio: ${mb(100_000 * perSegment * (512 * 5 + 64 + 14))} of vectors (float32 + int8 + sign bits), start-up reads them all`);
 }
 
 /**

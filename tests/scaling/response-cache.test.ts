@@ -56,6 +56,28 @@ describe('ResponseCache', () => {
 		expect(cache.stats()).toMatchObject({ hits: 10, misses: 10 });
 	});
 
+	it('answers a page\'s variants from the kept page, but never a data request from a kept data answer', async () => {
+		const cache = new ResponseCache({ maxBytes: 1 << 20 });
+		const variants = {
+			matches: (url: URL) => url.searchParams.has('t'),
+			fill: (page: { status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer> }, url: URL) => ({
+				...page,
+				body: new TextEncoder().encode(`${new TextDecoder().decode(page.body)} at ${url.searchParams.get('t')}`)
+			}),
+			page: () => null
+		};
+		const withVariants = (path: string, accept: string, body: string, type: string) =>
+			cache.resolve({ ...event(path, { headers: { accept } }), locals: { pageVariants: variants } } as unknown as RequestEvent, async () => new Response(body, { headers: { 'content-type': type } }));
+		await withVariants('/podcasts/a/b', 'text/html', 'the page', 'text/html');
+		const moment = await cache.resolve(event('/podcasts/a/b?t=5'), async () => new Response('rendered'));
+		expect(await moment.text()).toBe('the page at 5');
+		expect(moment.headers.get('x-cache')).toBe('hit');
+		// A data answer (JSON) kept for the same load function is no page to fill.
+		await withVariants('/podcasts/a/c/__data.json', 'text/html', '{"type":"data"}', 'application/json');
+		const data = await cache.resolve(event('/podcasts/a/c/__data.json?t=5'), async () => new Response('{"rendered":true}', { headers: { 'content-type': 'application/json' } }));
+		expect(await data.text()).toBe('{"rendered":true}');
+	});
+
 	it('never answers a client-side navigation\'s data request with its page, nor the page with the data', async () => {
 		const cache = new ResponseCache({ maxBytes: 1 << 20 });
 		const page = renderer();

@@ -42,7 +42,7 @@ export interface MomentSource {
 	segments: (Span & { id: number })[];
 	/** The transcript's paragraphs, each with its sentences' times, in order. */
 	paragraphs: Span[][];
-	/** The head tags (page-meta.ts) for the page at `start`. */
+	/** The head tags (page-meta.ts) for the page at `start`, but for the JSON-LD (the same at every moment), which follows them. */
 	headTags(start: TimeRange | null): string;
 }
 

@@ -227,10 +227,12 @@ export class ResponseCache {
 			// A page's variants (an episode's `?t=` moments) are answered from the page as it is without parameters:
 			// that is what is kept, made from the variant when the variant was asked for first.
 			const query = key.indexOf('?');
-			if (variants && url.search === '') this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, variants));
-			else if (variants && query >= 0 && key.startsWith('h ') && variants.matches(url)) {
-				const page = this.#entries.has(key.slice(0, query)) ? null : variants.page(entry, url);
-				if (page) this.#put(key.slice(0, query), new Entry(page.status, page.headers, page.body, tags, variants));
+			// (only pages: a data request for the same path carries the load function's variants too)
+			const pageVariants = variants && (entry.headers.find(([name]) => name === 'content-type')?.[1] ?? '').startsWith('text/html') ? variants : undefined;
+			if (pageVariants && url.search === '') this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, pageVariants));
+			else if (pageVariants && query >= 0 && key.startsWith('h ') && pageVariants.matches(url)) {
+				const made = this.#entries.has(key.slice(0, query)) ? null : pageVariants.page(entry, url);
+				if (made) this.#put(key.slice(0, query), new Entry(made.status, made.headers, made.body, tags, pageVariants));
 				else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags));
 			} else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags));
 		}

@@ -1,11 +1,12 @@
 /**
  * The passage vectors in memory: one contiguous Float32Array (the vectors are unit length, so the dot product is the
- * cosine), and the same vectors as int8 for a fast first pass whose best few thousand are then compared exactly
- * (int8-scan.ts; without WebAssembly SIMD every passage is compared exactly). An episode's passages are replaced as a whole when it
- * changes; vectors of a model other than the query's are skipped, so search keeps working (lexically) while a model
- * change is being re-encoded in the background.
+ * cosine), and the same vectors as sign bits and as int8 for the fast first passes (quantized-vectors.ts): the sign
+ * bits of every passage are compared with the query's, the nearest few thousand by that count in int8, and the best
+ * thousand of those exactly (without WebAssembly SIMD every passage is compared exactly). An episode's passages are
+ * replaced as a whole when it changes; vectors of a model other than the query's are skipped, so search keeps working
+ * (lexically) while a model change is being re-encoded in the background.
  */
-import { Int8Vectors } from './int8-scan';
+import { QuantizedVectors } from './quantized-vectors';
 import type { StoredPassage } from './store';
 
 /** A passage the index holds (without its vector). */
@@ -33,6 +34,21 @@ const SCAN_KEEP = 400;
  * cosine by about 0.001 while the 400th and 1000th best of 100k differ by far more (recall printed by bench:search).
  */
 const RESCORE = 1000;
+/**
+ * Passages the sign-bit pass hands to the int8 pass: a share of the index, never fewer than a floor (below that many
+ * passages the int8 pass reads them all). On real encoder vectors the true best hundred are among the nearest 1-2 %
+ * by sign bits (recall against the exact scan printed by bench:search); 3 % and a floor of 4,000 leave room.
+ */
+const SHORTLIST_SHARE = 1 / 32;
+const SHORTLIST_MIN = 4000;
+
+export interface VectorIndexOptions {
+	/** Passages the sign-bit pass keeps for the int8 pass: `max(min, share × live passages)` (tests shrink it). */
+	shortlist?: { share: number; min: number };
+}
+
+/** Which first pass a search takes: `bits` then int8 (the default), int8 over every passage, or exact float32 over every passage. */
+export type ScanMode = 'bits' | 'int8' | 'exact';
 
 export class VectorIndex {
 	#vectors: Float32Array;
@@ -46,34 +62,40 @@ export class VectorIndex {
 	#live: number[] = [];
 	#byEpisode = new Map<number, number[]>();
 	#bySegment = new Map<number, number[]>();
-	/** The same vectors as int8, for the fast first pass (null where WebAssembly SIMD is missing: every search is exact). */
-	#int8: Int8Vectors | null;
+	/** The same vectors as sign bits and int8, for the fast first passes (null where WebAssembly SIMD is missing: every search is exact). */
+	#quantized: QuantizedVectors | null;
+	#shortlist: { share: number; min: number };
 
-	constructor(readonly dimensions = 512) {
-		this.#int8 = Int8Vectors.create(dimensions);
+	constructor(
+		readonly dimensions = 512,
+		{ shortlist = { share: SHORTLIST_SHARE, min: SHORTLIST_MIN } }: VectorIndexOptions = {}
+	) {
+		this.#quantized = QuantizedVectors.create(dimensions);
+		this.#shortlist = shortlist;
 		this.#vectors = new Float32Array(1024 * dimensions);
 		this.#segment = new Int32Array(1024);
 		this.#model = new Uint16Array(1024);
 	}
 
 	/** An index holding these passages. */
-	static from(passages: readonly StoredPassage[], dimensions = 512): VectorIndex {
-		const index = new VectorIndex(dimensions);
+	static from(passages: readonly StoredPassage[], dimensions = 512, options: VectorIndexOptions = {}): VectorIndex {
+		const index = new VectorIndex(dimensions, options);
 		index.#reserve(passages.length);
 		for (const p of passages) index.#append(p);
 		return index;
 	}
 
 	/** Live passages, and how many of them each model made. */
-	stats(): { passages: number; byModel: Record<string, number>; bytes: number; int8Bytes: number } {
+	stats(): { passages: number; byModel: Record<string, number>; bytes: number; quantizedBytes: number; bitsBytes: number } {
 		const byModel: Record<string, number> = {};
 		this.#models.forEach((model, id) => this.#live[id] && (byModel[model] = this.#live[id]));
-		const int8Bytes = this.#int8?.byteLength ?? 0;
+		const quantizedBytes = this.#quantized?.byteLength ?? 0;
 		return {
 			passages: this.#size - this.#dead,
 			byModel,
-			bytes: this.#vectors.byteLength + this.#segment.byteLength + this.#model.byteLength + int8Bytes,
-			int8Bytes
+			bytes: this.#vectors.byteLength + this.#segment.byteLength + this.#model.byteLength + quantizedBytes,
+			quantizedBytes,
+			bitsBytes: this.#quantized?.bitsByteLength ?? 0
 		};
 	}
 
@@ -94,17 +116,17 @@ export class VectorIndex {
 	/**
 	 * The segments nearest the query, best first: each scored by its best passage (the segment as a whole or a run
 	 * of sentences in it). `accept` filters segments (show, person); only passages of `model` are compared. `exact`
-	 * compares every passage in float32 (bench:search measures the fast path's recall against it).
+	 * compares every passage in float32, `scan: 'int8'` starts with the int8 pass over every passage (bench:search
+	 * measures the default path's recall against the exact scan, and its time against both).
 	 */
 	search(
 		query: Float32Array,
 		model: string,
-		{ limit = 50, accept, exact = false }: { limit?: number; accept?: (segmentId: number) => boolean; exact?: boolean } = {}
+		{ limit = 50, accept, exact = false, scan = exact ? 'exact' : 'bits' }: { limit?: number; accept?: (segmentId: number) => boolean; exact?: boolean; scan?: ScanMode } = {}
 	): VectorHit[] {
 		const modelId = this.#models.indexOf(model);
 		if (modelId < 0) return [];
-		const { keptSlot, keptScore, kept } =
-			this.#int8 && !exact && this.#size > RESCORE ? this.#approximateThenExact(query, modelId) : this.#exactScan(query, modelId);
+		const { keptSlot, keptScore, kept } = this.#firstPass(query, modelId, scan);
 		const order = [...Array(kept).keys()].sort((a, b) => keptScore[b]! - keptScore[a]! || keptSlot[a]! - keptSlot[b]!);
 		const segment = this.#segment;
 		const hits: VectorHit[] = [];
@@ -145,18 +167,48 @@ export class VectorIndex {
 		return best.kept();
 	}
 
+	/** The best SCAN_KEEP passages of the model, by the path `scan` asks for where it can be taken. */
+	#firstPass(query: Float32Array, modelId: number, scan: ScanMode): Kept {
+		const quantized = this.#quantized;
+		if (!quantized || scan === 'exact' || this.#size <= RESCORE) return this.#exactScan(query, modelId);
+		const live = this.#live[modelId]!;
+		const shortlist = Math.max(this.#shortlist.min, Math.ceil(this.#shortlist.share * live));
+		if (scan === 'int8' || !quantized.hasBits || live <= shortlist) return this.#int8Scan(quantized, query, modelId);
+		return this.#bitsScan(quantized, query, modelId, shortlist);
+	}
+
 	/**
-	 * The int8 pass over every passage (int8-scan.ts, about a tenth of the exact scan's time), then the best RESCORE
-	 * of it compared exactly in float32: the scores returned are exact, and so is the order unless int8 rounding
-	 * pushed one of the true best SCAN_KEEP below RESCORE others (bench:search prints how often it does).
+	 * The int8 pass over every passage (about a tenth of the exact scan's time), then the best RESCORE of it compared
+	 * exactly in float32: the scores returned are exact, and so is the order unless int8 rounding pushed one of the
+	 * true best SCAN_KEEP below RESCORE others (bench:search prints how often it does).
 	 */
-	#approximateThenExact(query: Float32Array, modelId: number): Kept {
-		const approximate = this.#int8!.scores(query, this.#size);
+	#int8Scan(quantized: QuantizedVectors, query: Float32Array, modelId: number): Kept {
+		const approximate = quantized.scores(query, this.#size);
 		const segment = this.#segment;
 		const models = this.#model;
 		const shortlist = new TopK(RESCORE);
 		for (let i = 0; i < this.#size; i++) if (segment[i] !== DEAD && models[i] === modelId) shortlist.offer(i, approximate[i]!);
-		const { keptSlot, kept } = shortlist.kept();
+		return this.#rescore(query, shortlist.kept());
+	}
+
+	/**
+	 * The sign-bit pass over every passage (about a twentieth of the int8 pass's time), the `keep` nearest by it
+	 * through the int8 pass, and the best RESCORE of those compared exactly in float32. The scores returned are exact;
+	 * a true best passage is missed only when its sign bits put it behind `keep` others (bench:search prints how often).
+	 */
+	#bitsScan(quantized: QuantizedVectors, query: Float32Array, modelId: number, keep: number): Kept {
+		const segment = this.#segment;
+		const models = this.#model;
+		// Every slot holds a live passage of this model (no episode replaced since the last compaction, one model): no test per slot.
+		const live = this.#live[modelId] === this.#size ? null : (slot: number) => segment[slot] !== DEAD && models[slot] === modelId;
+		const { slots, scores, kept } = quantized.shortlist(query, this.#size, keep, live);
+		const shortlist = new TopK(RESCORE);
+		for (let k = 0; k < kept; k++) shortlist.offer(slots[k]!, scores[k]!);
+		return this.#rescore(query, shortlist.kept());
+	}
+
+	/** The best SCAN_KEEP of these passages compared exactly in float32. */
+	#rescore(query: Float32Array, { keptSlot, kept }: Kept): Kept {
 		const best = new TopK(SCAN_KEEP);
 		const d = this.dimensions;
 		const vectors = this.#vectors;
@@ -234,7 +286,7 @@ export class VectorIndex {
 		this.#vectors = vectors;
 		this.#segment = segment;
 		this.#model = model;
-		this.#int8?.reserve(capacity);
+		this.#quantized?.reserve(capacity);
 	}
 
 	#append(p: StoredPassage): void {
@@ -246,7 +298,7 @@ export class VectorIndex {
 		if (modelId < 0) modelId = this.#models.push(p.model) - 1;
 		this.#live[modelId] = (this.#live[modelId] ?? 0) + 1;
 		this.#vectors.set(p.vector, slot * this.dimensions);
-		this.#int8?.set(slot, p.vector);
+		this.#quantized?.set(slot, p.vector);
 		this.#segment[slot] = p.segmentId;
 		this.#model[slot] = modelId;
 		this.#passages[slot] = { episodeId: p.episodeId, segmentId: p.segmentId, kind: p.kind, startSeconds: p.startSeconds, endSeconds: p.endSeconds, text: p.text };

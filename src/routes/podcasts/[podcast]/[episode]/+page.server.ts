@@ -66,16 +66,24 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 	const path = episodePath(podcast.slug, episode.slug);
 	setPageMeta(locals, episodeMeta(data, url.origin, start));
 	// The response cache answers this page's `?t=` moments from the page without `t` (moment-page.ts): what they
-	// need of the page's data, which does not depend on `t`.
+	// need of the page's data, which does not depend on `t`. Only times and titles: it is kept with the page, and the
+	// transcript's text or the JSON-LD (the same at every moment) must not stay in memory with it.
+	const light = {
+		podcast: { slug: podcast.slug, title: podcast.title },
+		episode: { slug: episode.slug, title: episode.title, audioUrl: episode.audioUrl, audioMimeType: episode.audioMimeType },
+		segments: segments.map(({ id, startSeconds, endSeconds, title, summary }) => ({ id, startSeconds, endSeconds, title, summary })),
+		description: data.description,
+		jsonLd: null
+	};
 	locals.pageVariants = momentVariants({
 		origin: url.origin,
 		path,
 		shareTitle: `${episode.title} · ${podcast.title}`,
 		durationSeconds: episode.durationSeconds,
 		audioSrc: episode.audioUrl,
-		segments,
-		paragraphs: data.transcript.paragraphs.map((p) => p.sentences),
-		headTags: (at) => renderPageMeta(episodeMeta(data, url.origin, at))
+		segments: light.segments,
+		paragraphs: data.transcript.paragraphs.map((p) => p.sentences.map(({ startSeconds, endSeconds }) => ({ startSeconds, endSeconds }))),
+		headTags: (at) => renderPageMeta(episodeMeta(light, url.origin, at))
 	});
 	return {
 		...shown,
@@ -86,7 +94,17 @@ export const load: PageServerLoad = async ({ params, url, locals }) => {
 };
 
 /** The page's head tags (page-meta.ts) at the moment `start`. */
-function episodeMeta(data: NonNullable<Awaited<ReturnType<typeof loadEpisodeData>>>, origin: string, start: TimeRange | null): PageMeta {
+function episodeMeta(
+	data: {
+		podcast: { slug: string; title: string };
+		episode: { slug: string; title: string; audioUrl: string | null; audioMimeType: string | null };
+		segments: { startSeconds: number; endSeconds: number; title: string; summary: string | null }[];
+		description: string | null;
+		jsonLd: Record<string, unknown> | null;
+	},
+	origin: string,
+	start: TimeRange | null
+): PageMeta {
 	const { podcast, episode, segments, description, jsonLd } = data;
 	const path = episodePath(podcast.slug, episode.slug);
 	const moment = momentPreview(segments, episode.title, start);
