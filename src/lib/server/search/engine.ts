@@ -129,4 +129,29 @@ export interface MeaningEngine {
 	syncQuestions(questions: Iterable<QuestionPhrasings>): Promise<void>;
 	/** The query's vector and what to compare it with, or null while not ready. */
 	queryVector(query: string): Promise<QueryVector | null>;
+	/** Why a segment is as near the query as it is: its best passage and that cosine; null when not ready or no vectors. */
+	explain(query: string, segmentId: number): Promise<MeaningExplanation | null>;
+}
+
+/** Why a segment is near a query by meaning, for people tuning ranking (and tests). */
+export interface MeaningExplanation {
+	engine: string;
+	model: string;
+	segmentId: number;
+	/** The cosine hybrid ranking uses for the segment: that of its passage nearest the query. */
+	cosine: number;
+	/** That passage. */
+	passage: { kind: 'segment' | 'sentence'; startSeconds: number; endSeconds: number; text: string };
+}
+
+/**
+ * A meaning engine's explain from its own queryVector: the segment's best passage, scored as hybrid ranking scores it
+ * (PassageVectors.scoreSegments). An engine whose QueryVector compares through PassageVectors needs nothing more.
+ */
+export async function explainByPassages(engine: MeaningEngine, query: string, segmentId: number): Promise<MeaningExplanation | null> {
+	const q = await engine.queryVector(query);
+	const hit = q?.vectors.scoreSegments(q.vector, q.model, [segmentId]).get(segmentId);
+	if (!q || !hit) return null;
+	const { kind, startSeconds, endSeconds, text } = hit.passage;
+	return { engine: engine.name, model: q.model, segmentId, cosine: hit.score, passage: { kind, startSeconds, endSeconds, text } };
 }
