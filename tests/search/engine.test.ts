@@ -4,7 +4,7 @@
  * module, knowing nothing of the vector index, plugs into the search service and finds what words cannot.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DocRef, MeaningEngine, PassageVectors, QuestionPhrasings } from '../../src/lib/server/search/engine';
+import { explainByPassages, type DocRef, type MeaningEngine, type PassageVectors, type QuestionPhrasings } from '../../src/lib/server/search/engine';
 import type { QueryVector } from '../../src/lib/server/search/hybrid';
 import type { SearchIndex } from '../../src/lib/server/search/search-index';
 import { initSearch, resetSearch, SearchService } from '../../src/lib/server/search';
@@ -99,6 +99,9 @@ class ConceptEngine implements MeaningEngine, PassageVectors {
 		const vector = conceptVector(query);
 		return vector && { vectors: this, model: this.name, vector, questions: new Map() };
 	}
+	explain(query: string, segmentId: number) {
+		return explainByPassages(this, query, segmentId);
+	}
 
 	#hit(query: Float32Array, segmentId: number): VectorHit | null {
 		const vector = this.#vectors.get(segmentId);
@@ -145,6 +148,14 @@ describe('a meaning engine added as one module', () => {
 		expect(found?.via).not.toBe('lexical'); // 'both': the words "long run" are there too, too weak on their own
 		const page = await service.search({ query: question });
 		expect(page.segments.map((s) => s.id)).toContain(hydration);
+
+		// Asked why, the service says what each engine saw: the words that matched and the passage near in meaning.
+		const why = await service.explain(question, { kind: 'segment', id: hydration });
+		expect(why.words?.engine).toBe('minisearch');
+		expect(why.words!.queryTerms.length).toBeGreaterThan(0);
+		expect(why.meaning).toMatchObject({ engine: 'concepts', segmentId: hydration, passage: { text: 'Hydration and Electrolytes' } });
+		expect(why.meaning!.cosine).toBeGreaterThan(0.5);
+		expect((await new SearchService(t.db, index).explain(question, { kind: 'segment', id: hydration })).meaning).toBeNull();
 	});
 });
 
@@ -172,5 +183,11 @@ describe("the app's search start-up", () => {
 		expect(service.semantic.ready).toBe(true);
 		const [top] = await service.searchMoments(COFFEE_QUESTION, { limit: 1 });
 		expect(top?.via).toBe('vector');
+		// Found by meaning alone: explained by its passage nearest the question, not by words.
+		const why = await service.explain(COFFEE_QUESTION, { kind: 'segment', id: top!.segment.id });
+		expect(why.words).toBeNull();
+		expect(why.meaning).toMatchObject({ engine: 'vectors', segmentId: top!.segment.id });
+		expect(why.meaning!.cosine).toBeGreaterThan(0.3);
+		expect(why.meaning!.passage.text.length).toBeGreaterThan(0);
 	}, 120_000);
 });

@@ -4,6 +4,8 @@ import { generateCorpus } from '../../bench/lib/synthetic';
 import { BROAD_TERM_MIN_POSTINGS } from '../../src/lib/server/search/config';
 import { plannedSearch, plannerOf, withoutCommonTerms } from '../../src/lib/server/search/query-plan';
 import { parseDocId, SearchIndex } from '../../src/lib/server/search/search-index';
+import type { TermStatistics } from '../../src/lib/server/search/engine';
+import { queryTerm } from '../../src/lib/server/search/terms';
 import { buildDemoIndex } from './fixtures';
 
 const demo = buildDemoIndex();
@@ -123,5 +125,42 @@ describe('plannedSearch', () => {
 		it('still finds something when the query has nothing but broad terms', () => {
 			expect(plannedSearch(index, 'show').length).toBeGreaterThan(BROAD_TERM_MIN_POSTINGS);
 		});
+	});
+});
+
+describe('query plans over any word engine', () => {
+	/** A vocabulary as another word engine would report it: only the TermStatistics interface, no minisearch. */
+	const distance = (a: string, b: string): number => {
+		let row = Array.from({ length: b.length + 1 }, (_, j) => j);
+		for (let i = 1; i <= a.length; i++) {
+			const next = [i];
+			for (let j = 1; j <= b.length; j++) next[j] = Math.min(row[j]! + 1, next[j - 1]! + 1, row[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+			row = next;
+		}
+		return row[b.length]!;
+	};
+	const vocabulary = new Map([['electrolyte', 7]]);
+	const terms: TermStatistics = {
+		documents: 1000,
+		generation: 0,
+		postings: (term) => vocabulary.get(term) ?? 0,
+		fuzzy: (term, maxEdits) =>
+			[...vocabulary].flatMap(([t, postings]) => {
+				const d = distance(term, t);
+				return d > 0 && d <= maxEdits ? [{ term: t, distance: d, postings }] : [];
+			}),
+		completions: (prefix) => {
+			const found = [...vocabulary].filter(([t]) => t.startsWith(prefix) && t !== prefix);
+			return { terms: found.length, postings: found.reduce((sum, [, p]) => sum + p, 0) };
+		}
+	};
+
+	it('corrects a misspelt word by that engine\'s vocabulary, and plans afresh once its content changes', () => {
+		const [typo] = plannerOf({ terms }).plan('electrolite').terms;
+		expect(typo).toMatchObject({ term: 'electrolite', fuzzy: 1, postings: 7 });
+		vocabulary.set(queryTerm('electrolite')!, 3); // the engine now holds the word as typed
+		(terms as { generation: number }).generation++;
+		const [known] = plannerOf({ terms }).plan('electrolite').terms;
+		expect(known).toMatchObject({ term: queryTerm('electrolite'), fuzzy: false, postings: 3 });
 	});
 });

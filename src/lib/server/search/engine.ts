@@ -75,6 +75,24 @@ export interface ScoreExplanation {
 	documentsMatched: number | null;
 }
 
+/**
+ * What an engine's vocabulary says, read by query planning (query-plan.ts: typo and prefix expansion, common words)
+ * and the evidence weights (evidence.ts: a term's idf): engine-neutral statistics, so a second word engine supplies
+ * them and both work unchanged. Terms are index terms (terms.ts); postings count document-field entries.
+ */
+export interface TermStatistics {
+	/** Documents indexed. */
+	readonly documents: number;
+	/** Bumped whenever what is indexed changes (caches of these statistics empty then). */
+	readonly generation: number;
+	/** Postings of an exact term (0: the index has never seen it). */
+	postings(term: string): number;
+	/** Indexed terms at edit distance 1..maxEdits from `term` (the term itself excluded), with their postings. */
+	fuzzy(term: string, maxEdits: number): { term: string; distance: number; postings: number }[];
+	/** Indexed terms that start with `prefix` (the prefix itself excluded): how many, and their postings in total. */
+	completions(prefix: string): { terms: number; postings: number };
+}
+
 /** A word engine: documents in, ranked documents out. In memory, so every call is synchronous. */
 export interface SearchEngine {
 	readonly name: string;
@@ -88,6 +106,8 @@ export interface SearchEngine {
 	/** Why a document scores what it does for a query; null when it does not match. */
 	explain(query: EngineQuery, ref: DocRef): ScoreExplanation | null;
 	stats(): { documents: number; terms: number };
+	/** Its vocabulary's statistics (live: always of what is indexed now). */
+	readonly terms: TermStatistics;
 }
 
 /** A question's phrasings, as a meaning engine compares queries with them. */
@@ -129,4 +149,29 @@ export interface MeaningEngine {
 	syncQuestions(questions: Iterable<QuestionPhrasings>): Promise<void>;
 	/** The query's vector and what to compare it with, or null while not ready. */
 	queryVector(query: string): Promise<QueryVector | null>;
+	/** Why a segment is as near the query as it is: its best passage and that cosine; null when not ready or no vectors. */
+	explain(query: string, segmentId: number): Promise<MeaningExplanation | null>;
+}
+
+/** Why a segment is near a query by meaning, for people tuning ranking (and tests). */
+export interface MeaningExplanation {
+	engine: string;
+	model: string;
+	segmentId: number;
+	/** The cosine hybrid ranking uses for the segment: that of its passage nearest the query. */
+	cosine: number;
+	/** That passage. */
+	passage: { kind: 'segment' | 'sentence'; startSeconds: number; endSeconds: number; text: string };
+}
+
+/**
+ * A meaning engine's explain from its own queryVector: the segment's best passage, scored as hybrid ranking scores it
+ * (PassageVectors.scoreSegments). An engine whose QueryVector compares through PassageVectors needs nothing more.
+ */
+export async function explainByPassages(engine: MeaningEngine, query: string, segmentId: number): Promise<MeaningExplanation | null> {
+	const q = await engine.queryVector(query);
+	const hit = q?.vectors.scoreSegments(q.vector, q.model, [segmentId]).get(segmentId);
+	if (!q || !hit) return null;
+	const { kind, startSeconds, endSeconds, text } = hit.passage;
+	return { engine: engine.name, model: q.model, segmentId, cosine: hit.score, passage: { kind, startSeconds, endSeconds, text } };
 }

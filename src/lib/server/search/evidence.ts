@@ -75,7 +75,7 @@ export class QueryEvidence {
 		// An unknown word is planned as typed (query-plan.ts), so its term is the word itself, not its stem.
 		this.rarestUnsaid = Math.min(0, ...unknown.filter((t) => !/\d/.test(t.term)).map((t) => wordLogProbability(t.term)));
 		const plan = withoutCommonTerms(full);
-		const documents = index.miniSearch.documentCount;
+		const documents = index.terms.documents;
 		const seen = new Set<string>();
 		this.#terms = plan.terms.flatMap((t) => {
 			if (seen.has(t.term)) return [];

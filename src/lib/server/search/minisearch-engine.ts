@@ -6,7 +6,8 @@
  */
 import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import { FIELD_BOOSTS, MATCH_WEIGHTS, SEARCH_FIELDS } from './config';
-import type { DocKind, DocRef, EngineDocument, EngineHit, EngineQuery, ScoreExplanation, SearchEngine } from './engine';
+import type { DocKind, DocRef, EngineDocument, EngineHit, EngineQuery, ScoreExplanation, SearchEngine, TermStatistics } from './engine';
+import { TermStats } from './term-stats';
 import { miniSearchFromState, type MiniSearchState } from './minisearch-internals';
 import { prepareScoring } from './candidate-scores';
 import { plannedSearch, type SearchExplain } from './query-plan';
@@ -133,6 +134,13 @@ export class MiniSearchEngine implements SearchEngine {
 			scored: explained.scored === null ? 'all' : 'candidates',
 			documentsMatched: explained.matched
 		};
+	}
+
+	#terms: TermStats | null = null;
+
+	/** Its vocabulary's statistics, read from minisearch's term tree (term-stats.ts), made on first use. */
+	get terms(): TermStatistics {
+		return (this.#terms ??= new TermStats(this.miniSearch, () => this.generation));
 	}
 
 	stats(): { documents: number; terms: number } {

@@ -34,10 +34,9 @@ import {
 	TERM_PLAN_CACHE_SIZE
 } from './config';
 import type MiniSearch from 'minisearch';
-import { KIND_FIELDS, type DocKind } from './engine';
+import { KIND_FIELDS, type DocKind, type TermStatistics } from './engine';
 import { PREFIX as KIND_PREFIX } from './minisearch-engine';
 import { scoreCandidates, topScored } from './candidate-scores';
-import { TermStats } from './term-stats';
 import { queryTerm, queryWords, tokenize, typoEdits } from './terms';
 
 /** What one query term expands to, and what scoring it costs. */
@@ -75,32 +74,35 @@ export function searchTerms(query: string): string[] {
 	return tokenize(query).flatMap((word) => queryTerm(word) ?? []);
 }
 
-/** What the planner needs of an index: minisearch's, and a count that changes whenever its content does. */
+/** What the planner needs of an index: its engine's term statistics (any word engine's). */
 export interface PlannedIndex {
+	readonly terms: TermStatistics;
+}
+
+/** What minisearch's own query path needs: the statistics to plan, and minisearch to score. */
+export interface MiniSearchIndex extends PlannedIndex {
 	readonly miniSearch: MiniSearch;
-	readonly generation: number;
 }
 
 /** Term plans for one index, cached until its content changes. */
 export class QueryPlanner {
-	readonly #index: PlannedIndex;
-	readonly #stats: TermStats;
+	readonly #stats: TermStatistics;
 	readonly #cache = new Map<string, TermPlan>();
 	#generation = -1;
 
-	constructor(index: PlannedIndex) {
-		this.#index = index;
-		this.#stats = new TermStats(index.miniSearch);
+	constructor(stats: TermStatistics) {
+		this.#stats = stats;
 	}
 
 	/** Plans a query: each term's expansions and cost. */
 	plan(query: string, { expand = true }: { expand?: boolean } = {}): QueryPlan {
-		if (this.#generation !== this.#index.generation || this.#cache.size > TERM_PLAN_CACHE_SIZE) {
+		const generation = this.#stats.generation;
+		if (this.#generation !== generation || this.#cache.size > TERM_PLAN_CACHE_SIZE) {
 			this.#cache.clear();
-			this.#generation = this.#index.generation;
+			this.#generation = generation;
 		}
 		const words = queryWords(query);
-		const documents = this.#index.miniSearch.documentCount;
+		const documents = this.#stats.documents;
 		const broadAbove = Math.max(BROAD_TERM_MIN_POSTINGS, Math.round(documents * BROAD_TERM_SHARE));
 		const plans = words.map(({ term, typed }, i) => {
 			const prefix = expand && i === words.length - 1 && typed.length >= PREFIX_MIN_LENGTH;
@@ -146,12 +148,12 @@ export class QueryPlanner {
 	}
 }
 
-const planners = new WeakMap<MiniSearch, QueryPlanner>();
+const planners = new WeakMap<TermStatistics, QueryPlanner>();
 
-/** The planner of an index (one per minisearch index, made on first use: SearchIndex and its engine share it). */
+/** The planner of an index (one per engine's statistics, made on first use: SearchIndex and its engine share it). */
 export function plannerOf(index: PlannedIndex): QueryPlanner {
-	let planner = planners.get(index.miniSearch);
-	if (!planner) planners.set(index.miniSearch, (planner = new QueryPlanner(index)));
+	let planner = planners.get(index.terms);
+	if (!planner) planners.set(index.terms, (planner = new QueryPlanner(index.terms)));
 	return planner;
 }
 
@@ -191,7 +193,7 @@ export interface SearchExplain {
  * SCORED_DOCUMENTS_CAP per kind, the best scored.
  */
 function candidatesFor(
-	index: PlannedIndex,
+	index: MiniSearchIndex,
 	plan: QueryPlan,
 	kind: string | null,
 	fields: string[] | undefined,
@@ -233,7 +235,7 @@ function candidatesFor(
  * scored: with broad terms present, only the candidates (candidatesFor), whose results are made from the same pass
  * (candidate-scores.ts) rather than by minisearch walking every posting again.
  */
-export function plannedSearch(index: PlannedIndex, query: string, options: PlannedSearchOptions = {}, explain?: SearchExplain): SearchResult[] {
+export function plannedSearch(index: MiniSearchIndex, query: string, options: PlannedSearchOptions = {}, explain?: SearchExplain): SearchResult[] {
 	const plan = withoutCommonTerms(plannerOf(index).plan(query, { expand: options.expand ?? true }));
 	if (plan.terms.length === 0) return [];
 	const kindPrefix = options.kind ? KIND_PREFIX[options.kind] : null;

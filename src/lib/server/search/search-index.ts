@@ -4,7 +4,7 @@
  * them as documents: segments, questions and people. It is built once and then changed in place: each put and remove
  * here is a put or remove on the engine. It never touches the database itself (service.ts does that).
  */
-import type { EngineDocument, SearchEngine } from './engine';
+import type { EngineDocument, SearchEngine, TermStatistics } from './engine';
 import { MiniSearchEngine, type MiniSearchJSON } from './minisearch-engine';
 import type { MiniSearchState } from './minisearch-internals';
 import type { EpisodeRecord, IndexContent, LinkRecord, PersonRecord, QuestionRecord, SegmentRecord, ShowRecord } from './content';
@@ -54,6 +54,11 @@ export class SearchIndex {
 	/** minisearch's index, for the engine's own scoring files (query-plan.ts, evidence weights, snapshots). */
 	get miniSearch() {
 		return this.engine.miniSearch;
+	}
+
+	/** The word engine's vocabulary statistics (query planning, evidence weights). */
+	get terms(): TermStatistics {
+		return this.engine.terms;
 	}
 
 	/** Bumped on every change to what is indexed, so caches of term statistics know to empty (query-plan.ts). */

@@ -7,7 +7,7 @@ import type { Db } from '../db/client';
 import { getEncoder, type SentenceEncoder } from '../embeddings';
 import { readPassageVectors, VectorIndex, type StoredPassage } from '../vectors';
 import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotBeside, vectorSnapshotFile, writeVectorSnapshot } from '../vectors/snapshot';
-import type { MeaningEngine, QuestionPhrasings } from './engine';
+import { explainByPassages, type MeaningEngine, type MeaningExplanation, type QuestionPhrasings } from './engine';
 import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
 
 /** Query vectors remembered (the same questions come back; an encoding costs ~15 ms). */
@@ -172,5 +172,10 @@ export class SemanticEngine implements MeaningEngine {
 		}
 		this.#cache.set(key, vector);
 		return { vectors: this.vectors, model: encoder.model, vector, questions: this.nearQuestions(vector, QUESTION_SUPPORT_MIN_COSINE) };
+	}
+
+	/** The segment's passage nearest the query and its cosine (null while not ready, or when it has no vectors). */
+	explain(query: string, segmentId: number): Promise<MeaningExplanation | null> {
+		return explainByPassages(this, query, segmentId);
 	}
 }

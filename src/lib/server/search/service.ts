@@ -14,7 +14,7 @@ import { fuseHits, locateAnswer, type Moment, type QueryVector, type Via } from 
 import { normalizeQuery, rankAll, segmentPasses, type RankedHits, type SearchFilter } from './ranking';
 import { searchContent, toSegmentResult, type SearchRequest } from './results';
 import { SearchIndex } from './search-index';
-import type { MeaningEngine } from './engine';
+import type { DocRef, MeaningEngine, MeaningExplanation, ScoreExplanation } from './engine';
 import { SemanticEngine } from './semantic';
 import { VectorIndex } from '../vectors';
 import type { SearchResults, SegmentResult } from '../../search-results';
@@ -70,6 +70,18 @@ export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 	/** Reads all content and vectors and builds the index. */
 	static async build(db: Db): Promise<SearchService<SemanticEngine>> {
 		return new SearchService(db, SearchIndex.build(await loadIndexContent(db)), await SemanticEngine.load(db));
+	}
+
+	/**
+	 * Why a document scores what it does for a query, from each engine: the word engine's explanation (the query as
+	 * ranking runs it; matched
+	 * terms, fields, score) and, for a segment, the meaning engine's (its nearest passage and cosine). Either is null
+	 * when that engine does not find it.
+	 */
+	async explain(query: string, ref: DocRef): Promise<{ words: ScoreExplanation | null; meaning: MeaningExplanation | null }> {
+		const words = this.index.words.explain({ text: normalizeQuery(query) }, ref);
+		const meaning = ref.kind === 'segment' ? await this.semantic.explain(query, ref.id) : null;
+		return { words, meaning };
 	}
 
 	/** The search page's and API's results: words and meaning together once the encoder is ready, words alone before. */

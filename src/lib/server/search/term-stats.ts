@@ -6,6 +6,7 @@
  * (minisearch-internals.ts reads it).
  */
 import type MiniSearch from 'minisearch';
+import type { TermStatistics } from './engine';
 import { termTreeOf, type FieldTermData, type TermTree } from './minisearch-internals';
 
 /** Postings of one term's data: documents it appears in, counted once per field. */
@@ -17,11 +18,24 @@ function postingsOf(data: FieldTermData | undefined): number {
 }
 
 /** Vocabulary statistics over one minisearch index (always current: it reads the live tree). */
-export class TermStats {
+export class TermStats implements TermStatistics {
+	readonly #miniSearch: MiniSearch;
 	readonly #tree: TermTree;
 
-	constructor(miniSearch: MiniSearch) {
+	constructor(
+		miniSearch: MiniSearch,
+		readonly generationOf: () => number
+	) {
+		this.#miniSearch = miniSearch;
 		this.#tree = termTreeOf(miniSearch);
+	}
+
+	get documents(): number {
+		return this.#miniSearch.documentCount;
+	}
+
+	get generation(): number {
+		return this.generationOf();
 	}
 
 	/** Postings of an exact term (0: the index has never seen it). */
