@@ -167,6 +167,19 @@ describe.skipIf(!existsSync(realdataDir))('transcripts and show notes on the epi
 		expect(section.querySelector('ol[aria-label="Transcript"]')!.hasAttribute('lang')).toBe(false);
 	});
 
+	it('answers a moment from memory exactly as a rendering, before the first sentence, in one and in a pause between two', async () => {
+		// Real transcripts start after 0 and pause between turns: the kept page then marks no sentence, and a moment in
+		// the first paragraph must mark it (and its sentence) as the rendering does.
+		const at = (t: string | null) => new URL(`${stored.get('only-german')!.path}${t === null ? '' : `?t=${t}`}`, server.url);
+		await fetch(at(null), { headers: { accept: 'text/html' } }); // rendered, and kept
+		for (const t of ['0.5', '2', '8.7', '10']) {
+			const filled = await fetch(at(t), { headers: { accept: 'text/html' } });
+			const rendered = await fetch(at(t), { headers: { accept: 'text/html', cookie: 'fresh=1' } });
+			expect(filled.headers.get('x-cache'), `t=${t} answered from memory`).toBe('hit');
+			expect(await filled.text(), `t=${t}`).toBe(await rendered.text());
+		}
+	});
+
 	it('makes the times in show notes seek links, and leaves the Changelog\'s quoted times as text', async () => {
 		const notes = (guid: string) => page(guid).then((doc) => doc.querySelector('section[aria-labelledby="notes-heading"] .notes')!);
 		const syntax = await notes('sn-syntax');

@@ -172,6 +172,7 @@ export function fillMomentPage(base: CachedAnswer, baseT: string | null, source:
 		const to = page.html.indexOf('</ol>', from);
 		if (from < 0 || to < 0) return null;
 		const paragraphOf = (sentence: number) => {
+			if (sentence < 0) return -1; // no sentence is said at that moment (before the first, between two, after the last)
 			let n = sentence;
 			for (let p = 0; p < source.paragraphs.length; p++) {
 				if (n < source.paragraphs[p]!.length) return p;
@@ -299,8 +300,15 @@ function applyEdits(page: Slots, edits: Edit[]): boolean {
 /** The variants of an episode page kept by the response cache: its `?t=` moments, filled from it. */
 export function momentVariants(source: MomentSource): PageVariants {
 	return {
+		bytes: heldBytes(source),
 		matches: isMomentUrl,
 		fill: (page, url) => fillMomentPage(page, null, source, url.searchParams.get('t')),
 		page: (moment, url) => fillMomentPage(moment, url.searchParams.get('t'), source, null)
 	};
+}
+
+/** About what a moment source holds in memory: a small object per span (V8: ~80 bytes with its two numbers), and strings. */
+function heldBytes(source: MomentSource): number {
+	const spans = source.segments.length + source.paragraphs.reduce((sum, p) => sum + p.length + 1, 0);
+	return 512 + 80 * spans + 2 * (source.origin.length + source.path.length + source.shareTitle.length + (source.audioSrc?.length ?? 0));
 }

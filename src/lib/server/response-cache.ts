@@ -64,7 +64,7 @@ class Entry implements CachedAnswer {
 		const gzip = body.byteLength >= COMPRESS_FROM_BYTES ? gzipSync(body) : null;
 		if (gzip && gzip.byteLength < body.byteLength) this.gzip = gzip;
 		else this.#plain = body;
-		this.bytes = (this.gzip ?? body).byteLength;
+		this.bytes = (this.gzip ?? body).byteLength + (variants?.bytes ?? 0);
 		this.bodyBytes = body.byteLength;
 	}
 	get body(): Uint8Array<ArrayBuffer> {
@@ -83,6 +83,8 @@ export interface PageVariants {
 	fill(page: CachedAnswer, url: URL): CachedAnswer | null;
 	/** The page itself, made from the answer rendered for its variant `url` (null: cannot). */
 	page(variant: CachedAnswer, url: URL): CachedAnswer | null;
+	/** About how many bytes of memory what it keeps to fill variants takes: counted against the cache's limit with the page. */
+	readonly bytes: number;
 }
 
 /** Types worth keeping: what the site renders. Audio (byte ranges, megabytes) is served as it comes. */
