@@ -61,11 +61,11 @@ try {
 	// Each mode as shown: after the floor (hybrid.ts), but for 'hybrid, no floor'. Lexical alone is what the site
 	// shows while the encoder loads (words' evidence only); vector alone keeps what clears the vector-only floor.
 	const rank = (mode: Mode, query: string, vector: QueryVector | null): number[] => {
-		const lexical = rankAll(index, query).segments;
+		const { segments: lexical, evidence } = rankAll(index, query);
 		if (mode === 'lexical') return fuseHits(lexical, null, () => true).map((h) => h.id);
 		if (mode === 'vector') return vector!.vectors.search(vector!.vector, vector!.model, { limit: 50 }).filter((h) => h.score >= FLOOR.vectorOnly).map((h) => h.segmentId);
 		const method = mode === 'hybrid (rrf)' ? ('rrf' satisfies FusionMethod) : 'blend';
-		return fuseHits(lexical, vector, () => true, { method, weight: WEIGHT, links, floor: mode === 'hybrid, no floor' ? null : FLOOR }).map((h) => h.id);
+		return fuseHits(lexical, vector, () => true, { method, weight: WEIGHT, links, evidence, floor: mode === 'hybrid, no floor' ? null : FLOOR }).map((h) => h.id);
 	};
 
 	// Which questions share a rare word (a stem in under 5 % of segments) with their answer window.
@@ -151,7 +151,8 @@ try {
 	for (const text of NONSENSE) {
 		const v = (await semantic.queryVector(text))!;
 		const best = v.vectors.search(v.vector, v.model, { limit: 1 })[0];
-		const shown = fuseHits(rankAll(index, text).segments, v, () => true, { links }).length;
+		const ranked = rankAll(index, text);
+		const shown = fuseHits(ranked.segments, v, () => true, { links, evidence: ranked.evidence }).length;
 		console.log(`  ${(best?.score ?? 0).toFixed(3)}  ${shown} results shown  "${text}"`);
 	}
 	const bestOfReal = [];
@@ -170,7 +171,10 @@ try {
 		encoder,
 		judged: realJudgedQuestions.map((j) => ({ question: j.question, episodeId: corpus.get(j.file)!, window: j.window })),
 		unanswerable: unanswerableQuestions,
-		searchHits: async (query) => fuseHits(rankAll(index, query).segments, await semantic.queryVector(query), () => true, { links }),
+		searchHits: async (query) => {
+			const ranked = rankAll(index, query);
+			return fuseHits(ranked.segments, await semantic.queryVector(query), () => true, { links, evidence: ranked.evidence });
+		},
 		queryVector: (query) => semantic.queryVector(query)
 	});
 } finally {

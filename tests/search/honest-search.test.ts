@@ -93,6 +93,15 @@ describe('nothing found', () => {
 		expect(search('Owen Hartley on deep sleep').segments.map((s) => s.title)).toContain('Meet Dr. Owen Hartley');
 		expect(search('Carb Loading Without the Bloat').segments[0]?.title).toBe('Carb Loading Without the Bloat');
 	});
+
+	it('reads a question typed in capitals throughout, or in Title Case, as the same question in lower case', () => {
+		const asked = 'does sleeping in on the weekend pay back sleep debt';
+		const expected = search(asked).segments.map((s) => s.id);
+		expect(expected.length).toBeGreaterThan(0);
+		for (const typed of [asked.toUpperCase(), asked.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase())]) {
+			expect(search(typed).segments.map((s) => s.id), typed).toEqual(expected);
+		}
+	});
 });
 
 describe('a real show imported beside the demo (Giant Bombcast, 730 episodes)', () => {

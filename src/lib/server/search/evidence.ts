@@ -218,8 +218,14 @@ export class QueryEvidence {
 /** The runs of two or more capitalised words in a query that are not stop words, as patterns (a stop word or a lower-case word ends a run). */
 function namesIn(query: string): RegExp[] {
 	const names: RegExp[] = [];
+	const words = tokenize(query);
+	// Capitals single out a name beside lower-case words, or when the name is the whole query ("Giant Bomb"); a query
+	// typed in capitals throughout ("BEST RUNNING SHOES") or in Title Case with small words ("How To Stop Snoring",
+	// "Is Creatine Safe") names nothing by its capitals.
+	if (!/\p{Ll}/u.test(query)) return names;
+	if (!words.some((w) => /^\p{Ll}/u.test(w)) && words.some((w) => queryTerm(w) === null)) return names;
 	let run: string[] = [];
-	for (const word of [...tokenize(query), '']) {
+	for (const word of [...words, '']) {
 		if (/^\p{Lu}/u.test(word) && queryTerm(word) !== null) {
 			run.push(word.replace(/['’]s$/u, '').replace(/[^\p{L}\p{N}]+/gu, '[^\\p{L}\\p{N}]*'));
 			continue;

@@ -31,6 +31,7 @@
 import type { VectorHit } from '../vectors';
 import type { PassageVectors } from './engine';
 import type { Hit } from './ranking';
+import type { QueryEvidence } from './evidence';
 
 /** How lexical and vector lists are fused: a calibrated blend of scores, or reciprocal-rank fusion (bench:quality compares them). */
 export type FusionMethod = 'blend' | 'rrf';
@@ -136,8 +137,9 @@ export function fuseHits(
 		weight = VECTOR_WEIGHT,
 		links,
 		excludeQuestionId,
-		floor = FLOOR
-	}: { method?: FusionMethod; weight?: number; links?: LinksOf; excludeQuestionId?: number; floor?: Floor | null } = {}
+		floor = FLOOR,
+		evidence = lexical[0]?.evidence
+	}: { method?: FusionMethod; weight?: number; links?: LinksOf; excludeQuestionId?: number; floor?: Floor | null; evidence?: QueryEvidence } = {}
 ): HybridHit[] {
 	if (!query) {
 		// Only the hits shown are made hybrid hits: a common word has thousands of lexical hits.
@@ -188,8 +190,8 @@ export function fuseHits(
 	for (const hit of byMeaning.values()) {
 		if (fused.has(hit.segmentId) || hit.score < (floor?.vectorOnly ?? UNFLOORED_VECTOR_ONLY)) continue;
 		const score = method === 'rrf' ? (scale * 30) / (RRF_K + vectorRank.get(hit.segmentId)!) : scale * weight * calibrated(hit.score);
-		// The query's evidence (shared by its lexical hits) goes along: the floor reads what the query names from it.
-		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, evidence: lexical[0]?.evidence, via: 'vector', cosine: hit.score, sentence: null });
+		// The query's evidence goes along, also when no segment matched a word: the floor reads what the query names from it.
+		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, evidence, via: 'vector', cosine: hit.score, sentence: null });
 	}
 	return shown([...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id), floor);
 }

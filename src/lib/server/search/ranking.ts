@@ -35,6 +35,8 @@ export interface RankedHits {
 	segments: Hit[];
 	questions: Hit[];
 	people: Hit[];
+	/** What the query names and how rare its unseen words are, also when no segment matched a word (hybrid.ts's floor). */
+	evidence?: QueryEvidence;
 }
 
 /** Cleans a query for searching: trimmed, and cut at MAX_QUERY_LENGTH characters. */
@@ -112,7 +114,8 @@ export function rankAll(index: SearchIndex, query: string, options: RankOptions 
 	return {
 		segments: [...segments.values()].filter((h) => segmentPasses(index, h.id, options)).sort(byScore),
 		questions: questions.filter((h) => questionPasses(index, h.id, options)).sort(byScore),
-		people: people.filter((h) => personPasses(index, h.id, options)).sort(byScore)
+		people: people.filter((h) => personPasses(index, h.id, options)).sort(byScore),
+		evidence
 	};
 }
 

@@ -210,7 +210,7 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 	}
 
 	const lexical = words ?? rankAll(index, query, filter);
-	const ranked = { ...lexical, segments: fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter), { links: (id) => index.linksByQuestion.get(id) }) };
+	const ranked = { ...lexical, segments: fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter), { links: (id) => index.linksByQuestion.get(id), evidence: lexical.evidence }) };
 	// Results (with snippets) only for the segments shown.
 	const snippets: SnippetMemo = new Map();
 	for (const hit of ranked.segments) {

@@ -105,7 +105,8 @@ export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 		if (!text) return [];
 		const { words, meaning: vector } = await this.wordsAndMeaning(text, filter);
 		const hits = fuseHits(words.segments, vector, (id) => segmentPasses(this.index, id, filter), {
-			links: (id) => this.index.linksByQuestion.get(id)
+			links: (id) => this.index.linksByQuestion.get(id),
+			evidence: words.evidence
 		});
 		const out: MomentHit[] = [];
 		for (const hit of hits) {
