@@ -159,8 +159,9 @@ export function fillMomentPage(base: CachedAnswer, baseT: string | null, source:
 	const scriptEnd = page.html.indexOf('</script>', dataAt);
 	if (dataAt < 0 || scriptStart < '<script>'.length || scriptEnd < 0) return null;
 	const oldScript = page.html.slice(scriptStart, scriptEnd);
+	const oldHash = `'sha256-${sha256(oldScript)}'`;
 	const policy = base.headers.find(([name]) => name === 'content-security-policy')?.[1];
-	if (policy !== undefined && !policy.includes(`'sha256-${sha256(oldScript)}'`)) return null;
+	if (policy !== undefined && !policy.includes(oldHash)) return null;
 	if (!page.replaceAt(dataAt, was.data, now.data)) return null;
 	const newScript = oldScript.slice(0, dataAt - scriptStart) + now.data + oldScript.slice(dataAt - scriptStart + was.data.length);
 
@@ -189,7 +190,7 @@ export function fillMomentPage(base: CachedAnswer, baseT: string | null, source:
 			const tagAt = page.nth('<a class="sentence ', index, from, to);
 			const end = tagAt < 0 ? -1 : page.html.indexOf('>', tagAt);
 			if (end < 0 || end > to) return null;
-			edits.push(on ? { at: end, from: '', to: mark } : { at: end - mark.length, from: mark, to: '' });
+			edits.push(toggle(end, mark, on));
 		}
 		const [pWas, pNow] = [paragraphOf(was.sentence), paragraphOf(now.sentence)];
 		if (pWas !== pNow) {
@@ -201,7 +202,7 @@ export function fillMomentPage(base: CachedAnswer, baseT: string | null, source:
 				const tagAt = page.nth('<li class="', index, from, to);
 				const close = tagAt < 0 ? -1 : page.html.indexOf('"', tagAt + '<li class="'.length);
 				if (close < 0 || close > to) return null;
-				edits.push(on ? { at: close, from: '', to: ' playing' } : { at: close - ' playing'.length, from: ' playing', to: '' });
+				edits.push(toggle(close, ' playing', on));
 			}
 		}
 		if (!applyEdits(page, edits)) return null;
@@ -242,7 +243,7 @@ export function fillMomentPage(base: CachedAnswer, baseT: string | null, source:
 				const classAt = tagAt < 0 ? -1 : page.html.indexOf(' class="', tagAt);
 				const close = classAt < 0 ? -1 : page.html.indexOf('"', classAt + ' class="'.length);
 				if (close < 0 || close > page.html.indexOf('>', tagAt)) return null;
-				edits.push(on ? { at: close, from: '', to: ' current' } : { at: close - ' current'.length, from: ' current', to: '' });
+				edits.push(toggle(close, ' current', on));
 			}
 		}
 		if (!applyEdits(page, edits)) return null;
@@ -280,10 +281,15 @@ export function fillMomentPage(base: CachedAnswer, baseT: string | null, source:
 	if (html === null) return null;
 	const headers = base.headers.map(([name, value]): [string, string] => {
 		if (name === 'etag') return [name, etagOf(html)];
-		if (name === 'content-security-policy') return [name, value.replace(`'sha256-${sha256(oldScript)}'`, `'sha256-${sha256(newScript)}'`)];
+		if (name === 'content-security-policy') return [name, value.replace(oldHash, `'sha256-${sha256(newScript)}'`)];
 		return [name, value];
 	});
 	return { status: base.status, headers, body: new Uint8Array(Buffer.from(html, 'utf8')) };
+}
+
+/** The edit that adds `marker` just before `at`, or takes it away from just before `at`. */
+function toggle(at: number, marker: string, on: boolean): Edit {
+	return on ? { at, from: '', to: marker } : { at: at - marker.length, from: marker, to: '' };
 }
 
 interface Edit {
