@@ -563,10 +563,15 @@ async function vectorStartup(count: number): Promise<void> {
 			const fileMs = performance.now() - fileStarted;
 			const fileUsed = process.cpuUsage(fileCpu);
 			const stats = fromFile.vectors.stats();
+			// The same answers from both, by every first pass (the file holds the int8 and sign-bit forms the passes read).
+			const probes = syntheticPassages(Array.from({ length: 20 }, (_, i) => i)).map((p) => p.vector);
+			const same = probes.every((q) =>
+				(['bits', 'int8', 'exact'] as const).every((scan) => JSON.stringify(fromFile.vectors.search(q, 'synthetic', { limit: 20, scan })) === JSON.stringify(fromDatabase.vectors.search(q, 'synthetic', { limit: 20, scan })))
+			);
 			const cpuSeconds = (u: NodeJS.CpuUsage) => seconds((u.user + u.system) / 1000);
 			console.log(`\nvectors at start-up (${stats.passages.toLocaleString('en')} passage vectors, ${mb(stats.bytes)} in memory; in the background: the server answers by words meanwhile; ${loadLine()}):`);
 			console.log(`  read from PGlite and indexed in ${seconds(databaseMs)} (CPU ${cpuSeconds(databaseCpu)}): a first start, or one after the stored vectors changed`);
-			console.log(`  from the vector snapshot (${mb(statSync(file).size)}) in ${seconds(fileMs)} (CPU ${cpuSeconds(fileUsed)}): every start while they are unchanged`);
+			console.log(`  from the vector snapshot (${mb(statSync(file).size)}) in ${seconds(fileMs)} (CPU ${cpuSeconds(fileUsed)}): every start while they are unchanged; the same results as from PGlite for ${probes.length} queries by each first pass: ${same ? 'yes' : 'NO'}`);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

@@ -5,7 +5,7 @@
  */
 import type { Db } from '../db/client';
 import { getEncoder, type SentenceEncoder } from '../embeddings';
-import { readPassageVectors, VectorIndex, type StoredPassage } from '../vectors';
+import { readPassageVectors, VectorIndex, type PassageColumns, type StoredPassage } from '../vectors';
 import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotBeside, vectorSnapshotFile, writeVectorSnapshot } from '../vectors/snapshot';
 import { explainByPassages, type MeaningEngine, type MeaningExplanation, type QuestionPhrasings } from './engine';
 import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
@@ -20,15 +20,20 @@ export interface LoadStoredOptions {
 }
 
 /**
- * Every stored passage: from the snapshot when it holds exactly the stored rows, else from the database (and then
- * the snapshot is written, in the background, for the next start, unless the rows changed while being read).
+ * Every stored passage: from the snapshot when it holds exactly the stored rows (as columns, restored in bulk), else
+ * from the database (and then the snapshot is written, in the background, for the next start, unless the rows
+ * changed while being read).
  */
-async function readStored(db: Db, snapshot: string | null, log: (message: string) => void): Promise<{ rows: StoredPassage[]; saved: Promise<void> }> {
+async function readStored(
+	db: Db,
+	snapshot: string | null,
+	log: (message: string) => void
+): Promise<{ columns: PassageColumns; saved: Promise<void> } | { rows: StoredPassage[]; saved: Promise<void> }> {
 	const saved = Promise.resolve();
 	if (snapshot === null) return { rows: await readPassageVectors(db), saved };
 	const fingerprint = await storedVectorsFingerprint(db);
 	const found = await readVectorSnapshot(snapshot, fingerprint);
-	if ('passages' in found) return { rows: found.passages, saved };
+	if ('columns' in found) return { columns: found.columns, saved };
 	log(`${found.reason}: reading the passage vectors from the database`);
 	const rows = await readPassageVectors(db);
 	if (!rows.length || (await storedVectorsFingerprint(db)) !== fingerprint) return { rows, saved };
@@ -63,8 +68,10 @@ export class SemanticEngine implements MeaningEngine {
 	async loadStored(db: Db, { snapshot = vectorSnapshotFile(), log = () => {} }: LoadStoredOptions = {}): Promise<void> {
 		this.#reloadedDuringLoad = new Set();
 		try {
-			const { rows, saved } = await readStored(db, snapshot, log);
-			this.snapshotSaved = saved;
+			const stored = await readStored(db, snapshot, log);
+			this.snapshotSaved = stored.saved;
+			if ('columns' in stored) return this.vectors.restore(stored.columns, this.#reloadedDuringLoad);
+			const { rows } = stored;
 			const byEpisode = new Map<number, typeof rows>();
 			for (const row of rows) (byEpisode.get(row.episodeId) ?? byEpisode.set(row.episodeId, []).get(row.episodeId)!).push(row);
 			for (const [episodeId, passages] of byEpisode) if (!this.#reloadedDuringLoad.has(episodeId)) this.vectors.replaceEpisode(episodeId, passages);

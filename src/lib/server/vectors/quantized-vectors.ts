@@ -88,8 +88,8 @@ export class QuantizedVectors {
 		readonly dimensions: number
 	) {
 		this.#int8 = new PackedVectors(module, dimensions);
-		const bitBytes = dimensions / 8;
-		this.#bits = bitBytes % 16 === 0 && bitBytes <= HAMMING_MAX_BYTES ? new PackedVectors(module, bitBytes) : null;
+		const bitBytes = signBitBytes(dimensions);
+		this.#bits = bitBytes ? new PackedVectors(module, bitBytes) : null;
 		this.#histogram = new Int32Array(dimensions + 1);
 		this.reserve(1024);
 	}
@@ -126,6 +126,20 @@ export class QuantizedVectors {
 		this.#scale = scale;
 		this.#approximate = new Float32Array(capacity);
 		this.#capacity = capacity;
+	}
+
+	/**
+	 * Slots [0, count) written at once from their stored forms (the vector snapshot keeps them, so start-up copies
+	 * them instead of working them out again); `bits` null works the sign bits out from the float32 vectors.
+	 */
+	restore(count: number, int8: Uint8Array, scales: Float32Array, bits: Uint8Array | null, vectors: Float32Array): void {
+		this.reserve(count);
+		this.#int8.bytes.set(int8.subarray(0, count * this.dimensions));
+		this.#scale.set(scales.subarray(0, count));
+		const packed = this.#bits;
+		if (!packed) return;
+		if (bits) packed.bytes.set(bits.subarray(0, count * packed.width));
+		else for (let slot = 0; slot < count; slot++) signBits(vectors.subarray(slot * this.dimensions, (slot + 1) * this.dimensions), packed.bytes, slot * packed.width);
 	}
 
 	/** Writes a slot's vector. */
@@ -190,8 +204,14 @@ export class QuantizedVectors {
 	}
 }
 
+/** Bytes of a vector's sign bits as the sign-bit pass reads them, or 0 when it cannot (rows of whole 16 bytes, at most HAMMING_MAX_BYTES). */
+export function signBitBytes(dimensions: number): number {
+	const bytes = dimensions / 8;
+	return Number.isInteger(bytes) && bytes % 16 === 0 && bytes <= HAMMING_MAX_BYTES ? bytes : 0;
+}
+
 /** Writes the vector as int8 at `at`, scaled so its largest component is ±127; returns the scale back to float. */
-function quantize(vector: Float32Array, into: Uint8Array, at: number): number {
+export function quantize(vector: Float32Array, into: Uint8Array, at: number): number {
 	let max = 0;
 	for (let i = 0; i < vector.length; i++) max = Math.max(max, Math.abs(vector[i]!));
 	const toInt = max > 0 ? 127 / max : 0;
@@ -200,7 +220,7 @@ function quantize(vector: Float32Array, into: Uint8Array, at: number): number {
 }
 
 /** Writes the vector's sign bits at `at`: bit j of the vector (byte j >> 3, bit j & 7) set when component j is positive. */
-function signBits(vector: Float32Array, into: Uint8Array, at: number): void {
+export function signBits(vector: Float32Array, into: Uint8Array, at: number): void {
 	for (let byte = 0, j = 0; j < vector.length; byte++, j += 8) {
 		into[at + byte] =
 			+(vector[j]! > 0) | (+(vector[j + 1]! > 0) << 1) | (+(vector[j + 2]! > 0) << 2) | (+(vector[j + 3]! > 0) << 3) |

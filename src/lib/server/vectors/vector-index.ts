@@ -26,6 +26,32 @@ export interface VectorHit {
 	passage: IndexedPassage;
 }
 
+/**
+ * Passages stored column by column (the vector snapshot's form, snapshot.ts): restored into an empty index without
+ * an object per passage or a vector worked out again. Passage i's text is the UTF-8 bytes text[textAt[i], textAt[i + 1]).
+ */
+export interface PassageColumns {
+	count: number;
+	dimensions: number;
+	models: string[];
+	episode: Int32Array;
+	segment: Int32Array;
+	/** Index into `models`. */
+	model: Uint16Array;
+	/** 0 segment, 1 sentence. */
+	kind: Uint8Array;
+	start: Float64Array;
+	end: Float64Array;
+	textAt: Uint32Array;
+	text: Buffer;
+	/** count × dimensions. */
+	vectors: Float32Array;
+	/** The int8 forms and their scales (quantized-vectors.ts), and the sign bits (null when not stored). */
+	int8: Uint8Array | null;
+	scales: Float32Array | null;
+	bits: Uint8Array | null;
+}
+
 const DEAD = -1;
 /** Passages kept while scanning, before they are grouped by segment: enough for any page of results. */
 const SCAN_KEEP = 400;
@@ -47,6 +73,14 @@ export interface VectorIndexOptions {
 	shortlist?: { share: number; min: number };
 }
 
+/** How many passages each first pass hands on, for one search (bench:search tries other sizes against the exact scan). */
+export interface PassSizes {
+	/** Passages the sign-bit pass hands to the int8 pass (default: VectorIndexOptions.shortlist). */
+	shortlist?: number;
+	/** Passages the int8 pass hands to the exact float32 comparison (default RESCORE; never fewer than SCAN_KEEP). */
+	rescore?: number;
+}
+
 /** Which first pass a search takes: `bits` then int8 (the default), int8 over every passage, or exact float32 over every passage. */
 export type ScanMode = 'bits' | 'int8' | 'exact';
 
@@ -54,7 +88,10 @@ export class VectorIndex {
 	#vectors: Float32Array;
 	#segment: Int32Array;
 	#model: Uint16Array;
-	#passages: (IndexedPassage | null)[] = [];
+	/** Each slot's passage: null once dead, undefined while only its restored columns hold it (made when first asked for). */
+	#passages: (IndexedPassage | null | undefined)[] = [];
+	/** The columns the first slots were restored from (until the next compaction). */
+	#restored: PassageColumns | null = null;
 	#size = 0;
 	#dead = 0;
 	#models: string[] = [];
@@ -104,6 +141,59 @@ export class VectorIndex {
 		return (this.#live[this.#models.indexOf(model)] ?? 0) > 0;
 	}
 
+	/**
+	 * Every passage of these columns, but those of the episodes in `skip` (reloaded meanwhile: the index already holds
+	 * their newer passages). Into an empty index the columns are taken as they are: the float32 vectors become the
+	 * index's, the int8 and sign bits are copied, and a passage's object and text are made only when a search returns it.
+	 */
+	restore(columns: PassageColumns, skip: ReadonlySet<number> = new Set()): void {
+		if (columns.dimensions !== this.dimensions) throw new Error(`vectors: restored vectors have ${columns.dimensions} dimensions, the index ${this.dimensions}`);
+		if (this.#size > 0 || skip.size > 0) return this.#restoreByEpisode(columns, skip);
+		const { count } = columns;
+		this.#vectors = columns.vectors;
+		this.#segment = columns.segment;
+		this.#model = columns.model;
+		this.#models = [...columns.models];
+		this.#live = this.#models.map(() => 0);
+		for (let i = 0; i < count; i++) this.#live[columns.model[i]!]!++;
+		this.#passages = new Array<IndexedPassage | undefined>(count);
+		this.#restored = columns;
+		this.#size = count;
+		this.#dead = 0;
+		for (let i = 0; i < count; i++) {
+			push(this.#byEpisode, columns.episode[i]!, i);
+			push(this.#bySegment, columns.segment[i]!, i);
+		}
+		const quantized = this.#quantized;
+		if (!quantized) return;
+		if (columns.int8 && columns.scales) quantized.restore(count, columns.int8, columns.scales, columns.bits, columns.vectors);
+		else {
+			quantized.reserve(count);
+			for (let i = 0; i < count; i++) quantized.set(i, columns.vectors.subarray(i * this.dimensions, (i + 1) * this.dimensions));
+		}
+	}
+
+	/** The columns' passages episode by episode, as replaceEpisode takes them (an index that already holds some). */
+	#restoreByEpisode(columns: PassageColumns, skip: ReadonlySet<number>): void {
+		const byEpisode = new Map<number, StoredPassage[]>();
+		for (let i = 0; i < columns.count; i++) {
+			const episodeId = columns.episode[i]!;
+			if (skip.has(episodeId)) continue;
+			const passage = { ...columnPassage(columns, i), model: columns.models[columns.model[i]!]!, vector: columns.vectors.subarray(i * this.dimensions, (i + 1) * this.dimensions) };
+			(byEpisode.get(episodeId) ?? byEpisode.set(episodeId, []).get(episodeId)!).push(passage);
+		}
+		for (const [episodeId, passages] of byEpisode) this.replaceEpisode(episodeId, passages);
+	}
+
+	/** The slot's passage (null when dead), made from the restored columns the first time it is asked for. */
+	#passage(slot: number): IndexedPassage | null {
+		const known = this.#passages[slot];
+		if (known !== undefined) return known;
+		const restored = this.#restored;
+		if (!restored || slot >= restored.count) return null;
+		return (this.#passages[slot] = columnPassage(restored, slot));
+	}
+
 	/** Replaces an episode's passages (an empty list removes them). */
 	replaceEpisode(episodeId: number, passages: readonly StoredPassage[]): void {
 		for (const slot of this.#byEpisode.get(episodeId) ?? []) this.#kill(slot);
@@ -122,11 +212,11 @@ export class VectorIndex {
 	search(
 		query: Float32Array,
 		model: string,
-		{ limit = 50, accept, exact = false, scan = exact ? 'exact' : 'bits' }: { limit?: number; accept?: (segmentId: number) => boolean; exact?: boolean; scan?: ScanMode } = {}
+		{ limit = 50, accept, exact = false, scan = exact ? 'exact' : 'bits', ...passes }: { limit?: number; accept?: (segmentId: number) => boolean; exact?: boolean; scan?: ScanMode } & PassSizes = {}
 	): VectorHit[] {
 		const modelId = this.#models.indexOf(model);
 		if (modelId < 0) return [];
-		const { keptSlot, keptScore, kept } = this.#firstPass(query, modelId, scan);
+		const { keptSlot, keptScore, kept } = this.#firstPass(query, modelId, scan, passes);
 		const order = [...Array(kept).keys()].sort((a, b) => keptScore[b]! - keptScore[a]! || keptSlot[a]! - keptSlot[b]!);
 		const segment = this.#segment;
 		const hits: VectorHit[] = [];
@@ -137,7 +227,7 @@ export class VectorIndex {
 			if (seen.has(segmentId)) continue;
 			seen.add(segmentId);
 			if (accept && !accept(segmentId)) continue;
-			hits.push({ segmentId, score: keptScore[k]!, passage: this.#passages[slot]! });
+			hits.push({ segmentId, score: keptScore[k]!, passage: this.#passage(slot)! });
 			if (hits.length >= limit) break;
 		}
 		return hits;
@@ -168,13 +258,14 @@ export class VectorIndex {
 	}
 
 	/** The best SCAN_KEEP passages of the model, by the path `scan` asks for where it can be taken. */
-	#firstPass(query: Float32Array, modelId: number, scan: ScanMode): Kept {
+	#firstPass(query: Float32Array, modelId: number, scan: ScanMode, passes: PassSizes): Kept {
 		const quantized = this.#quantized;
-		if (!quantized || scan === 'exact' || this.#size <= RESCORE) return this.#exactScan(query, modelId);
+		const rescore = Math.max(SCAN_KEEP, passes.rescore ?? RESCORE);
+		if (!quantized || scan === 'exact' || this.#size <= rescore) return this.#exactScan(query, modelId);
 		const live = this.#live[modelId]!;
-		const shortlist = Math.max(this.#shortlist.min, Math.ceil(this.#shortlist.share * live));
-		if (scan === 'int8' || !quantized.hasBits || live <= shortlist) return this.#int8Scan(quantized, query, modelId);
-		return this.#bitsScan(quantized, query, modelId, shortlist);
+		const shortlist = passes.shortlist ?? Math.max(this.#shortlist.min, Math.ceil(this.#shortlist.share * live));
+		if (scan === 'int8' || !quantized.hasBits || live <= shortlist) return this.#int8Scan(quantized, query, modelId, rescore);
+		return this.#bitsScan(quantized, query, modelId, shortlist, rescore);
 	}
 
 	/**
@@ -182,11 +273,11 @@ export class VectorIndex {
 	 * exactly in float32: the scores returned are exact, and so is the order unless int8 rounding pushed one of the
 	 * true best SCAN_KEEP below RESCORE others (bench:search prints how often it does).
 	 */
-	#int8Scan(quantized: QuantizedVectors, query: Float32Array, modelId: number): Kept {
+	#int8Scan(quantized: QuantizedVectors, query: Float32Array, modelId: number, rescore: number): Kept {
 		const approximate = quantized.scores(query, this.#size);
 		const segment = this.#segment;
 		const models = this.#model;
-		const shortlist = new TopK(RESCORE);
+		const shortlist = new TopK(rescore);
 		for (let i = 0; i < this.#size; i++) if (segment[i] !== DEAD && models[i] === modelId) shortlist.offer(i, approximate[i]!);
 		return this.#rescore(query, shortlist.kept());
 	}
@@ -196,13 +287,13 @@ export class VectorIndex {
 	 * through the int8 pass, and the best RESCORE of those compared exactly in float32. The scores returned are exact;
 	 * a true best passage is missed only when its sign bits put it behind `keep` others (bench:search prints how often).
 	 */
-	#bitsScan(quantized: QuantizedVectors, query: Float32Array, modelId: number, keep: number): Kept {
+	#bitsScan(quantized: QuantizedVectors, query: Float32Array, modelId: number, keep: number, rescore: number): Kept {
 		const segment = this.#segment;
 		const models = this.#model;
 		// Every slot holds a live passage of this model (no episode replaced since the last compaction, one model): no test per slot.
 		const live = this.#live[modelId] === this.#size ? null : (slot: number) => segment[slot] !== DEAD && models[slot] === modelId;
 		const { slots, scores, kept } = quantized.shortlist(query, this.#size, keep, live);
-		const shortlist = new TopK(RESCORE);
+		const shortlist = new TopK(rescore);
 		for (let k = 0; k < kept; k++) shortlist.offer(slots[k]!, scores[k]!);
 		return this.#rescore(query, shortlist.kept());
 	}
@@ -246,7 +337,7 @@ export class VectorIndex {
 		const modelId = this.#models.indexOf(model);
 		let best: VectorHit | null = null;
 		for (const slot of this.#bySegment.get(segmentId) ?? []) {
-			const passage = this.#passages[slot];
+			const passage = this.#passage(slot);
 			if (!passage || this.#model[slot] !== modelId || !take(passage)) continue;
 			const score = this.#dot(query, slot);
 			if (!best || score > best.score) best = { segmentId, score, passage };
@@ -325,7 +416,7 @@ export class VectorIndex {
 	#compact(): void {
 		const live: StoredPassage[] = [];
 		for (let i = 0; i < this.#size; i++) {
-			const p = this.#passages[i];
+			const p = this.#passage(i);
 			if (!p) continue;
 			live.push({ ...p, model: this.#models[this.#model[i]!]!, vector: this.#vectors.slice(i * this.dimensions, (i + 1) * this.dimensions) });
 		}
@@ -333,6 +424,7 @@ export class VectorIndex {
 		this.#dead = 0;
 		this.#live = [];
 		this.#passages = [];
+		this.#restored = null;
 		this.#byEpisode.clear();
 		this.#bySegment.clear();
 		for (const p of live) this.#append(p);
@@ -392,6 +484,17 @@ class TopK {
 	kept(): Kept {
 		return { keptSlot: this.#slot, keptScore: this.#score, kept: this.#count };
 	}
+}
+
+function columnPassage(c: PassageColumns, i: number): IndexedPassage {
+	return {
+		episodeId: c.episode[i]!,
+		segmentId: c.segment[i]!,
+		kind: c.kind[i] ? 'sentence' : 'segment',
+		startSeconds: c.start[i]!,
+		endSeconds: c.end[i]!,
+		text: c.text.toString('utf8', c.textAt[i]!, c.textAt[i + 1]!)
+	};
 }
 
 function push(map: Map<number, number[]>, key: number, value: number): void {
