@@ -96,10 +96,11 @@ class Entry implements CachedAnswer {
 /**
  * The share of RESPONSE_CACHE_MB that may hold hot answers as they are sent: the unzipped bodies of the pages most
  * recently answered to clients that do not take gzip, and the `?t=` moments most recently filled. Under load those
- * were the cost of a hit (a 58 kB page unzipped, a moment filled and hashed again for every request, ~1 ms each);
- * an eighth of 64 MB holds ~140 of them, which Zipf-like traffic asks for again and again.
+ * were the cost of a hit (a 58 kB page unzipped, a moment filled and hashed again for every request, ~1 ms each).
+ * Hot answers only take the room kept pages leave (they go first when a page needs it), so they never cost a page
+ * its place; half of 64 MB holds ~550, which Zipf-like traffic asks for again and again.
  */
-const HOT_SHARE = 1 / 8;
+const HOT_SHARE = 1 / 2;
 
 /**
  * Hot answers, least recently used let go first: each item is held with its size and a function that lets it go.
