@@ -101,5 +101,7 @@ export async function startListening(args: string[], env: Record<string, string>
 /** The site's production build (a snapshotBuild copy) on a database. */
 export function startProductionServer(buildDir: string, databaseUrl: string, env: Record<string, string> = {}): Promise<RunningServer> {
 	const server = path.resolve(import.meta.dirname, '../../server/index.js');
-	return startListening([server], { BUILD_DIR: buildDir, DATABASE_URL: databaseUrl, SEED_DEMO: '0', ...env });
+	// BENCH_NODE_ARGS: flags for the site's Node (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, which NODE_OPTIONS refuses).
+	const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+	return startListening([...nodeArgs, server], { BUILD_DIR: buildDir, DATABASE_URL: databaseUrl, SEED_DEMO: '0', ...env });
 }

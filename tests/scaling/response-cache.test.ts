@@ -242,4 +242,123 @@ describe('ResponseCache', () => {
 		await cache.resolve(event('/2'), resolve);
 		expect(calls.count).toBe(4);
 	});
+
+	it('renders a miss once for requests that arrive together, each getting the whole answer', async () => {
+		const cache = new ResponseCache({ maxBytes: 1 << 20 });
+		let release: () => void = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const { resolve, calls } = renderer();
+		const slow = async () => {
+			await gate; // the search runs while the other requests arrive
+			return resolve();
+		};
+		const answers = [cache.resolve(event('/search?q=new'), slow), cache.resolve(event('/search?q=new'), slow), cache.resolve(event('/search?q=new'), slow)];
+		release();
+		const bodies = await Promise.all(answers.map(async (a) => [(await a).status, (await a).headers.get('content-type'), await (await a).text()]));
+		expect(bodies).toEqual(Array(3).fill([200, 'text/html', '<script>go(1)</script><p>é</p>']));
+		expect(calls.count).toBe(1);
+		expect(cache.stats()).toMatchObject({ misses: 1, shared: 2 });
+	});
+
+	it('never shares a rendering between a page and its data request, nor an answer that is not kept', async () => {
+		const cache = new ResponseCache({ maxBytes: 1 << 20 });
+		let release: () => void = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const page = renderer();
+		const data = renderer({ body: '{"type":"data"}', headers: { 'content-type': 'application/json' } });
+		const after = (r: () => Promise<Response>) => async () => {
+			await gate;
+			return r();
+		};
+		const dataEvent = { url: new URL('http://site.example/search?q=a'), locals: {}, request: new Request('http://site.example/search/__data.json?q=a', { headers: { accept: 'text/html' } }) } as unknown as RequestEvent;
+		const both = [cache.resolve(event('/search?q=a'), after(page.resolve)), cache.resolve(dataEvent, after(data.resolve))];
+		release();
+		const [html, json] = await Promise.all(both);
+		expect(await html!.text()).toBe('<script>go(1)</script><p>é</p>');
+		expect(await json!.text()).toBe('{"type":"data"}');
+		expect([page.calls.count, data.calls.count]).toEqual([1, 1]);
+
+		// A refusal (429: too many searches from that address) is that client's: the next request is rendered for itself.
+		let refuse = true;
+		let open: () => void = () => {};
+		const second = new Promise<void>((resolve) => (open = resolve));
+		const limited = renderer();
+		const maybeRefused = async () => {
+			await second;
+			if (refuse) {
+				refuse = false;
+				return new Response('Too many searches', { status: 429, headers: { 'content-type': 'text/html' } });
+			}
+			return limited.resolve();
+		};
+		const answers = [cache.resolve(event('/search?q=b'), maybeRefused), cache.resolve(event('/search?q=b'), maybeRefused)];
+		open();
+		expect(await Promise.all(answers.map(async (a) => (await a).status))).toEqual([429, 200]);
+	});
+
+	it('keeps hot pages unzipped and hot moments filled, within its size, until a change alters them', async () => {
+		const cache = createAppResponseCache(600_000, () => true);
+		const pageOf = (version: number) => `<!doctype html><main>${Array.from({ length: 2000 }, (_, i) => `<p>Version ${version}, sentence ${i}.</p>`).join('')}</main>`;
+		let version = 1;
+		let fills = 0;
+		const variants = {
+			matches: (url: URL) => url.searchParams.has('t'),
+			fill: (page: { status: number; headers: [string, string][]; body: Uint8Array<ArrayBuffer> }, url: URL) => {
+				fills++;
+				return { ...page, body: new TextEncoder().encode(`${new TextDecoder().decode(page.body)} at ${url.searchParams.get('t')}`) };
+			},
+			page: () => null,
+			bytes: 0
+		};
+		const render = (ev: RequestEvent) => {
+			tagPage(ev.locals, 'episode:701');
+			ev.locals.pageVariants = variants;
+			const t = ev.url.searchParams.get('t');
+			return new Response(t === null ? pageOf(version) : `${pageOf(version)} at ${t}`, { headers: { 'content-type': 'text/html' } });
+		};
+		const get = async (path: string) => (await cache.resolve(event(path), render)).text();
+		await get('/podcasts/h/one');
+		expect(cache.stats().hotBytes).toBe(0); // kept gzip-compressed, nothing unzipped yet
+		expect(await get('/podcasts/h/one')).toBe(pageOf(1));
+		expect(cache.stats().hotBytes).toBe(pageOf(1).length); // unzipped once, held
+		expect(await get('/podcasts/h/one')).toBe(pageOf(1));
+		// A moment is filled once, then sent as it was filled.
+		expect(await get('/podcasts/h/one?t=12')).toBe(`${pageOf(1)} at 12`);
+		expect(await get('/podcasts/h/one?t=12')).toBe(`${pageOf(1)} at 12`);
+		expect(await get('/podcasts/h/one?t=13')).toBe(`${pageOf(1)} at 13`);
+		expect(fills).toBe(2);
+		const { bytes, hotBytes } = cache.stats();
+		expect(hotBytes).toBeGreaterThan(0);
+		expect(bytes + hotBytes).toBeLessThanOrEqual(600_000); // half of the size at most, counted within it
+		expect(hotBytes).toBeLessThanOrEqual(300_000);
+
+		// The episode changes: neither the page nor its moments are sent from before.
+		version = 2;
+		await contentChanged({ episodeIds: [701] });
+		expect(cache.stats().hotBytes).toBe(0);
+		expect(await get('/podcasts/h/one?t=12')).toBe(`${pageOf(2)} at 12`);
+		expect(await get('/podcasts/h/one')).toBe(pageOf(2));
+		expect(await get('/podcasts/h/one?t=12')).toBe(`${pageOf(2)} at 12`);
+		// A change elsewhere leaves them.
+		await contentChanged({ episodeIds: [702] });
+		const fillsBefore = fills;
+		expect(await get('/podcasts/h/one?t=12')).toBe(`${pageOf(2)} at 12`);
+		expect(fills).toBe(fillsBefore);
+	});
+
+	it('lets hot answers go before any kept page loses its place', async () => {
+		const cache = new ResponseCache({ maxBytes: 100_000 });
+		// 20 kB of hexadecimal: kept gzip-compressed at about half, unzipped in full when hot.
+		const bodyOf = (n: number) => Array.from({ length: 20_000 }, (_, i) => ((n * 7919 + i * i * 31) % 16).toString(16)).join('');
+		const get = async (n: number) => (await cache.resolve(event(`/podcasts/x/${n}`), async () => new Response(bodyOf(n), { headers: { 'content-type': 'text/html' } }))).text();
+		for (let n = 0; n < 3; n++) await get(n);
+		for (let n = 0; n < 3; n++) expect(await get(n)).toBe(bodyOf(n));
+		expect(cache.stats().hotBytes).toBeGreaterThan(0);
+		for (let n = 3; n < 7; n++) await get(n);
+		const { entries, bytes, hotBytes } = cache.stats();
+		expect(entries).toBe(7); // every page kept: the hot copies made room
+		expect(bytes + hotBytes).toBeLessThanOrEqual(100_000);
+		for (let n = 0; n < 7; n++) expect(await get(n)).toBe(bodyOf(n));
+		expect(cache.stats()).toMatchObject({ hits: 10, misses: 7 });
+	});
 });

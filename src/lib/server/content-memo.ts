@@ -16,6 +16,14 @@ export function useContentMemos(isCurrent: () => boolean | Promise<boolean>): vo
 	currentness = isCurrent;
 }
 
+/**
+ * Whether work kept per content version may be used now (the rule above): for memos kept elsewhere, such as the
+ * search service's recent results (search/service.ts).
+ */
+export async function contentMemosInUse(): Promise<boolean> {
+	return currentness ? await currentness() : false;
+}
+
 export interface ContentMemo<T> {
 	/** The kept value for `key`, or `compute()`'s (kept when it is not null and no change came meanwhile). */
 	get(key: string, compute: () => Promise<T | null>): Promise<T | null>;

@@ -49,6 +49,9 @@ const COMPRESS_FROM_BYTES = 1024;
 class Entry implements CachedAnswer {
 	readonly gzip?: Uint8Array;
 	readonly #plain?: Uint8Array<ArrayBuffer>;
+	/** The body unzipped, held while `#hot` keeps it (recently answered to a client that needs it plain). */
+	#unzipped?: Uint8Array<ArrayBuffer>;
+	#hot?: HotAnswers;
 	/** Bytes held. */
 	readonly bytes: number;
 	readonly bodyBytes: number;
@@ -59,8 +62,11 @@ class Entry implements CachedAnswer {
 		/** What it shows; undefined: anything (dropped on every change). */
 		readonly tags?: CacheTags,
 		/** Makes the answer for a variant of this page from it (an episode page's `?t=` moments, moment-page.ts). */
-		readonly variants?: PageVariants
+		readonly variants?: PageVariants,
+		/** Where an unzipped body is held for a while; without it, the body is unzipped every time. */
+		hot?: HotAnswers
 	) {
+		this.#hot = hot;
 		const gzip = body.byteLength >= COMPRESS_FROM_BYTES ? gzipSync(body) : null;
 		if (gzip && gzip.byteLength < body.byteLength) this.gzip = gzip;
 		else this.#plain = body;
@@ -68,8 +74,87 @@ class Entry implements CachedAnswer {
 		this.bodyBytes = body.byteLength;
 	}
 	get body(): Uint8Array<ArrayBuffer> {
-		return this.#plain ?? new Uint8Array(gunzipSync(this.gzip!));
+		if (this.#plain) return this.#plain;
+		if (this.#unzipped) {
+			this.#hot?.touch(this);
+			return this.#unzipped;
+		}
+		const body = new Uint8Array(gunzipSync(this.gzip!));
+		if (this.#hot) {
+			this.#unzipped = body;
+			this.#hot.hold(this, body.byteLength, () => (this.#unzipped = undefined));
+		}
+		return body;
 	}
+
+	/** Lets go of the unzipped body (the entry is dropped or replaced). */
+	forget(): void {
+		this.#hot?.release(this);
+	}
+}
+
+/**
+ * The share of RESPONSE_CACHE_MB that may hold hot answers as they are sent: the unzipped bodies of the pages most
+ * recently answered to clients that do not take gzip, and the `?t=` moments most recently filled. Under load those
+ * were the cost of a hit (a 58 kB page unzipped, a moment filled and hashed again for every request, ~1 ms each).
+ * Hot answers only take the room kept pages leave (they go first when a page needs it), so they never cost a page
+ * its place; half of 64 MB holds ~550, which Zipf-like traffic asks for again and again.
+ */
+const HOT_SHARE = 1 / 2;
+
+/**
+ * Hot answers, least recently used let go first: each item is held with its size and a function that lets it go.
+ * Its bytes count against the cache's limit (the cache lets go of hot answers before it drops kept pages).
+ */
+class HotAnswers {
+	#held = new Map<object, { bytes: number; release: () => void }>();
+	bytes = 0;
+	constructor(
+		readonly maxBytes: number,
+		/** Bytes the cache may still give (its limit less what its kept answers take). */
+		private readonly room: () => number
+	) {}
+
+	hold(item: object, bytes: number, release: () => void): void {
+		this.release(item);
+		if (bytes > this.maxBytes) return release();
+		this.#held.set(item, { bytes, release });
+		this.bytes += bytes;
+		this.shrinkTo(Math.min(this.maxBytes, this.room()));
+	}
+
+	touch(item: object): void {
+		const held = this.#held.get(item);
+		if (!held) return;
+		this.#held.delete(item); // most recently used last
+		this.#held.set(item, held);
+	}
+
+	release(item: object): void {
+		const held = this.#held.get(item);
+		if (!held) return;
+		this.#held.delete(item);
+		this.bytes -= held.bytes;
+		held.release();
+	}
+
+	/** Lets go of the least recently used until at most `bytes` are held. */
+	shrinkTo(bytes: number): void {
+		for (const item of this.#held.keys()) {
+			if (this.bytes <= Math.max(0, bytes)) break;
+			this.release(item);
+		}
+	}
+
+	clear(): void {
+		this.shrinkTo(0);
+	}
+}
+
+/** A `?t=` moment as it was filled, kept hot (HotAnswers) until its page's content changes. */
+interface FilledVariant {
+	answer: CachedAnswer;
+	tags?: CacheTags;
 }
 
 /**
@@ -104,8 +189,17 @@ export class ResponseCache {
 	#recent: (ContentChange | null)[] = [];
 	#hits = 0;
 	#misses = 0;
+	/** Hot answers (unzipped pages, filled moments), within a share of the limit. */
+	readonly #hot: HotAnswers;
+	/** The `?t=` moments filled lately, by key, while `#hot` holds them. */
+	#filled = new Map<string, FilledVariant>();
+	/** Misses being rendered, by key: the same key asked for meanwhile waits for that rendering (single flight). */
+	#rendering = new Map<string, Promise<CachedAnswer | null>>();
+	#shared = 0;
 
-	constructor(private readonly options: ResponseCacheOptions) {}
+	constructor(private readonly options: ResponseCacheOptions) {
+		this.#hot = new HotAnswers(Math.floor(options.maxBytes * HOT_SHARE), () => this.options.maxBytes - this.#bytes);
+	}
 
 	/** Bytes of bodies kept at most. */
 	get maxBytes(): number {
@@ -114,6 +208,7 @@ export class ResponseCache {
 
 	/** Drops everything. */
 	clear(): void {
+		this.#hot.clear();
 		this.#entries.clear();
 		this.#bytes = 0;
 		this.#remember(null);
@@ -126,8 +221,10 @@ export class ResponseCache {
 			if (!changeAlters(change, entry.tags)) continue;
 			this.#entries.delete(key);
 			this.#bytes -= entry.bytes;
+			entry.forget();
 			dropped++;
 		}
+		for (const filled of [...this.#filled.values()]) if (changeAlters(change, filled.tags)) this.#hot.release(filled);
 		this.#remember(change);
 		return dropped;
 	}
@@ -148,12 +245,12 @@ export class ResponseCache {
 
 	/** Entries, bytes, hits and misses so far. */
 	stats() {
-		return { entries: this.#entries.size, bytes: this.#bytes, hits: this.#hits, misses: this.#misses };
+		return { entries: this.#entries.size, bytes: this.#bytes, hotBytes: this.#hot.bytes, hits: this.#hits, misses: this.#misses, shared: this.#shared };
 	}
 
 	/** Whether something is kept under this key (a quick test before `answer`). */
 	has(key: string): boolean {
-		return this.#entries.has(key) || this.#variantOf(key) !== null;
+		return this.#entries.has(key) || this.#filled.has(key) || this.#variantOf(key) !== null;
 	}
 
 	/** For a key with parameters whose page without them is kept and answers it as a variant: that page. */
@@ -169,10 +266,22 @@ export class ResponseCache {
 
 	/** The answer a kept page makes for `key` as its variant (not kept itself: it is made again each time), or null. */
 	#fillVariant(key: string): CachedAnswer | null {
+		const filled = this.#filled.get(key);
+		if (filled) {
+			this.#hot.touch(filled);
+			return filled.answer;
+		}
 		const variant = this.#variantOf(key);
 		if (!variant) return null;
 		const answer = variant.page.variants!.fill(variant.page, variant.url);
-		if (answer) this.#touch(variant.pageKey, variant.page);
+		if (!answer) return null;
+		this.#touch(variant.pageKey, variant.page);
+		// Kept hot as it was filled (it shows what its page shows): asked again, it is sent as it is.
+		const kept: FilledVariant = { answer, tags: variant.page.tags };
+		this.#filled.set(key, kept);
+		this.#hot.hold(kept, answer.bodyBytes ?? answer.body.byteLength, () => {
+			if (this.#filled.get(key) === kept) this.#filled.delete(key);
+		});
 		return answer;
 	}
 
@@ -217,7 +326,40 @@ export class ResponseCache {
 		const hit = await this.answer(key);
 		// Marked, as caches do, so that operators (and bench:http) can tell an answer from memory from a rendered one.
 		if (hit) return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'hit']] });
+		// The same key already being rendered (a popular new search arrives on many connections at once): wait for
+		// that rendering rather than run the same search and render again. Shared only if it was kept, i.e. it is the
+		// answer the next request would get from memory; otherwise (an error, a 429, rendered across a change) each
+		// request is rendered for itself.
+		const rendering = this.#rendering.get(key);
+		if (rendering) {
+			const shared = await rendering;
+			if (shared) {
+				this.#shared++;
+				return new Response(shared.body, { status: shared.status, headers: shared.headers });
+			}
+		}
 		this.#misses++;
+		if (rendering) return this.#render(event, resolve, key, url);
+		let done: (kept: CachedAnswer | null) => void = () => {};
+		this.#rendering.set(key, new Promise((resolve) => (done = resolve)));
+		let kept: CachedAnswer | null = null;
+		try {
+			const response = await this.#render(event, resolve, key, url, (answer) => (kept = answer));
+			return response;
+		} finally {
+			this.#rendering.delete(key);
+			done(kept);
+		}
+	}
+
+	/** Renders a miss and keeps the answer if it may (`onKept` is told the answer kept). */
+	async #render(
+		event: RequestEvent,
+		resolve: (event: RequestEvent) => Response | Promise<Response>,
+		key: string,
+		url: URL,
+		onKept: (answer: CachedAnswer) => void = () => {}
+	): Promise<Response> {
 		const generation = this.#generation;
 		const response = await resolve(event);
 		if (!mayKeep(response)) return response;
@@ -231,12 +373,13 @@ export class ResponseCache {
 			const query = key.indexOf('?');
 			// (only pages: a data request for the same path carries the load function's variants too)
 			const pageVariants = variants && (entry.headers.find(([name]) => name === 'content-type')?.[1] ?? '').startsWith('text/html') ? variants : undefined;
-			if (pageVariants && url.search === '') this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, pageVariants));
+			if (pageVariants && url.search === '') this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, pageVariants, this.#hot));
 			else if (pageVariants && query >= 0 && key.startsWith('h ') && pageVariants.matches(url)) {
 				const made = this.#entries.has(key.slice(0, query)) ? null : pageVariants.page(entry, url);
-				if (made) this.#put(key.slice(0, query), new Entry(made.status, made.headers, made.body, tags, pageVariants));
-				else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags));
-			} else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags));
+				if (made) this.#put(key.slice(0, query), new Entry(made.status, made.headers, made.body, tags, pageVariants, this.#hot));
+				else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#hot));
+			} else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#hot));
+			onKept(entry);
 		}
 		return new Response(entry.body, { status: entry.status, headers: entry.headers });
 	}
@@ -259,14 +402,20 @@ export class ResponseCache {
 
 	#put(key: string, entry: Entry): void {
 		const old = this.#entries.get(key);
-		if (old) this.#bytes -= old.bytes;
+		if (old) {
+			this.#bytes -= old.bytes;
+			old.forget();
+		}
 		this.#entries.delete(key); // most recently used last
 		this.#entries.set(key, entry);
 		this.#bytes += entry.bytes;
+		// Hot answers go first: they are copies of what is kept, or made from it again in a millisecond.
+		this.#hot.shrinkTo(this.options.maxBytes - this.#bytes);
 		for (const [k, e] of this.#entries) {
 			if (this.#bytes <= this.options.maxBytes) break;
 			this.#entries.delete(k);
 			this.#bytes -= e.bytes;
+			e.forget();
 		}
 	}
 }

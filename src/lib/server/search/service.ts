@@ -16,6 +16,8 @@ import { searchContent, toSegmentResult, type SearchRequest } from './results';
 import { SearchIndex } from './search-index';
 import type { DocRef, MeaningEngine, MeaningExplanation, ScoreExplanation } from './engine';
 import { SemanticEngine } from './semantic';
+import { RecentResults, recentResultsKey } from './recent-results';
+import { contentMemosInUse } from '../content-memo';
 import { VectorIndex } from '../vectors';
 import type { SearchResults, SegmentResult } from '../../search-results';
 
@@ -55,6 +57,8 @@ export async function wordsAndMeaning(index: SearchIndex, semantic: MeaningEngin
  */
 export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 	#queue: Promise<unknown> = Promise.resolve();
+	/** Results of recent requests (recent-results.ts), dropped whenever the index or its links change. */
+	readonly #recent = new RecentResults();
 	/** The meaning engine (empty until vectors are stored: then search is lexical). */
 	readonly semantic: Meaning;
 
@@ -84,10 +88,19 @@ export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 		return { words, meaning };
 	}
 
-	/** The search page's and API's results: words and meaning together once the encoder is ready, words alone before. */
+	/**
+	 * The search page's and API's results: words and meaning together once the encoder is ready, words alone before.
+	 * While the response cache may answer (content-memo.ts), one request's results are worked out once and shared by
+	 * the page, its data request and the API answer (recent-results.ts): the caller must not change them.
+	 */
 	async search(request: SearchRequest): Promise<SearchResults> {
 		const query = normalizeQuery(request.query);
 		if (!query) return searchContent(this.index, request, null);
+		if (!(await contentMemosInUse())) return this.#searchNow(query, request);
+		return this.#recent.get(recentResultsKey(query, request, this.semantic.ready), () => this.#searchNow(query, request));
+	}
+
+	async #searchNow(query: string, request: SearchRequest): Promise<SearchResults> {
 		const { words, meaning } = await this.wordsAndMeaning(query, request.filter);
 		return searchContent(this.index, request, meaning, words);
 	}
@@ -132,7 +145,15 @@ export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 	}
 
 	#enqueue<T>(task: () => Promise<T>): Promise<T> {
-		const run = this.#queue.then(task);
+		// The index and its links change in place: results worked out before or during the change are not reused.
+		const run = this.#queue.then(async () => {
+			this.#recent.invalidate();
+			try {
+				return await task();
+			} finally {
+				this.#recent.invalidate();
+			}
+		});
 		this.#queue = run.catch(() => {}); // one failed change must not block the ones after it
 		return run;
 	}
