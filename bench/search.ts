@@ -32,7 +32,7 @@ import { episodes, passageVectors, podcasts, segments } from '../src/lib/server/
 import { getEncoder } from '../src/lib/server/embeddings';
 import { fuseHits } from '../src/lib/server/search/hybrid';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
-import { readPassageVectors, VectorIndex, type ScanMode, type StoredPassage, type VectorHit } from '../src/lib/server/vectors';
+import { readPassageVectors, VectorIndex, type PassSizes, type ScanMode, type StoredPassage, type VectorHit } from '../src/lib/server/vectors';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -250,12 +250,12 @@ interface Agreement {
 	best: number;
 }
 
-function agreement(vectors: VectorIndex, model: string, queryVectors: Float32Array[], scan: ScanMode = 'bits'): Agreement {
+function agreement(vectors: VectorIndex, model: string, queryVectors: Float32Array[], scan: ScanMode = 'bits', sizes: PassSizes = {}): Agreement {
 	const cache = exactTops.get(vectors) ?? exactTops.set(vectors, new Map()).get(vectors)!;
 	const sum = { at10: 0, at100: 0, best: 0 };
 	for (const q of queryVectors) {
 		const exact = cache.get(q) ?? cache.set(q, vectors.search(q, model, { limit: 100, exact: true })).get(q)!;
-		const fast = vectors.search(q, model, { limit: 100, scan });
+		const fast = vectors.search(q, model, { limit: 100, scan, ...sizes });
 		const recall = (n: number) => {
 			const want = new Set(ids(exact.slice(0, n)));
 			return ids(fast.slice(0, n)).filter((id) => want.has(id)).length / Math.max(1, want.size);
@@ -400,7 +400,7 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 	const bits = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100 }));
 	console.log(`scan, exact   ${cpuLine(exact)}   (float32, plain JavaScript, every vector; the first 100 queries)`);
 	console.log(`scan, int8    ${cpuLine(int8)}   (int8 WebAssembly SIMD pass over every vector, the best 1,000 rescored in float32: before)`);
-	console.log(`scan, bits    ${cpuLine(bits)}   (sign bits of every vector, popcount in WebAssembly SIMD; the nearest ${Math.max(4000, Math.ceil(passages / 32)).toLocaleString('en')} through int8, the best 1,000 in float32: what search uses)`);
+	console.log(`scan, bits    ${cpuLine(bits)}   (sign bits of every vector, popcount in WebAssembly SIMD; the nearest ${Math.max(4000, Math.ceil(passages / 64)).toLocaleString('en')} through int8, the best 500 in float32: what search uses; 1/32 and 1,000 before)`);
 	console.log(
 		`  CPU p50 / p99 ratios on the same index and queries: int8 / bits ${(percentile(int8.cpu, 50) / percentile(bits.cpu, 50)).toFixed(1)}x / ${(percentile(int8.cpu, 99) / percentile(bits.cpu, 99)).toFixed(1)}x, ` +
 			`exact / bits ${(percentile(exact.cpu, 50) / percentile(bits.cpu, 50)).toFixed(1)}x / ${(percentile(exact.cpu, 99) / percentile(bits.cpu, 99)).toFixed(1)}x`
@@ -410,6 +410,15 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 			(realQuestions.length ? `; ${agreementLine(agreement(vectors, 'synthetic', realQuestions))} (${realQuestions.length} real judged questions)` : '')
 	);
 	console.log(`              int8 over all (before): ${agreementLine(agreement(vectors, 'synthetic', sampleVectors, 'int8'))}`);
+	// Smaller passes on the same index and queries: what each costs and what it keeps of the exact scan's answers.
+	for (const [share, rescore] of [[1 / 32, 1000], [1 / 32, 500], [1 / 64, 1000], [1 / 128, 500], [1 / 128, 400]] as const) {
+		const shortlist = Math.max(4000, Math.ceil(passages * share));
+		const sizes = { shortlist, rescore };
+		const t = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100, ...sizes }));
+		const a = agreement(vectors, 'synthetic', sampleVectors, 'bits', sizes);
+		const r = realQuestions.length ? agreement(vectors, 'synthetic', realQuestions, 'bits', sizes) : null;
+		console.log(`  bits ${shortlist.toLocaleString('en')} -> int8 -> ${rescore} float32: ${cpuLine(t)}; ${agreementLine(a)}${r ? `; real judged ${agreementLine(r)}` : ''}`);
+	}
 
 	let seed = 7;
 	const zipf = () => {

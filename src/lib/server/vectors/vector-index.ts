@@ -56,16 +56,18 @@ const DEAD = -1;
 /** Passages kept while scanning, before they are grouped by segment: enough for any page of results. */
 const SCAN_KEEP = 400;
 /**
- * Passages the int8 pass hands to the exact float32 comparison: 2.5 times what is kept, as int8 rounding moves a
- * cosine by about 0.001 while the 400th and 1000th best of 100k differ by far more (recall printed by bench:search).
+ * Passages the int8 pass hands to the exact float32 comparison: 1.25 times what is kept, as int8 rounding moves a
+ * cosine by about 0.001 while the 400th and 500th best of 318k differ by more (recall printed by bench:search, beside
+ * 1,000, which cost more scattered float32 reads for the same recall).
  */
-const RESCORE = 1000;
+const RESCORE = 500;
 /**
  * Passages the sign-bit pass hands to the int8 pass: a share of the index, never fewer than a floor (below that many
  * passages the int8 pass reads them all). On real encoder vectors the true best hundred are among the nearest 1-2 %
- * by sign bits (recall against the exact scan printed by bench:search); 3 % and a floor of 4,000 leave room.
+ * by sign bits (recall against the exact scan printed by bench:search, for 1/32 and 1/128 too); 1/64 and a floor of
+ * 4,000 keep recall@10 at 0.99 or more.
  */
-const SHORTLIST_SHARE = 1 / 32;
+const SHORTLIST_SHARE = 1 / 64;
 const SHORTLIST_MIN = 4000;
 
 export interface VectorIndexOptions {
