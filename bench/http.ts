@@ -11,7 +11,8 @@
  * Environment: BENCH_SEGMENTS (100000), BENCH_CONNECTIONS (50), BENCH_DURATION (seconds, 20), BENCH_WARMUP (seconds,
  * 3), BENCH_QUERIES (distinct search queries cycled through, 200), BENCH_ONLY (comma-separated target names),
  * BENCH_MIX_VISITORS (client addresses the mix comes from, 5000), BENCH_BUILD_DIR (a build to measure instead of this
- * tree's: an earlier commit's, for a before and after in one session),
+ * tree's: an earlier commit's, for a before and after in one session), BENCH_NODE_ARGS (flags for the site's Node, e.g.
+ * `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its CPU goes; NODE_OPTIONS refuses --cpu-prof),
  * DATABASE_URL (a PostgreSQL to seed and use; default: PGlite in data/bench/).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';

@@ -56,6 +56,8 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		setTimeout(() => {
 			void semantic
 				.start(db, { searchSnapshot: snapshot, questions: () => service.index.questions.values(), log })
+				// Results worked out while it loaded (the encoder ready, questions still being encoded) are not reused.
+				.then(() => service.forgetRecentResults())
 				.catch((e: unknown) => log(`search by meaning is off: ${e instanceof Error ? e.message : String(e)}`));
 		}, 0).unref?.();
 		// Automatic links are written by one process per change (content-sync.ts); the others read them.

@@ -100,6 +100,11 @@ export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 		return this.#recent.get(recentResultsKey(query, request, this.semantic.ready), () => this.#searchNow(query, request));
 	}
 
+	/** Forgets the results of recent requests (the meaning engine has finished loading: the same request may rank otherwise). */
+	forgetRecentResults(): void {
+		this.#recent.invalidate();
+	}
+
 	async #searchNow(query: string, request: SearchRequest): Promise<SearchResults> {
 		const { words, meaning } = await this.wordsAndMeaning(query, request.filter);
 		return searchContent(this.index, request, meaning, words);
