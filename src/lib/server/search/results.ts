@@ -222,7 +222,8 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 	results.episodes = toEpisodeResults(index, ranked.segments, limit, snippets);
 	// A stored question is shown when its phrasing says what the query asks, as a moment must (evidence.ts): one
 	// shared word ("sleep" in a question about a baby's sleep) makes it a suggestion, not an answer.
-	const evidence = new QueryEvidence(index, query);
+	// The ranking's own (the same query's), with what it has already worked out about the query's words.
+	const evidence = lexical.evidence ?? new QueryEvidence(index, query);
 	const questionHits = ranked.questions.filter((h) => questionEvidence(index, evidence, h) >= FLOOR.lexical).slice(0, limit);
 	const segmentScores = new Map(ranked.segments.map((h) => [h.id, h]));
 	results.questions = questionHits.flatMap((h) => toQuestionResult(index, h, filter, segmentScores, snippets) ?? []);
