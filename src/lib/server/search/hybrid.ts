@@ -218,15 +218,16 @@ export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
 	const cosine = hit.cosine ?? null;
 	if (cosine === null) return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, floor.lexical) : floor.lexical <= 0;
 	if ((hit.evidence?.rarestUnsaid ?? 0) < floor.unsaidWordLogProbability && cosine < floor.unsaidWordCosine) return false;
-	if (cosine < floor.unseenConceptCosine && hit.evidence && !hit.evidence.addressesUnseen(hit.id)) return false;
+	// Last, as it reads the segment's words: only for a hit the other rules would show.
+	const speaksOfUnseen = () => cosine >= floor.unseenConceptCosine || !hit.evidence || hit.evidence.addressesUnseen(hit.id);
 	// A hit found by meaning alone shares no word with the query, so words the index never saw say nothing against it
 	// (a paraphrase in the listener's own words, in a show whose vocabulary is small, is all such words).
-	if (hit.via === 'vector') return cosine >= floor.vectorOnly;
+	if (hit.via === 'vector') return cosine >= floor.vectorOnly && speaksOfUnseen();
 	const meaning = cosine - floor.unknownPenalty * (hit.evidence?.unknownShare ?? 0);
-	if (meaning >= floor.vectorOnly) return true;
+	if (meaning >= floor.vectorOnly) return speaksOfUnseen();
 	// Evidence reads the segment's transcript: only worked out when the cosine alone does not decide.
 	const needed = (floor.combined - meaning) / floor.evidenceWeight;
-	return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, needed) : needed <= 0;
+	return (hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, needed) : needed <= 0) && speaksOfUnseen();
 }
 
 /** The hits that clear the floor, best first, from the first FLOOR_EXAMINED, at most FLOOR_SHOWN_ENOUGH (all with `floor` null). */
