@@ -22,6 +22,7 @@ import { seedDemoContent } from '../src/lib/server/demo/seed';
 import { episodes } from '../src/lib/server/db/schema';
 import { clearsFloor, FLOOR, fuseHits, locateAnswer, VECTOR_ONLY_MIN_COSINE, VECTOR_WEIGHT, type Floor, type FusionMethod, type HybridHit, type QueryVector } from '../src/lib/server/search/hybrid';
 import { rankAll } from '../src/lib/server/search/ranking';
+import { unseenWords } from '../src/lib/server/search/evidence';
 import { SearchService } from '../src/lib/server/search/service';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { judgedQueries } from '../tests/search/judged-queries';
@@ -53,7 +54,10 @@ try {
 	const service = await SearchService.build(db);
 	const semantic = new SemanticEngine(service.semantic.vectors, async () => encoder);
 	await semantic.warmUp();
+	if (!(await semantic.neighboursReady())) throw new Error('bench: the word neighbours (word-neighbours.ts) did not build');
 	const { index } = service;
+	// As /search asks: the query's vector with its unseen words' neighbours (hybrid.ts's unseen-concept rule).
+	const queryVector = (query: string) => semantic.queryVector(query, unseenWords(index, query));
 	await semantic.syncQuestions(index.questions.values());
 	const links = (id: number) => index.linksByQuestion.get(id);
 	console.log(`${corpus.size} real transcripts + the demo: ${index.segments.size} segments, ${encoded.passages} passages (${encoded.seconds.toFixed(1)} s to encode or read from the cache)`);
@@ -91,7 +95,7 @@ try {
 			.join(' ');
 		const answerStems = stems(windowText);
 		const shares = [...stems(judged.question)].some((t) => rare(t) && answerStems.has(t));
-		const vector = await semantic.queryVector(judged.question);
+		const vector = await queryVector(judged.question);
 		const row: Row = { question: judged.question, shares, rank: {} as Row['rank'], located: null };
 		for (const mode of MODES) {
 			const at = rank(mode, judged.question, vector).slice(0, 10).findIndex(overlaps);
@@ -124,7 +128,7 @@ try {
 
 	console.log('\nDemo judged queries (recall@3, MRR):');
 	const demoVectors = new Map<string, QueryVector | null>();
-	for (const judged of judgedQueries) demoVectors.set(judged.query, await semantic.queryVector(judged.query));
+	for (const judged of judgedQueries) demoVectors.set(judged.query, await queryVector(judged.query));
 	for (const mode of MODES) {
 		const scored = scoreJudgedQueries(index, judgedQueries, 3, (query) => rank(mode, query, demoVectors.get(query) ?? null));
 		console.log(`  ${mode.padEnd(16)} recall@3 ${scored.recallAtK.toFixed(3)}  MRR ${scored.mrr.toFixed(3)}`);
@@ -133,7 +137,7 @@ try {
 	// Precision: questions nothing answers that get no moment at all, per mode (same run, same index).
 	console.log(`\nUnanswerable questions (${unanswerableQuestions.length}): share with no moment shown (precision), beside recall above`);
 	const noneVectors = new Map<string, QueryVector | null>();
-	for (const q of unanswerableQuestions) noneVectors.set(q, await semantic.queryVector(q));
+	for (const q of unanswerableQuestions) noneVectors.set(q, await queryVector(q));
 	for (const mode of MODES) {
 		const shown = unanswerableQuestions.map((q) => ({ q, n: rank(mode, q, noneVectors.get(q) ?? null).length }));
 		const clean = shown.filter((x) => x.n === 0).length;
@@ -144,12 +148,15 @@ try {
 		real: rows.map((r, i) => ({ query: realJudgedQuestions[i]!.question, answers: realOverlaps[i]! })),
 		demo: judgedQueries.map((j) => ({ query: j.query, answers: new Set(j.expected.map((key) => findSegmentId(index, key))) })),
 		none: unanswerableQuestions,
-		hits: async (query, withVector) => fuseHits(rankAll(index, query).segments, withVector ? await semantic.queryVector(query) : null, () => true, { links, floor: null })
+		hits: async (query, withVector) => {
+			const ranked = rankAll(index, query);
+			return fuseHits(ranked.segments, withVector ? await queryVector(query) : null, () => true, { links, floor: null, evidence: ranked.evidence });
+		}
 	});
 
 	console.log(`\nVector-only floor ${VECTOR_ONLY_MIN_COSINE}: best cosine of nonsense queries vs. real questions' best answer`);
 	for (const text of NONSENSE) {
-		const v = (await semantic.queryVector(text))!;
+		const v = (await queryVector(text))!;
 		const best = v.vectors.search(v.vector, v.model, { limit: 1 })[0];
 		const ranked = rankAll(index, text);
 		const shown = fuseHits(ranked.segments, v, () => true, { links, evidence: ranked.evidence }).length;
@@ -157,7 +164,7 @@ try {
 	}
 	const bestOfReal = [];
 	for (const judged of realJudgedQuestions) {
-		const v = (await semantic.queryVector(judged.question))!;
+		const v = (await queryVector(judged.question))!;
 		bestOfReal.push(v.vectors.search(v.vector, v.model, { limit: 1 })[0]?.score ?? 0);
 	}
 	bestOfReal.sort((a, b) => a - b);
@@ -173,9 +180,9 @@ try {
 		unanswerable: unanswerableQuestions,
 		searchHits: async (query) => {
 			const ranked = rankAll(index, query);
-			return fuseHits(ranked.segments, await semantic.queryVector(query), () => true, { links, evidence: ranked.evidence });
+			return fuseHits(ranked.segments, await queryVector(query), () => true, { links, evidence: ranked.evidence });
 		},
-		queryVector: (query) => semantic.queryVector(query)
+		queryVector
 	});
 } finally {
 	await handle.close();
@@ -221,7 +228,8 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 		Math.abs(f.evidenceWeight - FLOOR.evidenceWeight) +
 		Math.abs(f.unknownPenalty - FLOOR.unknownPenalty) +
 		Math.abs(f.unsaidWordLogProbability - FLOOR.unsaidWordLogProbability) / 10 +
-		Math.abs(f.unsaidWordCosine - FLOOR.unsaidWordCosine);
+		Math.abs(f.unsaidWordCosine - FLOOR.unsaidWordCosine) +
+		Math.abs(f.unseenConceptCosine - FLOOR.unseenConceptCosine);
 	// The most unanswerable questions left with no moment, among floors that keep every answer today's keeps in the
 	// first three (recall must not drop: a floor that trades answers for silence is not more honest, only quieter).
 	const pick = (of: Case[], floors: Floor[]) => {
@@ -251,7 +259,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (${describe(chosen)})`, calibration, chosen);
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(chosen) > 0) counts(`held-out half, calibrated`, heldOut, chosen);
-	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity });
+	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0 });
 
 	// The rare-unsaid-word rule (hybrid.ts), swept on its own with the rest of today's floor; "off" is the floor before it.
 	console.log('  a word the index never saw, rare in English: the log-probability below which it vetoes, and the cosine that overrides it');
@@ -270,6 +278,19 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(unsaid) > 0) counts('held-out half, calibrated', heldOut, unsaid);
 
+	// The unseen-concept rule (hybrid.ts, word-neighbours.ts): the cosine from which a hit need not speak of the query's
+	// unseen words, swept with the rest of today's floor; 0 is the floor before it. (Its neighbour cosine,
+	// NEIGHBOUR_MIN_COSINE, is fixed when the query is encoded; it was chosen on this same even half.)
+	console.log('  a word the index never saw must be spoken of (a neighbour in meaning said in the segment) by a hit under this cosine');
+	const noConcept = { ...FLOOR, unseenConceptCosine: 0 };
+	const concept = pick(calibration, [0, ...range(0.5, 0.8, 0.01)].map((unseenConceptCosine) => ({ ...FLOOR, unseenConceptCosine })));
+	counts('calibration half, without the rule', calibration, noConcept);
+	counts(`calibration half, today's (cosine ${FLOOR.unseenConceptCosine})`, calibration, FLOOR);
+	counts(`calibration half, best (cosine ${concept.unseenConceptCosine})`, calibration, concept);
+	counts('held-out half, without the rule', heldOut, noConcept);
+	counts(`held-out half, today's`, heldOut, FLOOR);
+	if (distance(concept) > 0) counts('held-out half, calibrated', heldOut, concept);
+
 	console.log('  without vectors (words alone, while the encoder loads): the lexical threshold');
 	const [lexCalibration, lexHeldOut] = [await cases(false, false), await cases(true, false)];
 	const lexChosen = pick(lexCalibration, range(0.2, 0.9, 0.02).map((lexical) => ({ ...FLOOR, lexical })));
@@ -277,5 +298,5 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (lexical ${lexChosen.lexical})`, lexCalibration, lexChosen);
 	counts(`held-out half, today's`, lexHeldOut, FLOOR);
 	if (lexChosen.lexical !== FLOOR.lexical) counts(`held-out half, calibrated`, lexHeldOut, lexChosen);
-	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity });
+	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0 });
 }

@@ -10,6 +10,7 @@ import { episodes, transcriptCues } from '../../src/lib/server/db/schema';
 import { getEncoder } from '../../src/lib/server/embeddings';
 import { importFeeds } from '../../src/lib/server/import/import-feeds';
 import { SearchService } from '../../src/lib/server/search/service';
+import { SemanticEngine } from '../../src/lib/server/search/semantic';
 import { encodeEpisode } from '../../src/lib/server/vectors';
 import { createTestDb, type DatabaseKind, type TestDb } from '../helpers/db';
 import { realdataDir } from '../helpers/environment';
@@ -46,6 +47,8 @@ export async function createAnswerFixture(kind: DatabaseKind = 'pglite'): Promis
 	for (const { id } of withCues) await encodeEpisode(t.db, id, { encoder });
 	const search = await SearchService.build(t.db);
 	await search.semantic.warmUp();
+	// Search's unseen-word rule (hybrid.ts) is on once the word neighbours are built, a few seconds after the encoder.
+	if (search.semantic instanceof SemanticEngine) await search.semantic.neighboursReady();
 	const [show] = await t.db.select({ slug: episodes.slug }).from(episodes).where(isNotNull(episodes.audioUrl)).limit(1);
 	void show;
 	return { t, search, showSlug: 'answers-from-real-transcripts' };

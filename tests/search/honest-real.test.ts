@@ -8,13 +8,19 @@
  * shows do say (bench/judged/real.ts) still find their moment in the first three. Questions that name something
  * rare the shows never say ("vaccines" beside "Joe Rogan", "migraine" beside what helps) and another show typed by its
  * name ("The Daily ... New York Times") find nothing, while a paraphrase with an everyday word the shows never use
- * ("chores") still finds its moment.
+ * ("chores") still finds its moment. A question whose key word nothing here says and no segment speaks of in other
+ * words (a dog pulling on its leash beside running talk of walks, statins beside sore muscles) finds nothing, while a
+ * paraphrase whose words the show never uses ("expensive gear") finds the moment that speaks of them in its own
+ * ("equipment", "costs").
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/lib/server/answers';
 import { segments } from '../../src/lib/server/db/schema';
+import { unseenWords } from '../../src/lib/server/search/evidence';
+import { FLOOR, fuseHits } from '../../src/lib/server/search/hybrid';
+import { rankAll } from '../../src/lib/server/search/ranking';
 import { SearchService } from '../../src/lib/server/search/service';
 import { createAnswerFixture, REAL_TRANSCRIPTS, realTranscriptsAvailable, type AnswerFixture } from '../answers/support';
 import { createTestDb, type TestDb } from '../helpers/db';
@@ -36,6 +42,14 @@ const RECORDING_NEAR_MISSES: [string, string][] = [
 const NAMED_NEAR_MISSES: [string, string, string][] = [
 	['what did Joe Rogan say about vaccines', 'rogan', 'vaccin'],
 	['what helps a migraine go away faster', 'help', 'migraine']
+];
+/**
+ * Questions whose key word the index has never seen and that no segment speaks of in other words (word-neighbours.ts),
+ * beside a word the content does say. Before the unseen-concept rule (hybrid.ts) each showed moments.
+ */
+const UNSEEN_CONCEPTS: [string, string, string][] = [
+	['how do I train my dog to walk without pulling on the leash', 'leash', 'walk'],
+	['do statins cause muscle pain', 'statin', 'muscle']
 ];
 /** Listener paraphrases of what the real transcripts say (bench/judged/real.ts): episode title, answer window in seconds. */
 const PARAPHRASES: [string, string, number, number][] = [
@@ -102,6 +116,33 @@ describe.skipIf(!realTranscriptsAvailable)('a near miss over a real transcript',
 		expect(found.nothingFound).toBe(true);
 		// The same words in lower case are no name: what the shows say about podcasts may still be shown.
 		expect((await f.search.search({ query: query.toLowerCase() })).segments.length).toBeGreaterThan(0);
+	});
+
+	it.each(UNSEEN_CONCEPTS)('finds no moment for "%s": nothing says "%s" or a word near it in meaning', async (query, unseen, said) => {
+		const content = [
+			...REAL_TRANSCRIPTS.map((t) => readFileSync(path.join(realdataDir, t.file), 'utf8')),
+			...(await f.t.db.select({ text: segments.text, title: segments.title }).from(segments)).map((s) => `${s.title} ${s.text ?? ''}`)
+		]
+			.join(' ')
+			.toLowerCase();
+		expect(content).toContain(said);
+		expect(content).not.toContain(unseen);
+		expect(unseenWords(f.search.index, query).some((w) => w.startsWith(unseen))).toBe(true);
+		const found = await f.search.search({ query });
+		expect(found.segments).toEqual([]);
+		expect(found.nothingFound).toBe(true);
+		// It is this rule that hides them: without it, moments that share the query's other words are shown.
+		const ranked = rankAll(f.search.index, query);
+		const vector = await f.search.semantic.queryVector(query, unseenWords(f.search.index, query));
+		const without = fuseHits(ranked.segments, vector, () => true, { evidence: ranked.evidence, floor: { ...FLOOR, unseenConceptCosine: 0 } });
+		expect(without.length).toBeGreaterThan(0);
+	});
+
+	it('still finds the moment for a paraphrase whose words the show never says, by a word near them in meaning', async () => {
+		const query = 'do I need expensive gear to sound good';
+		expect(unseenWords(f.search.index, query)).toEqual(expect.arrayContaining(['expensive', 'gear']));
+		const found = await f.search.search({ query });
+		expect(found.segments.slice(0, 3).some((s) => s.episode.title === 'Buzzsprout example' && s.startSeconds < 95 && s.endSeconds > 45)).toBe(true);
 	});
 
 	it.each(PARAPHRASES)('still finds the moment for "%s", in the listener\'s own words', async (query, episodeTitle, from, to) => {

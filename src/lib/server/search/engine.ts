@@ -147,8 +147,11 @@ export interface MeaningEngine {
 	reloadEpisodes(db: Db, episodeIds: number[]): Promise<void>;
 	/** Encodes the phrasings of new or changed questions and forgets deleted ones. */
 	syncQuestions(questions: Iterable<QuestionPhrasings>): Promise<void>;
-	/** The query's vector and what to compare it with, or null while not ready. */
-	queryVector(query: string): Promise<QueryVector | null>;
+	/**
+	 * The query's vector and what to compare it with, or null while not ready; with the neighbours in meaning of
+	 * `unseen`, the query's words the index never saw (evidence.ts unseenWords), when the engine knows them.
+	 */
+	queryVector(query: string, unseen?: readonly string[]): Promise<QueryVector | null>;
 	/** Why a segment is as near the query as it is: its best passage and that cosine; null when not ready or no vectors. */
 	explain(query: string, segmentId: number): Promise<MeaningExplanation | null>;
 }

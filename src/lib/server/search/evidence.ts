@@ -10,7 +10,7 @@
  */
 import { plannerOf, withoutCommonTerms } from './query-plan';
 import type { SearchIndex } from './search-index';
-import { indexTerms, initialsFilter, queryTerm, tokenize } from './terms';
+import { indexTerms, initialsFilter, normalizeWord, queryTerm, tokenize } from './terms';
 import { wordLogProbability } from './word-rarity';
 
 /** Words in a passage: about two spoken sentences (calibrated with bench:quality beside 50 and 100). */
@@ -65,6 +65,11 @@ export class QueryEvidence {
 	 */
 	readonly names: RegExp[];
 	readonly #saysNames = new Map<number, boolean>();
+	/** The query's words the index has never seen, even as a typo or a completion, as typed ("baby" on a running show). */
+	readonly unseen: string[];
+	/** Each unseen word's neighbours in meaning (word-neighbours.ts), as lower-case words; null until the query's vector brings them. */
+	#neighbours: ReadonlyMap<string, ReadonlySet<string>> | null = null;
+	readonly #addresses = new Map<number, boolean>();
 
 	constructor(index: SearchIndex, query: string) {
 		this.#index = index;
@@ -72,6 +77,7 @@ export class QueryEvidence {
 		const full = plannerOf(index).plan(query);
 		const unknown = full.terms.filter((t) => t.postings === 0);
 		this.unknownShare = full.terms.length ? unknown.length / full.terms.length : 0;
+		this.unseen = [...new Set(unknown.map((t) => t.term))];
 		// An unknown word is planned as typed (query-plan.ts), so its term is the word itself, not its stem.
 		this.rarestUnsaid = Math.min(0, ...unknown.filter((t) => !/\d/.test(t.term)).map((t) => wordLogProbability(t.term)));
 		const plan = withoutCommonTerms(full);
@@ -113,6 +119,37 @@ export class QueryEvidence {
 			this.#saysNames.set(segmentId, says);
 		}
 		return says;
+	}
+
+	/** Hands over the unseen words' neighbours (hybrid.ts, from the query's vector); until then addressesUnseen is true. */
+	useNeighbours(neighbours: ReadonlyMap<string, ReadonlySet<string>> | undefined): void {
+		if (neighbours && neighbours.size > 0 && this.#neighbours === null) this.#neighbours = neighbours;
+	}
+
+	/**
+	 * Whether the segment speaks of every word of the query the index has never seen: it says one of that word's
+	 * neighbours in meaning ("manufacturing" for "factories"), in its text, title or summary. A segment that says none
+	 * ("baby" beside running talk of sleep and nights) is not about what the query asks. True when the query has no
+	 * such word, or before its neighbours are known.
+	 */
+	addressesUnseen(segmentId: number): boolean {
+		const neighbours = this.#neighbours;
+		if (neighbours === null) return true;
+		let addresses = this.#addresses.get(segmentId);
+		if (addresses === undefined) {
+			const segment = this.#index.segments.get(segmentId);
+			const pending = new Set(neighbours.values());
+			if (segment) {
+				for (const word of tokenize(`${segment.title} ${segment.summary ?? ''} ${segment.text ?? ''}`)) {
+					const said = normalizeWord(word);
+					for (const near of pending) if (near.has(said)) pending.delete(near);
+					if (pending.size === 0) break;
+				}
+			}
+			addresses = pending.size === 0;
+			this.#addresses.set(segmentId, addresses);
+		}
+		return addresses;
 	}
 
 	/** The query term a word stands for in a document that matched `matched` (its index terms, `mayMatch` their initialsFilter), or null. */
@@ -213,6 +250,11 @@ export class QueryEvidence {
 		}
 		return best;
 	}
+}
+
+/** The query's words the index has never seen, even as a typo or a completion, as typed (the semantic engine finds their neighbours). */
+export function unseenWords(index: SearchIndex, query: string): string[] {
+	return [...new Set(plannerOf(index).plan(query).terms.filter((t) => t.postings === 0).map((t) => t.term))];
 }
 
 /** The runs of two or more capitalised words in a query that are not stop words, as patterns (a stop word or a lower-case word ends a run). */

@@ -22,6 +22,13 @@
  * - a name typed as a name, two or more capitalised words ("Giant Bomb", "New York Times"), must be said in that order
  *   in the segment (its titles included), or the hit is not shown, however it was found: a show that says "giant"
  *   and "bomb" apart, or talks of "new" podcasts and "times", is not about it;
+ * - a query word the index has never seen, even as a typo, must be spoken of by a hit whose cosine is under
+ *   FLOOR.unseenConceptCosine: the segment says one of the word's neighbours in meaning (word-neighbours.ts:
+ *   "manufacturing" for "factories", "family" for "household"), or it is not shown. A question about a baby's sleep
+ *   shares "sleep" and "night" with a running show that never speaks of babies, children or infants; one about
+ *   foam rolling, swimming or a garmin watch shares "run" and "before". Single-word vectors are noisy, so the
+ *   neighbours are only asked of words nothing here says, and a hit as near as FLOOR.unseenConceptCosine is left to
+ *   the rules above;
  * - found by words, without vectors (encoder loading, segment not yet embedded): evidence at least FLOOR.lexical.
  * The floors were calibrated with bench:quality on the even half of the real judged questions, the demo's judged
  * queries and the unanswerable questions (bench/judged/unanswerable.ts), maximising answers kept in the first three
@@ -61,6 +68,8 @@ export interface Floor {
 	unsaidWordLogProbability: number;
 	/** ...and then a hit needs at least this cosine, however it was found. */
 	unsaidWordCosine: number;
+	/** Under this cosine, a hit must say a neighbour in meaning of each query word the index never saw (0: never asked). */
+	unseenConceptCosine: number;
 }
 export const FLOOR: Floor = {
 	vectorOnly: 0.6,
@@ -69,7 +78,8 @@ export const FLOOR: Floor = {
 	evidenceWeight: 0.9,
 	unknownPenalty: 0.1,
 	unsaidWordLogProbability: -26,
-	unsaidWordCosine: 0.62
+	unsaidWordCosine: 0.62,
+	unseenConceptCosine: 0.65
 };
 /** A segment found only by meaning is shown when its best passage is at least this similar. */
 export const VECTOR_ONLY_MIN_COSINE = FLOOR.vectorOnly;
@@ -101,6 +111,8 @@ export interface QueryVector {
 	vector: Float32Array;
 	/** Stored questions near the query by meaning, with their cosine. */
 	questions?: ReadonlyMap<number, number>;
+	/** Each query word the index never saw, with its neighbours in meaning as lower-case words (word-neighbours.ts). */
+	neighbours?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** A question's links, as the search index holds them. */
@@ -146,6 +158,7 @@ export function fuseHits(
 		return shown(lexical, floor).map((h) => ({ ...h, via: 'lexical', cosine: null, sentence: null }));
 	}
 	const { vectors, model, vector } = query;
+	evidence?.useNeighbours(query.neighbours);
 	const found = vectors.search(vector, model, { limit: VECTOR_CANDIDATES, accept });
 	// Lexical hits the vector scan did not rank still get their own cosine, so a blend compares like with like.
 	const byMeaning = new Map<number, VectorHit>(found.map((h) => [h.segmentId, h]));
@@ -205,14 +218,16 @@ export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
 	const cosine = hit.cosine ?? null;
 	if (cosine === null) return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, floor.lexical) : floor.lexical <= 0;
 	if ((hit.evidence?.rarestUnsaid ?? 0) < floor.unsaidWordLogProbability && cosine < floor.unsaidWordCosine) return false;
+	// Last, as it reads the segment's words: only for a hit the other rules would show.
+	const speaksOfUnseen = () => cosine >= floor.unseenConceptCosine || !hit.evidence || hit.evidence.addressesUnseen(hit.id);
 	// A hit found by meaning alone shares no word with the query, so words the index never saw say nothing against it
 	// (a paraphrase in the listener's own words, in a show whose vocabulary is small, is all such words).
-	if (hit.via === 'vector') return cosine >= floor.vectorOnly;
+	if (hit.via === 'vector') return cosine >= floor.vectorOnly && speaksOfUnseen();
 	const meaning = cosine - floor.unknownPenalty * (hit.evidence?.unknownShare ?? 0);
-	if (meaning >= floor.vectorOnly) return true;
+	if (meaning >= floor.vectorOnly) return speaksOfUnseen();
 	// Evidence reads the segment's transcript: only worked out when the cosine alone does not decide.
 	const needed = (floor.combined - meaning) / floor.evidenceWeight;
-	return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, needed) : needed <= 0;
+	return (hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, needed) : needed <= 0) && speaksOfUnseen();
 }
 
 /** The hits that clear the floor, best first, from the first FLOOR_EXAMINED, at most FLOOR_SHOWN_ENOUGH (all with `floor` null). */

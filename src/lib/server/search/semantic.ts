@@ -9,6 +9,7 @@ import { readPassageVectors, VectorIndex, type PassageColumns, type StoredPassag
 import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotBeside, vectorSnapshotFile, writeVectorSnapshot } from '../vectors/snapshot';
 import { explainByPassages, type MeaningEngine, type MeaningExplanation, type QuestionPhrasings } from './engine';
 import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
+import { WordNeighbours } from './word-neighbours';
 
 /** Query vectors remembered (the same questions come back; an encoding costs ~15 ms). */
 const QUERY_CACHE_SIZE = 2000;
@@ -50,6 +51,9 @@ export class SemanticEngine implements MeaningEngine {
 	#encoder: SentenceEncoder | null = null;
 	#loading: Promise<SentenceEncoder | null> | null = null;
 	#cache = new Map<string, Float32Array>();
+	/** The vocabulary's words as vectors, to find an unseen query word's neighbours; built after the encoder loads. */
+	#neighbours: WordNeighbours | null = null;
+	#neighboursBuilt: Promise<void> | null = null;
 
 	constructor(
 		readonly vectors: VectorIndex,
@@ -114,7 +118,15 @@ export class SemanticEngine implements MeaningEngine {
 	warmUp(): Promise<SentenceEncoder | null> {
 		if (this.vectors.stats().passages === 0) return Promise.resolve(null);
 		this.#loading ??= this.loadEncoder().then(
-			(encoder) => (this.#encoder = encoder),
+			(encoder) => {
+				this.#encoder = encoder;
+				// In the background: until it is built, a query's unseen words go unchecked (hybrid.ts).
+				this.#neighboursBuilt ??= WordNeighbours.build(encoder).then(
+					(table) => void (this.#neighbours = table),
+					() => void (this.#neighboursBuilt = null)
+				);
+				return encoder;
+			},
 			() => {
 				this.#loading = null; // logged by whoever awaits; search stays lexical
 				return null;
@@ -156,13 +168,20 @@ export class SemanticEngine implements MeaningEngine {
 		return near;
 	}
 
+	/** Resolves when unseen query words' neighbours can be found (after warmUp's encoder; benches and tests wait for it). */
+	async neighboursReady(): Promise<boolean> {
+		await this.warmUp();
+		await this.#neighboursBuilt;
+		return this.#neighbours !== null;
+	}
+
 	/** Whether queries are being encoded (the encoder loaded and vectors of its model exist). */
 	get ready(): boolean {
 		return this.#encoder !== null && this.vectors.hasModel(this.#encoder.model);
 	}
 
 	/** The query's vector, or null while the engine is not ready (search is lexical meanwhile). Cached (LRU). */
-	async queryVector(query: string): Promise<QueryVector | null> {
+	async queryVector(query: string, unseen: readonly string[] = []): Promise<QueryVector | null> {
 		const encoder = this.#encoder;
 		if (!encoder) {
 			void this.warmUp();
@@ -170,15 +189,30 @@ export class SemanticEngine implements MeaningEngine {
 		}
 		if (!this.vectors.hasModel(encoder.model)) return null;
 		const key = query.trim().toLowerCase();
-		let vector = this.#cache.get(key);
+		const table = this.#neighbours;
+		const words = table ? unseen.filter((w) => w !== key) : [];
+		// The query and its unseen words in one call to the encoder thread (only what is not cached).
+		const wanted = [key, ...words].filter((text) => !this.#cache.has(text));
+		const encoded = wanted.length ? await encoder.encode(wanted) : [];
+		wanted.forEach((text, i) => this.#remember(text, encoded[i]!));
+		const vector = this.#recall(key)!;
+		const neighbours = table && words.length ? new Map(words.map((w) => [w, table.near(w, this.#recall(w)!)])) : undefined;
+		return { vectors: this.vectors, model: encoder.model, vector, questions: this.nearQuestions(vector, QUESTION_SUPPORT_MIN_COSINE), neighbours };
+	}
+
+	/** A cached vector, made the most recently used. */
+	#recall(text: string): Float32Array | undefined {
+		const vector = this.#cache.get(text);
 		if (vector) {
-			this.#cache.delete(key); // most recent last
-		} else {
-			[vector] = (await encoder.encode([key])) as [Float32Array];
-			if (this.#cache.size >= QUERY_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+			this.#cache.delete(text);
+			this.#cache.set(text, vector);
 		}
-		this.#cache.set(key, vector);
-		return { vectors: this.vectors, model: encoder.model, vector, questions: this.nearQuestions(vector, QUESTION_SUPPORT_MIN_COSINE) };
+		return vector;
+	}
+
+	#remember(text: string, vector: Float32Array): void {
+		if (this.#cache.size >= QUERY_CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+		this.#cache.set(text, vector);
 	}
 
 	/** The segment's passage nearest the query and its cosine (null while not ready, or when it has no vectors). */

@@ -11,6 +11,7 @@ import { computeAutoLinks, questionsTouchedBySegments } from './auto-links';
 import type { LinkRecord, SegmentRecord } from './content';
 import { loadIndexContent, loadLinks } from './load';
 import { fuseHits, locateAnswer, type Moment, type QueryVector, type Via } from './hybrid';
+import { unseenWords } from './evidence';
 import { normalizeQuery, rankAll, segmentPasses, type RankedHits, type SearchFilter } from './ranking';
 import { searchContent, toSegmentResult, type SearchRequest } from './results';
 import { SearchIndex } from './search-index';
@@ -46,7 +47,7 @@ export interface WordsAndMeaning {
  * first, and this thread ranks the words while the other encodes, so a query costs the longer of the two, not both.
  */
 export async function wordsAndMeaning(index: SearchIndex, semantic: MeaningEngine, query: string, filter: SearchFilter = {}): Promise<WordsAndMeaning> {
-	const meaning = semantic.queryVector(query);
+	const meaning = semantic.queryVector(query, unseenWords(index, normalizeQuery(query)));
 	const words = rankAll(index, query, filter);
 	return { words, meaning: await meaning };
 }

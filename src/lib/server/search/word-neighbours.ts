@@ -1,0 +1,71 @@
+/**
+ * A query word's neighbours in meaning: the everyday English words whose vectors, under the sentence encoder, are
+ * near the word's own ("factories" → "manufacturing", "safeguards" → "protections", "household" → "family",
+ * "chores" → "housework"). hybrid.ts uses them for a query word the index has never seen: a segment that says none of
+ * its neighbours does not speak of it ("baby", "toddler", "foam", "garmin" beside running talk), however close the
+ * rest of the query is.
+ *
+ * The candidates are the whole words of the encoder package's own vocabulary (word-rarity.ts, about 5,800), encoded
+ * once when the encoder is ready (a few seconds of the encoder thread, in the background; 12 MB of vectors), so a
+ * query pays one word's encoding and one pass over them (about 3 million multiply-adds), only for a word the index
+ * has never seen, and each word once (cached). Single-word vectors of USE Lite are noisy (unrelated words reach
+ * 0.5-0.65), which is why a neighbour is only asked of words nothing here says, and why the cosine that counts was
+ * calibrated (bench:quality) rather than guessed.
+ */
+import type { SentenceEncoder } from '../embeddings';
+import { queryTerm } from './terms';
+import { wholeWordPieces } from './word-rarity';
+
+/** Words at least this near a query word (cosine of their single-word vectors) are its neighbours: calibrated on bench:quality's even half. */
+export const NEIGHBOUR_MIN_COSINE = 0.55;
+/** Words whose neighbours are remembered. */
+const CACHE_SIZE = 5000;
+/** Vocabulary words encoded per call while the table is built (the encoder thread takes queries between calls). */
+const BUILD_BATCH = 256;
+
+export class WordNeighbours {
+	readonly #words: string[];
+	/** Each word's vector, one after the other. */
+	readonly #vectors: Float32Array;
+	readonly #dimensions: number;
+	readonly #cache = new Map<string, ReadonlySet<string>>();
+
+	private constructor(words: string[], vectors: Float32Array, dimensions: number) {
+		this.#words = words;
+		this.#vectors = vectors;
+		this.#dimensions = dimensions;
+	}
+
+	/** Encodes the vocabulary's whole words with `encoder`, a batch at a time. */
+	static async build(encoder: SentenceEncoder): Promise<WordNeighbours> {
+		const words = [...new Set(wholeWordPieces().map((w) => w.toLowerCase()))];
+		const vectors = new Float32Array(words.length * encoder.dimensions);
+		for (let at = 0; at < words.length; at += BUILD_BATCH) {
+			const encoded = await encoder.encode(words.slice(at, at + BUILD_BATCH));
+			encoded.forEach((v, k) => vectors.set(v, (at + k) * encoder.dimensions));
+		}
+		return new WordNeighbours(words, vectors, encoder.dimensions);
+	}
+
+	/**
+	 * The vocabulary words (lower case, as normalizeWord gives them) at least NEIGHBOUR_MIN_COSINE near `word`, whose
+	 * own single-word vector is `vector`. Words as they are, not stems: a stem widens a noisy neighbour further
+	 * ("raise", near "toddler" as in raising a child, would match "raised" a heart rate).
+	 */
+	near(word: string, vector: Float32Array): ReadonlySet<string> {
+		let near = this.#cache.get(word);
+		if (near) return near;
+		const found = new Set<string>();
+		const d = this.#dimensions;
+		for (let i = 0; i < this.#words.length; i++) {
+			let sum = 0;
+			for (let k = 0, at = i * d; k < d; k++) sum += this.#vectors[at + k]! * vector[k]!;
+			if (sum < NEIGHBOUR_MIN_COSINE || this.#words[i] === word) continue;
+			if (queryTerm(this.#words[i]!) !== null) found.add(this.#words[i]!); // stop words speak of nothing
+		}
+		near = found;
+		if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
+		this.#cache.set(word, near);
+		return near;
+	}
+}
