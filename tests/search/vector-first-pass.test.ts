@@ -4,7 +4,7 @@
  * must not notice: a question in their own words still lands on the moment that answers it, and the best passage is
  * the one comparing every vector exactly finds, with the same similarity.
  *
- * At 100k segments the sign-bit pass keeps about 1.6 % of the passages (1/64). Here, over real transcripts from
+ * At 100k segments the sign-bit pass keeps about 3 % of the passages (1/32). Here, over real transcripts from
  * ../shared/realdata (encoded by the real model) crowded by thousands of passages on the demo's subjects (made from
  * the demo's real vectors), the index keeps the same share, so the sign bits decide what is compared, as they do at
  * 100k segments. Below the first few results the order of passages the query barely resembles (cosines near 0.3,
@@ -39,7 +39,7 @@ const QUESTIONS: [string, string, number, number][] = [
 const FOUND_IN_THE_FIRST_THREE = QUESTIONS.slice(0, 2);
 /** Passages added on the demo's subjects, and the share of the index the sign-bit pass keeps (as at 100k segments). */
 const CROWD = 12_000;
-const SHORTLIST_SHARE = 1 / 64;
+const SHORTLIST_SHARE = 1 / 32;
 
 /** Passages near the demo's: each a demo passage's real vector moved towards another's and by a little noise. */
 function crowd(demo: StoredPassage[], count: number): StoredPassage[] {
