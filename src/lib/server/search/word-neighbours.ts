@@ -5,9 +5,9 @@
  * its neighbours does not speak of it ("baby", "toddler", "foam", "garmin" beside running talk), however close the
  * rest of the query is.
  *
- * The candidates are the whole words of the encoder package's own vocabulary (word-rarity.ts, about 5,800), encoded
- * once when the encoder is ready (a few seconds of the encoder thread, in the background; 12 MB of vectors), so a
- * query pays one word's encoding and one pass over them (about 3 million multiply-adds), only for a word the index
+ * The candidates are the lower-case whole words of the encoder package's own vocabulary (word-rarity.ts, about 4,300),
+ * encoded once when the encoder is ready (a few seconds of the encoder thread, in the background; 9 MB of vectors), so a
+ * query pays one word's encoding and one pass over them (about 2 million multiply-adds), only for a word the index
  * has never seen, and each word once (cached). Single-word vectors of USE Lite are noisy (unrelated words reach
  * 0.5-0.65), which is why a neighbour is only asked of words nothing here says, and why the cosine that counts was
  * calibrated (bench:quality) rather than guessed.
@@ -38,7 +38,9 @@ export class WordNeighbours {
 
 	/** Encodes the vocabulary's whole words with `encoder`, a batch at a time. */
 	static async build(encoder: SentenceEncoder): Promise<WordNeighbours> {
-		const words = [...new Set(wholeWordPieces().map((w) => w.toLowerCase()))];
+		// Lower-case pieces only, as calibrated: a capitalised piece ("Kid", "Baby") is a spelling at the start of a
+		// sentence or of a name, and folding it in widened the neighbours enough to let a near miss back (bench:quality).
+		const words = wholeWordPieces().filter((w) => w === w.toLowerCase());
 		const vectors = new Float32Array(words.length * encoder.dimensions);
 		for (let at = 0; at < words.length; at += BUILD_BATCH) {
 			const encoded = await encoder.encode(words.slice(at, at + BUILD_BATCH));
