@@ -28,6 +28,8 @@ export { queryTerms } from './terms';
 
 let ready: Promise<SearchService> | null = null;
 let unsubscribe: (() => void) | null = null;
+/** The app's meaning engine, stopped with the search (its background encoding would keep a stopping process alive). */
+let meaning: SemanticEngine | null = null;
 
 export interface InitOptions {
 	log?: (message: string) => void;
@@ -50,6 +52,7 @@ export function initSearch(db: Db, { log = () => {}, snapshot }: InitOptions = {
 		const opened = await openSearchIndex(db, { log, snapshot });
 		// The engines: words by minisearch (inside the index, search-index.ts), meaning by the vector index.
 		const semantic = new SemanticEngine(new VectorIndex());
+		meaning = semantic;
 		const service = new SearchService(db, opened.index, semantic);
 		// What the meaning engine searches (vectors, the query encoder) loads after start-up, in the background;
 		// search answers by words until then.
@@ -101,6 +104,8 @@ export async function searchMoments(query: string, options: { limit?: number; fi
 export function resetSearch(): void {
 	unsubscribe?.();
 	unsubscribe = null;
+	meaning?.stop();
+	meaning = null;
 	ready = null;
 }
 

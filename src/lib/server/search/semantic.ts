@@ -54,6 +54,8 @@ export class SemanticEngine implements MeaningEngine {
 	/** The vocabulary's words as vectors, to find an unseen query word's neighbours; built after the encoder loads. */
 	#neighbours: WordNeighbours | null = null;
 	#neighboursBuilt: Promise<void> | null = null;
+	/** Aborted by stop(): background encoding ends, so a process shutting down is not held open by it. */
+	readonly #stopped = new AbortController();
 
 	constructor(
 		readonly vectors: VectorIndex,
@@ -121,7 +123,7 @@ export class SemanticEngine implements MeaningEngine {
 			(encoder) => {
 				this.#encoder = encoder;
 				// In the background: until it is built, a query's unseen words go unchecked (hybrid.ts).
-				this.#neighboursBuilt ??= WordNeighbours.build(encoder).then(
+				this.#neighboursBuilt ??= WordNeighbours.build(encoder, this.#stopped.signal).then(
 					(table) => void (this.#neighbours = table),
 					() => void (this.#neighboursBuilt = null)
 				);
@@ -166,6 +168,11 @@ export class SemanticEngine implements MeaningEngine {
 			if (best >= min) near.set(id, best);
 		}
 		return near;
+	}
+
+	/** Stops the engine's background work (the word table's encoding); searches it answers meanwhile still work. */
+	stop(): void {
+		this.#stopped.abort();
 	}
 
 	/** Resolves when unseen query words' neighbours can be found (after warmUp's encoder; benches and tests wait for it). */

@@ -20,8 +20,11 @@ import { wholeWordPieces } from './word-rarity';
 export const NEIGHBOUR_MIN_COSINE = 0.55;
 /** Words whose neighbours are remembered. */
 const CACHE_SIZE = 5000;
-/** Vocabulary words encoded per call while the table is built (the encoder thread takes queries between calls). */
-const BUILD_BATCH = 256;
+/**
+ * Vocabulary words encoded per call while the table is built: the encoder thread takes queries between its chunks,
+ * and a stopping process waits for at most one call (a request in flight keeps it alive).
+ */
+const BUILD_BATCH = 64;
 
 export class WordNeighbours {
 	readonly #words: string[];
@@ -36,13 +39,14 @@ export class WordNeighbours {
 		this.#dimensions = dimensions;
 	}
 
-	/** Encodes the vocabulary's whole words with `encoder`, a batch at a time. */
-	static async build(encoder: SentenceEncoder): Promise<WordNeighbours> {
+	/** Encodes the vocabulary's whole words with `encoder`, a batch at a time; rejects once `signal` aborts (shutdown). */
+	static async build(encoder: SentenceEncoder, signal?: AbortSignal): Promise<WordNeighbours> {
 		// Lower-case pieces only, as calibrated: a capitalised piece ("Kid", "Baby") is a spelling at the start of a
 		// sentence or of a name, and folding it in widened the neighbours enough to let a near miss back (bench:quality).
 		const words = wholeWordPieces().filter((w) => w === w.toLowerCase());
 		const vectors = new Float32Array(words.length * encoder.dimensions);
 		for (let at = 0; at < words.length; at += BUILD_BATCH) {
+			signal?.throwIfAborted();
 			const encoded = await encoder.encode(words.slice(at, at + BUILD_BATCH));
 			encoded.forEach((v, k) => vectors.set(v, (at + k) * encoder.dimensions));
 		}
