@@ -92,13 +92,14 @@ describe.skipIf(!realTranscriptsAvailable)('a near miss over a real transcript',
 		expect(found.nothingFound).toBe(true);
 	});
 
+	/** Everything the fixture's shows say (their transcripts, segment titles and texts), lower case. */
+	async function everythingSaid(): Promise<string> {
+		const rows = await f.t.db.select({ text: segments.text, title: segments.title }).from(segments);
+		return [...REAL_TRANSCRIPTS.map((t) => readFileSync(path.join(realdataDir, t.file), 'utf8')), ...rows.map((s) => `${s.title} ${s.text ?? ''}`)].join(' ').toLowerCase();
+	}
+
 	it.each(NAMED_NEAR_MISSES)('finds no moment for "%s": the shows say "%s" but never "%s"', async (query, said, unsaid) => {
-		const content = [
-			...REAL_TRANSCRIPTS.map((t) => readFileSync(path.join(realdataDir, t.file), 'utf8')),
-			...(await f.t.db.select({ text: segments.text, title: segments.title }).from(segments)).map((s) => `${s.title} ${s.text ?? ''}`)
-		]
-			.join(' ')
-			.toLowerCase();
+		const content = await everythingSaid();
 		expect(content).toContain(said);
 		expect(content).not.toContain(unsaid);
 		const found = await f.search.search({ query });
@@ -119,12 +120,7 @@ describe.skipIf(!realTranscriptsAvailable)('a near miss over a real transcript',
 	});
 
 	it.each(UNSEEN_CONCEPTS)('finds no moment for "%s": nothing says "%s" or a word near it in meaning', async (query, unseen, said) => {
-		const content = [
-			...REAL_TRANSCRIPTS.map((t) => readFileSync(path.join(realdataDir, t.file), 'utf8')),
-			...(await f.t.db.select({ text: segments.text, title: segments.title }).from(segments)).map((s) => `${s.title} ${s.text ?? ''}`)
-		]
-			.join(' ')
-			.toLowerCase();
+		const content = await everythingSaid();
 		expect(content).toContain(said);
 		expect(content).not.toContain(unseen);
 		expect(unseenWords(f.search.index, query).some((w) => w.startsWith(unseen))).toBe(true);
