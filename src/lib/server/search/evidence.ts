@@ -65,8 +65,6 @@ export class QueryEvidence {
 	 */
 	readonly names: RegExp[];
 	readonly #saysNames = new Map<number, boolean>();
-	/** The query's words the index has never seen, even as a typo or a completion, as typed ("baby" on a running show). */
-	readonly unseen: string[];
 	/** Each unseen word's neighbours in meaning (word-neighbours.ts), as lower-case words; null until the query's vector brings them. */
 	#neighbours: ReadonlyMap<string, ReadonlySet<string>> | null = null;
 	readonly #addresses = new Map<number, boolean>();
@@ -77,7 +75,6 @@ export class QueryEvidence {
 		const full = plannerOf(index).plan(query);
 		const unknown = full.terms.filter((t) => t.postings === 0);
 		this.unknownShare = full.terms.length ? unknown.length / full.terms.length : 0;
-		this.unseen = [...new Set(unknown.map((t) => t.term))];
 		// An unknown word is planned as typed (query-plan.ts), so its term is the word itself, not its stem.
 		this.rarestUnsaid = Math.min(0, ...unknown.filter((t) => !/\d/.test(t.term)).map((t) => wordLogProbability(t.term)));
 		const plan = withoutCommonTerms(full);
