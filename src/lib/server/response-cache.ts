@@ -322,7 +322,7 @@ export class ResponseCache {
 		// event.url, so a client-side navigation's data request would share its page's key and be answered with HTML.
 		const url = new URL(event.request.url);
 		const key = this.options.maxBytes > 0 ? cacheKey(event.request.method, url, (name) => event.request.headers.get(name)) : null;
-		if (!key) return resolve(event);
+		if (!key) return (await this.#revalidate(event, url)) ?? resolve(event);
 		const hit = await this.answer(key);
 		// Marked, as caches do, so that operators (and bench:http) can tell an answer from memory from a rendered one.
 		if (hit) return new Response(hit.body, { status: hit.status, headers: [...hit.headers, ['x-cache', 'hit']] });
@@ -350,6 +350,23 @@ export class ResponseCache {
 			this.#rendering.delete(key);
 			done(kept);
 		}
+	}
+
+	/**
+	 * A 304 for a revalidation (If-None-Match) of what is kept with that very ETag, as SvelteKit would answer it; null
+	 * otherwise (then SvelteKit answers). Needed for moments made from a kept page: their ETag is not SvelteKit's hash
+	 * of the page (moment-page.ts), so SvelteKit would answer their revalidation with the whole page again.
+	 */
+	async #revalidate(event: RequestEvent, url: URL): Promise<Response | null> {
+		const tag = event.request.headers.get('if-none-match');
+		if (tag === null || this.options.maxBytes <= 0) return null;
+		const key = cacheKey(event.request.method, url, (name) => (name === 'if-none-match' ? null : event.request.headers.get(name)));
+		const hit = key ? await this.#lookup(key) : undefined;
+		if (!hit || hit === 'not now') return null;
+		const etag = hit.headers.find(([name]) => name === 'etag')?.[1];
+		if (etag === undefined || etag !== tag) return null;
+		this.#hits++;
+		return new Response(null, { status: 304, headers: { etag, 'x-cache': 'hit' } });
 	}
 
 	/** Renders a miss and keeps the answer if it may (`onKept` is told the answer kept). */
