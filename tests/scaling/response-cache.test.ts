@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { tagPage, type CacheTag } from '../../src/lib/server/cache-tags';
 import { contentChanged } from '../../src/lib/server/content-events';
 import { createAppResponseCache, ResponseCache } from '../../src/lib/server/response-cache';
+import { RecentResults } from '../../src/lib/server/search/recent-results';
+import type { SearchResults } from '../../src/lib/search-results';
 
 const HASH = 'sha256-AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=';
 
@@ -360,5 +362,44 @@ describe('ResponseCache', () => {
 		expect(bytes + hotBytes).toBeLessThanOrEqual(100_000);
 		for (let n = 0; n < 7; n++) expect(await get(n)).toBe(bodyOf(n));
 		expect(cache.stats()).toMatchObject({ hits: 10, misses: 7 });
+	});
+
+	it('holds recent search results within its size, beside its pages, letting the least recently used go first', async () => {
+		const cache = new ResponseCache({ maxBytes: 200_000 });
+		const recent = new RecentResults(512, () => cache.held);
+		// About 20 kB of JSON each, so about 40 kB held: half the cache's size holds two.
+		const resultsOf = (n: number) =>
+			({ query: `query ${n}`, segments: Array.from({ length: 400 }, (_, i) => ({ id: i, text: `segment ${n}.${i} text` })) }) as unknown as SearchResults;
+		let searches = 0;
+		const search = (n: number) => recent.get(`query ${n}`, async () => (searches++, resultsOf(n)));
+		for (let n = 0; n < 20; n++) await search(n);
+		await Promise.resolve(); // the last one is held once worked out
+		expect(searches).toBe(20);
+		expect(recent.size).toBeLessThan(20);
+		expect(recent.size).toBeGreaterThan(0);
+		expect(cache.stats().hotBytes).toBeGreaterThan(0);
+		expect(cache.stats().hotBytes).toBeLessThanOrEqual(100_000);
+		await search(19); // the latest is still kept
+		expect(searches).toBe(20);
+		await search(0); // the first was let go
+		expect(searches).toBe(21);
+
+		// Pages need the room: the results go first, and the whole stays within the size.
+		const heldBefore = recent.size;
+		// Pages of pseudo-random hexadecimal, about 10 kB each kept gzip-compressed, until they take three quarters.
+		const bodyOf = (n: number) => {
+			let x = n + 1;
+			return Array.from({ length: 20_000 }, () => ((x = (x * 1103515245 + 12345) % 2147483648) >> 16) % 16)
+				.map((d) => d.toString(16))
+				.join('');
+		};
+		let pages = 0;
+		while (cache.stats().bytes < 150_000) {
+			await cache.resolve(event(`/podcasts/y/${pages++}`), async () => new Response(bodyOf(pages), { headers: { 'content-type': 'text/html' } }));
+			const { bytes, hotBytes } = cache.stats();
+			expect(bytes + hotBytes).toBeLessThanOrEqual(200_000);
+		}
+		expect(cache.stats().entries).toBe(pages); // every page kept: the results made room
+		expect(recent.size).toBeLessThan(heldBefore);
 	});
 });

@@ -53,6 +53,9 @@ interface Prepared {
 	compress: boolean;
 	br?: Uint8Array;
 	gzip?: Uint8Array;
+	/** What the copies are held as (HeldMemory): within the cache's limit, let go of when it needs the room. */
+	readonly brHeld: object;
+	readonly gzipHeld: object;
 }
 
 export interface FastPathEnv {
@@ -73,6 +76,13 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 			: null;
 	if (origin) warmer?.sawOrigin(origin);
 	const prepared = new WeakMap<CachedAnswer, Prepared>();
+	/** Keeps a compressed copy of a hit with it, held within the cache's limit (let go when memory is needed). */
+	const holdCopy = (ready: Prepared, encoding: 'br' | 'gzip', copy: Uint8Array) => {
+		ready[encoding] = copy;
+		cache!.held.hold(encoding === 'br' ? ready.brHeld : ready.gzipHeld, copy.byteLength, () => {
+			if (ready[encoding] === copy) ready[encoding] = undefined;
+		});
+	};
 	/** The key of a request the cache may answer, or null. */
 	const keyOf = (req: IncomingMessage): string | null => {
 		const url = cache && plainOrigin ? urlOf(req, origin) : null;
@@ -92,14 +102,19 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 			let body: Uint8Array | undefined;
 			const headers = { ...ready.headers };
 			if (ready.compress && encoding === 'br') {
-				if (!ready.br) {
+				if (ready.br) cache!.held.touch(ready.brHeld);
+				else {
 					const plain = hit.body;
-					ready.br = brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: compression.brotliQuality, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.byteLength } });
+					const br = brotliCompressSync(plain, { params: { [zlib.BROTLI_PARAM_QUALITY]: compression.brotliQuality, [zlib.BROTLI_PARAM_SIZE_HINT]: plain.byteLength } });
+					holdCopy(ready, 'br', br);
 				}
 				body = ready.br;
 				headers['content-encoding'] = 'br';
 			} else if (ready.compress && encoding === 'gzip') {
-				body = ready.gzip ??= hit.gzip ?? gzipSync(hit.body);
+				if (hit.gzip) body = hit.gzip; // kept so: counted with the answer
+				else if (ready.gzip) cache!.held.touch(ready.gzipHeld);
+				else holdCopy(ready, 'gzip', gzipSync(hit.body));
+				body ??= ready.gzip;
 				headers['content-encoding'] = 'gzip';
 			}
 			body ??= hit.body;
@@ -166,7 +181,7 @@ function prepare(hit: CachedAnswer, pathname: string, compression: ServerCompres
 		if (!vary) headers.set('vary', 'Accept-Encoding');
 		else if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);
 	}
-	return { headers: Object.fromEntries(headers), compress: compressible && (hit.bodyBytes ?? hit.body.byteLength) >= compression.thresholdBytes };
+	return { headers: Object.fromEntries(headers), compress: compressible && (hit.bodyBytes ?? hit.body.byteLength) >= compression.thresholdBytes, brHeld: {}, gzipHeld: {} };
 }
 
 /**

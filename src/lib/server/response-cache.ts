@@ -16,6 +16,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { changeAlters, type CacheTags } from './cache-tags';
 import { onContentChange, type ContentChange } from './content-events';
 import { useContentMemos } from './content-memo';
+import { HeldMemory, useHeldMemory } from './held-memory';
 
 export interface ResponseCacheOptions {
 	/** Bytes of bodies kept at most; the least recently used go first. */
@@ -51,7 +52,7 @@ class Entry implements CachedAnswer {
 	readonly #plain?: Uint8Array<ArrayBuffer>;
 	/** The body unzipped, held while `#hot` keeps it (recently answered to a client that needs it plain). */
 	#unzipped?: Uint8Array<ArrayBuffer>;
-	#hot?: HotAnswers;
+	#hot?: HeldMemory;
 	/** Bytes held. */
 	readonly bytes: number;
 	readonly bodyBytes: number;
@@ -64,7 +65,7 @@ class Entry implements CachedAnswer {
 		/** Makes the answer for a variant of this page from it (an episode page's `?t=` moments, moment-page.ts). */
 		readonly variants?: PageVariants,
 		/** Where an unzipped body is held for a while; without it, the body is unzipped every time. */
-		hot?: HotAnswers
+		hot?: HeldMemory
 	) {
 		this.#hot = hot;
 		const gzip = body.byteLength >= COMPRESS_FROM_BYTES ? gzipSync(body) : null;
@@ -102,56 +103,7 @@ class Entry implements CachedAnswer {
  */
 const HOT_SHARE = 1 / 2;
 
-/**
- * Hot answers, least recently used let go first: each item is held with its size and a function that lets it go.
- * Its bytes count against the cache's limit (the cache lets go of hot answers before it drops kept pages).
- */
-class HotAnswers {
-	#held = new Map<object, { bytes: number; release: () => void }>();
-	bytes = 0;
-	constructor(
-		readonly maxBytes: number,
-		/** Bytes the cache may still give (its limit less what its kept answers take). */
-		private readonly room: () => number
-	) {}
-
-	hold(item: object, bytes: number, release: () => void): void {
-		this.release(item);
-		if (bytes > this.maxBytes) return release();
-		this.#held.set(item, { bytes, release });
-		this.bytes += bytes;
-		this.shrinkTo(Math.min(this.maxBytes, this.room()));
-	}
-
-	touch(item: object): void {
-		const held = this.#held.get(item);
-		if (!held) return;
-		this.#held.delete(item); // most recently used last
-		this.#held.set(item, held);
-	}
-
-	release(item: object): void {
-		const held = this.#held.get(item);
-		if (!held) return;
-		this.#held.delete(item);
-		this.bytes -= held.bytes;
-		held.release();
-	}
-
-	/** Lets go of the least recently used until at most `bytes` are held. */
-	shrinkTo(bytes: number): void {
-		for (const item of this.#held.keys()) {
-			if (this.bytes <= Math.max(0, bytes)) break;
-			this.release(item);
-		}
-	}
-
-	clear(): void {
-		this.shrinkTo(0);
-	}
-}
-
-/** A `?t=` moment as it was filled, kept hot (HotAnswers) until its page's content changes. */
+/** A `?t=` moment as it was filled, kept hot (HeldMemory) until its page's content changes. */
 interface FilledVariant {
 	answer: CachedAnswer;
 	tags?: CacheTags;
@@ -190,7 +142,7 @@ export class ResponseCache {
 	#hits = 0;
 	#misses = 0;
 	/** Hot answers (unzipped pages, filled moments), within a share of the limit. */
-	readonly #hot: HotAnswers;
+	readonly #hot: HeldMemory;
 	/** The `?t=` moments filled lately, by key, while `#hot` holds them. */
 	#filled = new Map<string, FilledVariant>();
 	/** Misses being rendered, by key: the same key asked for meanwhile waits for that rendering (single flight). */
@@ -198,7 +150,16 @@ export class ResponseCache {
 	#shared = 0;
 
 	constructor(private readonly options: ResponseCacheOptions) {
-		this.#hot = new HotAnswers(Math.floor(options.maxBytes * HOT_SHARE), () => this.options.maxBytes - this.#bytes);
+		this.#hot = new HeldMemory(Math.floor(options.maxBytes * HOT_SHARE), () => this.options.maxBytes - this.#bytes);
+	}
+
+	/**
+	 * Memory held beside the kept answers, within the same limit (let go of first, least recently used first): the
+	 * cache's own hot answers, and what others keep of the same content (compressed copies a hit sends, fast-path.ts;
+	 * recent search results, search/recent-results.ts).
+	 */
+	get held(): HeldMemory {
+		return this.#hot;
 	}
 
 	/** Bytes of bodies kept at most. */
@@ -490,6 +451,8 @@ async function toEntry(response: Response): Promise<CachedAnswer> {
 export function createAppResponseCache(maxBytes: number, isCurrent: () => boolean | Promise<boolean>): ResponseCache {
 	const cache = new ResponseCache({ maxBytes, isCurrent });
 	onContentChange((change) => void cache.drop(change));
+	// Recent search results are held within the cache's limit too.
+	useHeldMemory(cache.held);
 	// Work kept per content version behind the cache (content-memo.ts) is used under the same rule.
 	useContentMemos(isCurrent);
 	return cache;
