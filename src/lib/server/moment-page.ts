@@ -163,8 +163,8 @@ const MARK = ' aria-current="true"';
  */
 export class MomentTemplate {
 	private constructor(
-		readonly base: CachedAnswer,
-		readonly body: Buffer,
+		readonly status: number,
+		readonly headers: [string, string][],
 		readonly source: MomentSource,
 		readonly was: MomentState,
 		readonly slots: { data: Slot; head: Slot; notice: Slot; link: Slot; code: Slot; src: Slot; playhead: Slot | null },
@@ -201,7 +201,7 @@ export class MomentTemplate {
 		const policy = base.headers.find(([name]) => name === 'content-security-policy')?.[1];
 		if (policy !== undefined && !policy.includes(oldHash)) return null;
 		const scriptHead = createHash('sha256').update(body.subarray(scriptStart, dataAt));
-		const scriptTail = body.subarray(dataAt + data.from.length, scriptEnd);
+		const scriptTail = Buffer.from(body.subarray(dataAt + data.from.length, scriptEnd)); // a copy: the template keeps no page
 
 		// The transcript: each sentence's link and each paragraph (Transcript.svelte).
 		let sentenceEnds: number[] | null = null;
@@ -270,9 +270,9 @@ export class MomentTemplate {
 		const head = slot(find(was.head), was.head);
 		if (shareAt < 0 || !link || !code || !src || !notice || !head) return null;
 
-		const template = new MomentTemplate(base, body, source, was, { data, head, notice, link, code, src, playhead }, scriptHead, scriptTail, oldHash, sentenceEnds, paragraphCloses, segmentIds, timelineCloses);
+		const template = new MomentTemplate(base.status, base.headers, source, was, { data, head, notice, link, code, src, playhead }, scriptHead, scriptTail, oldHash, sentenceEnds, paragraphCloses, segmentIds, timelineCloses);
 		// The marks the kept page has where it is playing must be where they should be.
-		return template.#moveMarks(was, [], true) ? template : null;
+		return template.#moveMarks(body, was, [], true) ? template : null;
 	}
 
 	/**
@@ -280,7 +280,8 @@ export class MomentTemplate {
 	 * should be (then the page is rendered). `etag`: 'moment' derives it from the kept page's (momentEtag), 'page'
 	 * hashes the page as SvelteKit does (for the page without `t` made from a moment, kept as SvelteKit would give it).
 	 */
-	fill(rawT: string | null, etag: 'moment' | 'page' = 'moment'): CachedAnswer | null {
+	fill(page: Uint8Array, rawT: string | null, etag: 'moment' | 'page' = 'moment'): CachedAnswer | null {
+		const from = Buffer.from(page.buffer, page.byteOffset, page.byteLength);
 		const now = momentState(this.source, rawT);
 		const { data, head, notice, link, code, src, playhead } = this.slots;
 		const edits: ByteEdit[] = [
@@ -292,34 +293,34 @@ export class MomentTemplate {
 			{ at: src.at, length: src.from.length, to: now.audioSrc! }
 		];
 		if (playhead) edits.push({ at: playhead.at, length: playhead.from.length, to: now.playhead });
-		if (!this.#moveMarks(now, edits)) return null;
+		if (!this.#moveMarks(from, now, edits)) return null;
 		edits.sort((a, b) => a.at - b.at);
 		const pieces: Buffer[] = [];
 		let done = 0;
 		for (const edit of edits) {
 			if (edit.at < done) return null; // two edits overlap: not a page this knows
-			pieces.push(this.body.subarray(done, edit.at), Buffer.from(edit.to));
+			pieces.push(from.subarray(done, edit.at), Buffer.from(edit.to));
 			done = edit.at + edit.length;
 		}
-		pieces.push(this.body.subarray(done));
+		pieces.push(from.subarray(done));
 		const body = Buffer.concat(pieces);
 		const newHash = `'sha256-${this.scriptHead.copy().update(now.data).update(this.scriptTail).digest('base64')}'`;
-		const headers = this.base.headers.map(([name, value]): [string, string] => {
+		const headers = this.headers.map(([name, value]): [string, string] => {
 			if (name === 'etag') return [name, etag === 'page' ? etagOf(body.toString('utf8')) : momentEtag(value, rawT ?? '')];
 			if (name === 'content-security-policy') return [name, value.replace(this.oldHash, newHash)];
 			return [name, value];
 		});
-		return { status: this.base.status, headers, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer> };
+		return { status: this.status, headers, body: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) as Uint8Array<ArrayBuffer> };
 	}
 
 	/**
 	 * Adds the edits that move the marks of what is playing from where the kept page has them to where `now` wants
 	 * them (or, with `check`, only checks that the kept page has them where it should); false when one is missing.
 	 */
-	#moveMarks(now: MomentState, edits: ByteEdit[], check = false): boolean {
+	#moveMarks(page: Buffer, now: MomentState, edits: ByteEdit[], check = false): boolean {
 		const was = this.was;
-		const bytesBefore = (at: number, text: string) => at >= text.length && this.body.toString('latin1', at - text.length, at) === text;
-		const bytesAt = (at: number, text: string) => this.body.toString('latin1', at, at + text.length) === text;
+		const bytesBefore = (at: number, text: string) => at >= text.length && page.toString('latin1', at - text.length, at) === text;
+		const bytesAt = (at: number, text: string) => page.toString('latin1', at, at + text.length) === text;
 		const moves = (from: number, to: number) => (check ? ([[from, false]] as const) : from === to ? [] : ([[from, false], [to, true]] as const));
 		if (this.sentenceEnds && this.paragraphCloses) {
 			for (const [index, on] of moves(was.sentence, now.sentence)) {
@@ -356,7 +357,7 @@ export class MomentTemplate {
  * at `baseT`; null when a slot is not where it should be (then the page is rendered).
  */
 export function fillMomentPage(base: CachedAnswer, baseT: string | null, source: MomentSource, rawT: string | null): CachedAnswer | null {
-	return MomentTemplate.of(base, baseT, source)?.fill(rawT, rawT === null ? 'page' : 'moment') ?? null;
+	return MomentTemplate.of(base, baseT, source)?.fill(base.body, rawT, rawT === null ? 'page' : 'moment') ?? null;
 }
 
 /** The edit that adds `marker` just before `at`, or takes it away from just before `at`. */
@@ -366,25 +367,27 @@ function toggle(at: number, marker: string, on: boolean): ByteEdit {
 
 /**
  * The variants of an episode page kept by the response cache: its `?t=` moments, filled from it. The page's template
- * is made once for its body as the cache holds it unzipped (the same bytes while the cache keeps them hot) and goes
- * with them.
+ * (its slots' offsets, no copy of the page) is made the first time one is asked for and kept with the kept page.
  */
 export function momentVariants(source: MomentSource): PageVariants {
-	const templates = new WeakMap<Uint8Array, MomentTemplate | null>();
+	const templates = new WeakMap<CachedAnswer, MomentTemplate | null>();
 	return {
 		bytes: heldBytes(source),
 		matches: isMomentUrl,
 		fill: (page, url) => {
 			const body = page.body;
-			let template = templates.get(body);
-			if (template === undefined) templates.set(body, (template = MomentTemplate.of({ status: page.status, headers: page.headers, body }, null, source)));
-			return template?.fill(url.searchParams.get('t')) ?? null;
+			let template = templates.get(page);
+			if (template === undefined) templates.set(page, (template = MomentTemplate.of({ status: page.status, headers: page.headers, body }, null, source)));
+			return template?.fill(body, url.searchParams.get('t')) ?? null;
 		},
 		page: (moment, url) => fillMomentPage(moment, url.searchParams.get('t'), source, null)
 	};
 }
 
-/** About what a moment source holds in memory: a small object per span (V8: ~80 bytes with its two numbers), and strings. */
+/**
+ * About what a moment source holds in memory: a small object per span (V8: ~80 bytes with its two numbers), and
+ * strings; with its template's offsets (a number per sentence, paragraph and segment) and head tags, within that.
+ */
 function heldBytes(source: MomentSource): number {
 	const spans = source.segments.length + source.paragraphs.reduce((sum, p) => sum + p.length + 1, 0);
 	return 512 + 80 * spans + 2 * (source.origin.length + source.path.length + source.shareTitle.length + (source.audioSrc?.length ?? 0));
