@@ -95,8 +95,9 @@ describe.skipIf(!realTranscriptsAvailable)('search by meaning through the HNSW g
 			await engine.graphs.maintain();
 		}, 300_000);
 
-		it('builds a graph over every passage', () => {
+		it('builds a graph over every passage, and uses it once it agrees with the scan', () => {
 			expect(index.graph).not.toBeNull();
+			expect(index.graphTrusted).toBe(true);
 			expect(index.graph!.size).toBe(stored.length + CROWD);
 		});
 
@@ -160,6 +161,7 @@ describe.skipIf(!realTranscriptsAvailable)('search by meaning through the HNSW g
 			expect(said.some((m) => m.startsWith('search graph loaded'))).toBe(true);
 			expect(said.some((m) => m.startsWith('search graph built'))).toBe(false);
 			expect(engine.vectors.graph!.size).toBe(stored.length);
+			expect(engine.vectors.graphTrusted).toBe(true);
 			for (const q of questions) {
 				const fast = engine.vectors.search(q, model, { limit: 1 })[0]!;
 				const exact = engine.vectors.search(q, model, { limit: 1, exact: true })[0]!;

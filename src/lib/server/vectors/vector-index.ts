@@ -106,10 +106,11 @@ export interface PassSizes {
 }
 
 /**
- * Which first pass a search takes: the HNSW graph's candidates (the default; `bits` while there is no current graph
- * for the model), `bits` then int8, int8 over every passage, or exact float32 over every passage.
+ * Which first pass a search takes: `auto` (the default: the HNSW graph's candidates once the graph is trusted, else
+ * `bits`), the graph's candidates whenever one is attached, `bits` then int8, int8 over every passage, or exact
+ * float32 over every passage.
  */
-export type ScanMode = 'graph' | 'bits' | 'int8' | 'exact';
+export type ScanMode = 'auto' | 'graph' | 'bits' | 'int8' | 'exact';
 
 export class VectorIndex implements GraphSource {
 	#vectors: Float32Array;
@@ -130,7 +131,7 @@ export class VectorIndex implements GraphSource {
 	#quantized: QuantizedVectors | null;
 	#shortlist: { share: number; min: number };
 	/** The attached HNSW graph and the model it covers (null: none, or stale after slots were renumbered). */
-	#graph: { graph: HnswGraph; modelId: number } | null = null;
+	#graph: { graph: HnswGraph; modelId: number; trusted: boolean } | null = null;
 	readonly graphMin: number;
 	/** Bumped by every change to the passages held (added, removed, renumbered): a graph built meanwhile is not saved as theirs. */
 	#changes = 0;
@@ -231,8 +232,21 @@ export class VectorIndex implements GraphSource {
 		const modelId = this.#models.indexOf(graph.model);
 		if (layout !== this.#layout || modelId < 0 || graph.covered > this.#size) return false;
 		for (let slot = 0; slot < graph.covered; slot++) if (this.#segment[slot] === DEAD) graph.remove(slot);
-		this.#graph = { graph, modelId };
+		this.#graph = { graph, modelId, trusted: false };
 		return true;
+	}
+
+	/**
+	 * Lets default searches use the attached graph (graph-keeper.ts does once the graph agrees with the sign-bit scan
+	 * on sampled queries; an HNSW graph's recall depends on how the vectors cluster, so it is checked, not assumed).
+	 */
+	trustGraph(graph: HnswGraph): void {
+		if (this.#graph?.graph === graph) this.#graph.trusted = true;
+	}
+
+	/** Whether default searches use the graph. */
+	get graphTrusted(): boolean {
+		return this.#graph?.trusted ?? false;
 	}
 
 	/** The attached graph (null when none). */
@@ -319,7 +333,7 @@ export class VectorIndex implements GraphSource {
 	search(
 		query: Float32Array,
 		model: string,
-		{ limit = 50, accept, exact = false, scan = exact ? 'exact' : 'graph', ...passes }: { limit?: number; accept?: (segmentId: number) => boolean; exact?: boolean; scan?: ScanMode } & PassSizes = {}
+		{ limit = 50, accept, exact = false, scan = exact ? 'exact' : 'auto', ...passes }: { limit?: number; accept?: (segmentId: number) => boolean; exact?: boolean; scan?: ScanMode } & PassSizes = {}
 	): VectorHit[] {
 		const modelId = this.#models.indexOf(model);
 		if (modelId < 0) return [];
@@ -369,7 +383,7 @@ export class VectorIndex implements GraphSource {
 		const quantized = this.#quantized;
 		const rescore = Math.max(SCAN_KEEP, passes.rescore ?? RESCORE);
 		const graph = this.#graph;
-		if (scan === 'graph' && graph && graph.modelId === modelId && this.#size - graph.graph.covered <= GRAPH_PENDING_MAX) {
+		if ((scan === 'graph' || (scan === 'auto' && graph?.trusted)) && graph && graph.modelId === modelId && this.#size - graph.graph.covered <= GRAPH_PENDING_MAX) {
 			return this.#graphScan(graph.graph, query, modelId, passes.candidates ?? GRAPH_CANDIDATES);
 		}
 		if (!quantized || scan === 'exact' || this.#size <= rescore) return this.#exactScan(query, modelId);
