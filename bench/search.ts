@@ -14,10 +14,7 @@
  * make (the exact scan, the int8 pass over all and the sign-bit pass search uses, with their recall against the exact
  * scan; Zipf and all-new query mixes with where a new query's time and CPU go), the real transcripts' vectors (recall, passages per segment, encoding rate)
  * and start-up with BENCH_VECTOR_STARTUP (100000) stored vectors. BENCH_VECTORS_ONLY=1 runs only those (after building
- * each size's index, which the hybrid queries use). The hybrid query mixes run twice on the same index: with the
- * sign-bit scan (before the HNSW graph is attached) and with the graph (built here with BENCH_GRAPH_THREADS, default
- * 2, threads; the server builds with 1 in the background), with the graph's recall against the exact scan, its build
- * time, file size, load time and memory.
+ * each size's index, which the hybrid queries use).
  * Figures, not pass/fail; run it when the machine is quiet (it prints the load average).
  */
 import { corpusToIndexContent, segmentRecordId } from './lib/synthetic-content';
@@ -37,7 +34,6 @@ import { getEncoder } from '../src/lib/server/embeddings';
 import { fuseHits } from '../src/lib/server/search/hybrid';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { readPassageVectors, VectorIndex, type PassSizes, type ScanMode, type StoredPassage, type VectorHit } from '../src/lib/server/vectors';
-import { buildGraph, graphFileBeside, HnswGraph } from '../src/lib/server/vectors/hnsw';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -65,8 +61,6 @@ let realVectorsLoaded: Promise<RealVectors | null> | null = null;
 
 /** The exact scan's top 100 per query, computed once per index and reused by every agreement() against it. */
 const exactTops = new WeakMap<VectorIndex, Map<Float32Array, VectorHit[]>>();
-/** Threads the bench builds HNSW graphs with (the server: 1, in the background). */
-const graphThreads = Number(process.env.BENCH_GRAPH_THREADS ?? 2);
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -427,58 +421,6 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 		console.log(`  bits ${shortlist.toLocaleString('en')} -> int8 -> ${rescore} float32: ${cpuLine(t)}; ${agreementLine(a)}${r ? `; real judged ${agreementLine(r)}` : ''}`);
 	}
 
-	await hybridMixes(index, queries, encoder, distinctQueries, engine, 'sign-bit scan (before)');
-
-	// The HNSW graph over the same passages, built as the server does (on its own thread), saved and loaded back.
-	globalThis.gc?.();
-	const graphDir = mkdtempSync(join(tmpdir(), 'bench-graph-'));
-	try {
-		const rssBefore = process.memoryUsage().rss;
-		const buildCpu = process.cpuUsage();
-		const buildStarted = performance.now();
-		const built = await buildGraph(vectors, 'synthetic', vectors.slotCount, { threads: graphThreads, dir: graphDir });
-		const buildMs = performance.now() - buildStarted;
-		const buildUsed = process.cpuUsage(buildCpu);
-		const fileBytes = statSync(built.file).size;
-		// Loaded from its file as a restart does (the build loads it once too).
-		const [loadedGraph, loadGraphMs] = timeSync(() => HnswGraph.fromBuilt(built.file, 'synthetic', vectors.slotCount, vectors.dimensions));
-		vectors.attachGraph(loadedGraph, vectors.version.layout);
-		// Measured here whatever its recall (printed below); a server uses it only once it agrees with the scan (graph-keeper.ts).
-		vectors.trustGraph(loadedGraph);
-		globalThis.gc?.();
-		const rssAfter = process.memoryUsage().rss;
-		const graph = vectors.graph!;
-		console.log(
-			`HNSW graph    ${graph.size.toLocaleString('en')} passages (usearch, float16, connectivity 16): built in ${seconds(buildMs)} on ${graphThreads} thread(s) ` +
-				`(CPU ${seconds((buildUsed.user + buildUsed.system) / 1000)}), file ${mb(fileBytes)}, loaded from it in ${seconds(loadGraphMs)}, process RSS +${mb(rssAfter - rssBefore)}; ${loadLine()}`
-		);
-		rmSync(built.file, { force: true });
-	} finally {
-		rmSync(graphDir, { recursive: true, force: true });
-	}
-	for (const q of sample.slice(0, WARM_UP_QUERIES)) vectors.search(byText.get(q)!, 'synthetic', { limit: 100 });
-	const graphScan = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100 }));
-	const bitsAgain = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100, scan: 'bits' }));
-	console.log(`scan, graph   ${cpuLine(graphScan)}   (HNSW candidates, 400 rescored in float32: what search uses now)`);
-	console.log(`scan, bits    ${cpuLine(bitsAgain)}   (the sign-bit scan again, same queries, for comparison)`);
-	for (const candidates of [400, 200]) {
-		const a = agreement(vectors, 'synthetic', sampleVectors, 'graph', { candidates });
-		const r = realQuestions.length ? agreement(vectors, 'synthetic', realQuestions, 'graph', { candidates }) : null;
-		console.log(`recall        HNSW ${candidates} candidates against the exact scan: ${agreementLine(a)} (${sample.length} bench queries)${r ? `; ${agreementLine(r)} (${realQuestions.length} real judged questions)` : ''}`);
-	}
-	await hybridMixes(index, queries, encoder, distinctQueries, engine, 'HNSW graph');
-}
-
-/** The hybrid query mixes (Zipf and all-new) through the site's code path, with where each query's time goes, and the encoding alone. */
-async function hybridMixes(
-	index: SearchIndex,
-	queries: BenchQuery[],
-	encoder: Awaited<ReturnType<typeof getEncoder>>,
-	distinctQueries: string[],
-	engine: () => SemanticEngine,
-	label: string
-): Promise<void> {
-	console.log(`-- hybrid queries with the ${label}`);
 	let seed = 7;
 	const zipf = () => {
 		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
@@ -619,40 +561,30 @@ async function vectorStartup(count: number): Promise<void> {
 		try {
 			const file = join(dir, 'passage-vectors.snapshot');
 			// The first start: no file yet, every row read from PGlite (and the file written afterwards, in the background).
-			const fromDatabase = new SemanticEngine(new VectorIndex(), undefined, { graphThreads });
+			const fromDatabase = new SemanticEngine(new VectorIndex());
 			const cpu = process.cpuUsage();
 			const started = performance.now();
 			await fromDatabase.loadStored(db, { snapshot: file });
 			const databaseMs = performance.now() - started;
 			const databaseCpu = process.cpuUsage(cpu);
 			await fromDatabase.snapshotSaved;
-			// The graph is built in the background after that first start (and saved beside the vector snapshot).
-			await fromDatabase.graphReady;
-			const graphBuiltMs = performance.now() - started - databaseMs;
 			// Every later start while the vectors are unchanged: the file, checked against the rows' count and highest id.
-			const fromFile = new SemanticEngine(new VectorIndex(), undefined, { graphThreads });
+			const fromFile = new SemanticEngine(new VectorIndex());
 			const fileCpu = process.cpuUsage();
 			const fileStarted = performance.now();
 			await fromFile.loadStored(db, { snapshot: file });
 			const fileMs = performance.now() - fileStarted;
-			await fromFile.graphReady;
-			const withGraphMs = performance.now() - fileStarted;
 			const fileUsed = process.cpuUsage(fileCpu);
-			const graphFile = graphFileBeside(file);
 			const stats = fromFile.vectors.stats();
 			// The same answers from both, by every first pass (the file holds the int8 and sign-bit forms the passes read).
 			const probes = syntheticPassages(Array.from({ length: 20 }, (_, i) => i)).map((p) => p.vector);
 			const same = probes.every((q) =>
-				(['graph', 'bits', 'int8', 'exact'] as const).every((scan) => JSON.stringify(fromFile.vectors.search(q, 'synthetic', { limit: 20, scan })) === JSON.stringify(fromDatabase.vectors.search(q, 'synthetic', { limit: 20, scan })))
+				(['bits', 'int8', 'exact'] as const).every((scan) => JSON.stringify(fromFile.vectors.search(q, 'synthetic', { limit: 20, scan })) === JSON.stringify(fromDatabase.vectors.search(q, 'synthetic', { limit: 20, scan })))
 			);
 			const cpuSeconds = (u: NodeJS.CpuUsage) => seconds((u.user + u.system) / 1000);
 			console.log(`\nvectors at start-up (${stats.passages.toLocaleString('en')} passage vectors, ${mb(stats.bytes)} in memory; in the background: the server answers by words meanwhile; ${loadLine()}):`);
 			console.log(`  read from PGlite and indexed in ${seconds(databaseMs)} (CPU ${cpuSeconds(databaseCpu)}): a first start, or one after the stored vectors changed`);
-			console.log(`  then the HNSW graph built in the background in ${seconds(graphBuiltMs)} (${graphThreads} thread(s); the server: 1) and saved beside the snapshot (${existsSync(graphFile) ? mb(statSync(graphFile).size) : 'NOT saved'})`);
-			console.log(
-				`  from the vector snapshot (${mb(statSync(file).size)}) in ${seconds(fileMs)}, and with the saved HNSW graph loaded (not built: ${fromFile.vectors.graph ? `${fromFile.vectors.graph.size.toLocaleString('en')} passages` : 'NONE'}) ` +
-					`in ${seconds(withGraphMs)} (CPU ${cpuSeconds(fileUsed)}): every start while they are unchanged; the same results as from PGlite for ${probes.length} queries by each first pass: ${same ? 'yes' : 'NO'}`
-			);
+			console.log(`  from the vector snapshot (${mb(statSync(file).size)}) in ${seconds(fileMs)} (CPU ${cpuSeconds(fileUsed)}): every start while they are unchanged; the same results as from PGlite for ${probes.length} queries by each first pass: ${same ? 'yes' : 'NO'}`);
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
 		}

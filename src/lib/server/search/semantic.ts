@@ -6,7 +6,6 @@
 import type { Db } from '../db/client';
 import { getEncoder, type SentenceEncoder } from '../embeddings';
 import { readPassageVectors, VectorIndex, type PassageColumns, type StoredPassage } from '../vectors';
-import { GraphKeeper } from '../vectors/graph-keeper';
 import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotBeside, vectorSnapshotFile, writeVectorSnapshot } from '../vectors/snapshot';
 import { explainByPassages, type MeaningEngine, type MeaningExplanation, type QuestionPhrasings } from './engine';
 import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
@@ -30,19 +29,19 @@ async function readStored(
 	db: Db,
 	snapshot: string | null,
 	log: (message: string) => void
-): Promise<({ columns: PassageColumns } | { rows: StoredPassage[] }) & { saved: Promise<void>; fingerprint: string | null }> {
+): Promise<{ columns: PassageColumns; saved: Promise<void> } | { rows: StoredPassage[]; saved: Promise<void> }> {
 	const saved = Promise.resolve();
-	if (snapshot === null) return { rows: await readPassageVectors(db), saved, fingerprint: null };
+	if (snapshot === null) return { rows: await readPassageVectors(db), saved };
 	const fingerprint = await storedVectorsFingerprint(db);
 	const found = await readVectorSnapshot(snapshot, fingerprint);
-	if ('columns' in found) return { columns: found.columns, saved, fingerprint };
+	if ('columns' in found) return { columns: found.columns, saved };
 	log(`${found.reason}: reading the passage vectors from the database`);
 	const rows = await readPassageVectors(db);
-	if (!rows.length || (await storedVectorsFingerprint(db)) !== fingerprint) return { rows, saved, fingerprint: null };
+	if (!rows.length || (await storedVectorsFingerprint(db)) !== fingerprint) return { rows, saved };
 	const writing = writeVectorSnapshot(snapshot, fingerprint, rows).catch((e: unknown) =>
 		log(`the vector snapshot was not written: ${e instanceof Error ? e.message : String(e)}`)
 	);
-	return { rows, saved: writing, fingerprint };
+	return { rows, saved: writing };
 }
 
 export class SemanticEngine implements MeaningEngine {
@@ -58,19 +57,10 @@ export class SemanticEngine implements MeaningEngine {
 	/** Aborted by stop(): background encoding ends, so a process shutting down is not held open by it. */
 	readonly #stopped = new AbortController();
 
-	/** The vectors' HNSW graph, loaded or built in the background (the scan answers until then). */
-	readonly graphs: GraphKeeper;
-
 	constructor(
 		readonly vectors: VectorIndex,
-		readonly loadEncoder: () => Promise<SentenceEncoder> = getEncoder,
-		{ graphThreads, log }: { graphThreads?: number; log?: (message: string) => void } = {}
-	) {
-		this.graphs = new GraphKeeper(vectors, { threads: graphThreads, log: (m) => (this.#log ?? log)?.(m) });
-	}
-
-	/** Where the graph keeper's messages go (start-up's log once start() is called). */
-	#log: ((message: string) => void) | null = null;
+		readonly loadEncoder: () => Promise<SentenceEncoder> = getEncoder
+	) {}
 
 	/** The engine with every stored passage vector loaded. */
 	static async load(db: Db, loadEncoder?: () => Promise<SentenceEncoder>): Promise<SemanticEngine> {
@@ -83,28 +73,18 @@ export class SemanticEngine implements MeaningEngine {
 	 */
 	async loadStored(db: Db, { snapshot = vectorSnapshotFile(), log = () => {} }: LoadStoredOptions = {}): Promise<void> {
 		this.#reloadedDuringLoad = new Set();
-		let fingerprint: string | null = null;
 		try {
 			const stored = await readStored(db, snapshot, log);
 			this.snapshotSaved = stored.saved;
-			// A graph file fits only passages loaded exactly as stored (none reloaded meanwhile).
-			if (!this.#reloadedDuringLoad.size) fingerprint = stored.fingerprint;
-			if ('columns' in stored) this.vectors.restore(stored.columns, this.#reloadedDuringLoad);
-			else {
-				const { rows } = stored;
-				const byEpisode = new Map<number, typeof rows>();
-				for (const row of rows) (byEpisode.get(row.episodeId) ?? byEpisode.set(row.episodeId, []).get(row.episodeId)!).push(row);
-				for (const [episodeId, passages] of byEpisode) if (!this.#reloadedDuringLoad.has(episodeId)) this.vectors.replaceEpisode(episodeId, passages);
-			}
+			if ('columns' in stored) return this.vectors.restore(stored.columns, this.#reloadedDuringLoad);
+			const { rows } = stored;
+			const byEpisode = new Map<number, typeof rows>();
+			for (const row of rows) (byEpisode.get(row.episodeId) ?? byEpisode.set(row.episodeId, []).get(row.episodeId)!).push(row);
+			for (const [episodeId, passages] of byEpisode) if (!this.#reloadedDuringLoad.has(episodeId)) this.vectors.replaceEpisode(episodeId, passages);
 		} finally {
 			this.#reloadedDuringLoad = null;
 		}
-		// In the background: the saved graph, or one built on its own thread; searches scan meanwhile.
-		this.graphReady = this.graphs.afterLoad(snapshot, fingerprint);
 	}
-
-	/** Resolves when the graph loadStored asked for is attached, or will not be (tests and benches wait for it). */
-	graphReady: Promise<void> = Promise.resolve();
 
 	#reloadedDuringLoad: Set<number> | null = null;
 
@@ -114,7 +94,6 @@ export class SemanticEngine implements MeaningEngine {
 		{ searchSnapshot, questions, log }: { searchSnapshot?: string | null; questions: () => Iterable<QuestionPhrasings>; log: (message: string) => void }
 	): Promise<void> {
 		const loading = Date.now();
-		this.#log = log;
 		await this.loadStored(db, { snapshot: vectorSnapshotBeside(searchSnapshot), log });
 		const v = this.vectors.stats();
 		if (!v.passages) return;
@@ -134,7 +113,6 @@ export class SemanticEngine implements MeaningEngine {
 		for (const id of episodeIds) this.#reloadedDuringLoad?.add(id);
 		const rows = await readPassageVectors(db, episodeIds);
 		for (const id of episodeIds) this.vectors.replaceEpisode(id, rows.filter((r) => r.episodeId === id));
-		void this.graphs.maintain();
 		if (rows.length) this.warmUp();
 	}
 
@@ -195,7 +173,6 @@ export class SemanticEngine implements MeaningEngine {
 	/** Stops the engine's background work (the word table's encoding); searches it answers meanwhile still work. */
 	stop(): void {
 		this.#stopped.abort();
-		this.graphs.stop();
 	}
 
 	/** Resolves when unseen query words' neighbours can be found (after warmUp's encoder; benches and tests wait for it). */

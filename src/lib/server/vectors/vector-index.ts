@@ -5,13 +5,7 @@
  * thousand of those exactly (without WebAssembly SIMD every passage is compared exactly). An episode's passages are
  * replaced as a whole when it changes; vectors of a model other than the query's are skipped, so search keeps working
  * (lexically) while a model change is being re-encoded in the background.
- *
- * Once an HNSW graph over the passages is attached (hnsw.ts, built in the background by graph-keeper.ts), a search
- * takes the few hundred passages the graph finds nearest, plus any added since it was built, and compares those
- * exactly in float32 instead of scanning the sign bits of every passage; without a graph (too few passages, not built
- * yet, stale after a compaction, or usearch missing) the scan answers as before.
  */
-import type { GraphSource, HnswGraph } from './hnsw';
 import { QuantizedVectors } from './quantized-vectors';
 import type { StoredPassage } from './store';
 
@@ -75,24 +69,10 @@ const RESCORE = 500;
  */
 const SHORTLIST_SHARE = 1 / 32;
 const SHORTLIST_MIN = 4000;
-/**
- * Passages the graph hands to the exact float32 comparison: as many as the scan keeps (bench:search prints recall
- * against the exact scan for this and for half as many).
- */
-const GRAPH_CANDIDATES = SCAN_KEEP;
-/** Below this many passages of a model no graph is built: the scan costs a few milliseconds at most. */
-const GRAPH_MIN = 20_000;
-/**
- * Passages added since the graph was built that a search compares exactly beside the graph's candidates (about 0.3 µs
- * each); past this many the graph is stale: the scan answers and a new graph is built.
- */
-const GRAPH_PENDING_MAX = 8192;
 
 export interface VectorIndexOptions {
 	/** Passages the sign-bit pass keeps for the int8 pass: `max(min, share × live passages)` (tests shrink it). */
 	shortlist?: { share: number; min: number };
-	/** Live passages of a model before a graph is built for it (default GRAPH_MIN; tests lower it). */
-	graphMin?: number;
 }
 
 /** How many passages each first pass hands on, for one search (bench:search tries other sizes against the exact scan). */
@@ -101,18 +81,12 @@ export interface PassSizes {
 	shortlist?: number;
 	/** Passages the int8 pass hands to the exact float32 comparison (default RESCORE; never fewer than SCAN_KEEP). */
 	rescore?: number;
-	/** Passages the graph hands to the exact float32 comparison (default GRAPH_CANDIDATES). */
-	candidates?: number;
 }
 
-/**
- * Which first pass a search takes: `auto` (the default: the HNSW graph's candidates once the graph is trusted, else
- * `bits`), the graph's candidates whenever one is attached, `bits` then int8, int8 over every passage, or exact
- * float32 over every passage.
- */
-export type ScanMode = 'auto' | 'graph' | 'bits' | 'int8' | 'exact';
+/** Which first pass a search takes: `bits` then int8 (the default), int8 over every passage, or exact float32 over every passage. */
+export type ScanMode = 'bits' | 'int8' | 'exact';
 
-export class VectorIndex implements GraphSource {
+export class VectorIndex {
 	#vectors: Float32Array;
 	#segment: Int32Array;
 	#model: Uint16Array;
@@ -130,21 +104,13 @@ export class VectorIndex implements GraphSource {
 	/** The same vectors as sign bits and int8, for the fast first passes (null where WebAssembly SIMD is missing: every search is exact). */
 	#quantized: QuantizedVectors | null;
 	#shortlist: { share: number; min: number };
-	/** The attached HNSW graph and the model it covers (null: none, or stale after slots were renumbered). */
-	#graph: { graph: HnswGraph; modelId: number; trusted: boolean } | null = null;
-	readonly graphMin: number;
-	/** Bumped by every change to the passages held (added, removed, renumbered): a graph built meanwhile is not saved as theirs. */
-	#changes = 0;
-	/** Bumped when slots are renumbered (compaction, a restore into an empty index): a graph built before no longer fits. */
-	#layout = 0;
 
 	constructor(
 		readonly dimensions = 512,
-		{ shortlist = { share: SHORTLIST_SHARE, min: SHORTLIST_MIN }, graphMin = GRAPH_MIN }: VectorIndexOptions = {}
+		{ shortlist = { share: SHORTLIST_SHARE, min: SHORTLIST_MIN } }: VectorIndexOptions = {}
 	) {
 		this.#quantized = QuantizedVectors.create(dimensions);
 		this.#shortlist = shortlist;
-		this.graphMin = graphMin;
 		this.#vectors = new Float32Array(1024 * dimensions);
 		this.#segment = new Int32Array(1024);
 		this.#model = new Uint16Array(1024);
@@ -172,88 +138,6 @@ export class VectorIndex implements GraphSource {
 		};
 	}
 
-	/** Changes to the passages so far (see #changes), and renumberings of their slots. */
-	get version(): { changes: number; layout: number } {
-		return { changes: this.#changes, layout: this.#layout };
-	}
-
-	/** Slots allocated (live or dead): a graph built now covers [0, slotCount). */
-	get slotCount(): number {
-		return this.#size;
-	}
-
-	/** Live slots of the model in [from, to). */
-	liveSlots(model: string, from: number, to: number): number[] {
-		const modelId = this.#models.indexOf(model);
-		const out: number[] = [];
-		for (let slot = from; slot < Math.min(to, this.#size); slot++) if (this.#segment[slot] !== DEAD && this.#model[slot] === modelId) out.push(slot);
-		return out;
-	}
-
-	/** These slots' vectors, one after another, in a fresh array (for the graph's builder). */
-	copyVectors(slots: readonly number[]): Float32Array {
-		const d = this.dimensions;
-		const out = new Float32Array(slots.length * d);
-		slots.forEach((slot, k) => out.set(this.#vectors.subarray(slot * d, (slot + 1) * d), k * d));
-		return out;
-	}
-
-	/**
-	 * What the passages in slots [0, slots) are, for telling whether a saved graph fits them: FNV-1a over each slot's
-	 * segment and whether it is live and of `model`.
-	 */
-	passagesHash(model: string, slots: number): string {
-		const modelId = this.#models.indexOf(model);
-		let h = 0x811c9dc5;
-		for (let slot = 0; slot < Math.min(slots, this.#size); slot++) {
-			const segment = this.#segment[slot]!;
-			const mark = segment === DEAD ? -1 : this.#model[slot] === modelId ? segment : -2 - segment;
-			for (let b = 0; b < 32; b += 8) h = Math.imul(h ^ ((mark >>> b) & 0xff), 0x01000193);
-		}
-		return `${Math.min(slots, this.#size)}:${(h >>> 0).toString(16)}`;
-	}
-
-	/** The model with the most live passages, when a graph is worth having for it (graphMin) and it has no current one. */
-	wantsGraph(): string | null {
-		let best = -1;
-		this.#live.forEach((n, id) => (best < 0 || n > this.#live[best]!) && (best = id));
-		if (best < 0 || this.#live[best]! < this.graphMin || this.#size > 2 ** 31) return null;
-		const current = this.#graph;
-		if (current && current.modelId === best && this.#size - current.graph.covered <= GRAPH_PENDING_MAX) return null;
-		return this.#models[best]!;
-	}
-
-	/**
-	 * Uses this graph for searches of its model from now on: slots [0, graph.covered) as built, less the passages
-	 * removed since (taken out of the graph here); later slots are compared exactly beside its candidates. False (and
-	 * not attached) when slots were renumbered since `layout` (the build's start).
-	 */
-	attachGraph(graph: HnswGraph, layout: number): boolean {
-		const modelId = this.#models.indexOf(graph.model);
-		if (layout !== this.#layout || modelId < 0 || graph.covered > this.#size) return false;
-		for (let slot = 0; slot < graph.covered; slot++) if (this.#segment[slot] === DEAD) graph.remove(slot);
-		this.#graph = { graph, modelId, trusted: false };
-		return true;
-	}
-
-	/**
-	 * Lets default searches use the attached graph (graph-keeper.ts does once the graph agrees with the sign-bit scan
-	 * on sampled queries; an HNSW graph's recall depends on how the vectors cluster, so it is checked, not assumed).
-	 */
-	trustGraph(graph: HnswGraph): void {
-		if (this.#graph?.graph === graph) this.#graph.trusted = true;
-	}
-
-	/** Whether default searches use the graph. */
-	get graphTrusted(): boolean {
-		return this.#graph?.trusted ?? false;
-	}
-
-	/** The attached graph (null when none). */
-	get graph(): HnswGraph | null {
-		return this.#graph?.graph ?? null;
-	}
-
 	/** Whether any live passage was made by this model. */
 	hasModel(model: string): boolean {
 		return (this.#live[this.#models.indexOf(model)] ?? 0) > 0;
@@ -268,9 +152,6 @@ export class VectorIndex implements GraphSource {
 		if (columns.dimensions !== this.dimensions) throw new Error(`vectors: restored vectors have ${columns.dimensions} dimensions, the index ${this.dimensions}`);
 		if (this.#size > 0 || skip.size > 0) return this.#restoreByEpisode(columns, skip);
 		const { count } = columns;
-		this.#graph = null;
-		this.#layout++;
-		this.#changes++;
 		this.#vectors = columns.vectors;
 		this.#segment = columns.segment;
 		this.#model = columns.model;
@@ -333,7 +214,7 @@ export class VectorIndex implements GraphSource {
 	search(
 		query: Float32Array,
 		model: string,
-		{ limit = 50, accept, exact = false, scan = exact ? 'exact' : 'auto', ...passes }: { limit?: number; accept?: (segmentId: number) => boolean; exact?: boolean; scan?: ScanMode } & PassSizes = {}
+		{ limit = 50, accept, exact = false, scan = exact ? 'exact' : 'bits', ...passes }: { limit?: number; accept?: (segmentId: number) => boolean; exact?: boolean; scan?: ScanMode } & PassSizes = {}
 	): VectorHit[] {
 		const modelId = this.#models.indexOf(model);
 		if (modelId < 0) return [];
@@ -382,34 +263,11 @@ export class VectorIndex implements GraphSource {
 	#firstPass(query: Float32Array, modelId: number, scan: ScanMode, passes: PassSizes): Kept {
 		const quantized = this.#quantized;
 		const rescore = Math.max(SCAN_KEEP, passes.rescore ?? RESCORE);
-		const graph = this.#graph;
-		if ((scan === 'graph' || (scan === 'auto' && graph?.trusted)) && graph && graph.modelId === modelId && this.#size - graph.graph.covered <= GRAPH_PENDING_MAX) {
-			return this.#graphScan(graph.graph, query, modelId, passes.candidates ?? GRAPH_CANDIDATES);
-		}
 		if (!quantized || scan === 'exact' || this.#size <= rescore) return this.#exactScan(query, modelId);
 		const live = this.#live[modelId]!;
 		const shortlist = passes.shortlist ?? Math.max(this.#shortlist.min, Math.ceil(this.#shortlist.share * live));
 		if (scan === 'int8' || !quantized.hasBits || live <= shortlist) return this.#int8Scan(quantized, query, modelId, rescore);
 		return this.#bitsScan(quantized, query, modelId, shortlist, rescore);
-	}
-
-	/**
-	 * The graph's candidates and the passages added since it was built, compared exactly in float32: the best SCAN_KEEP.
-	 * Dead slots are skipped here too (they are also taken out of the graph when they die).
-	 */
-	#graphScan(graph: HnswGraph, query: Float32Array, modelId: number, candidates: number): Kept {
-		const best = new TopK(SCAN_KEEP);
-		const segment = this.#segment;
-		const models = this.#model;
-		const size = this.#size;
-		const keys = graph.candidates(query, candidates);
-		for (let k = 0; k < keys.length; k++) {
-			const slot = Number(keys[k]!);
-			if (slot >= size || segment[slot] === DEAD || models[slot] !== modelId) continue;
-			best.offer(slot, this.#dot(query, slot));
-		}
-		for (let slot = graph.covered; slot < size; slot++) if (segment[slot] !== DEAD && models[slot] === modelId) best.offer(slot, this.#dot(query, slot));
-		return best.kept();
 	}
 
 	/**
@@ -529,7 +387,6 @@ export class VectorIndex implements GraphSource {
 			throw new Error(`vectors: a passage of segment ${p.segmentId} has ${p.vector.length} dimensions, the index ${this.dimensions}`);
 		}
 		const slot = this.#size++;
-		this.#changes++;
 		let modelId = this.#models.indexOf(p.model);
 		if (modelId < 0) modelId = this.#models.push(p.model) - 1;
 		this.#live[modelId] = (this.#live[modelId] ?? 0) + 1;
@@ -545,9 +402,6 @@ export class VectorIndex implements GraphSource {
 	#kill(slot: number): void {
 		const segmentId = this.#segment[slot]!;
 		if (segmentId === DEAD) return;
-		this.#changes++;
-		const graph = this.#graph?.graph;
-		if (graph && slot < graph.covered) graph.remove(slot);
 		const list = this.#bySegment.get(segmentId);
 		if (list) {
 			const rest = list.filter((s) => s !== slot);
@@ -568,9 +422,6 @@ export class VectorIndex implements GraphSource {
 			if (!p) continue;
 			live.push({ ...p, model: this.#models[this.#model[i]!]!, vector: this.#vectors.slice(i * this.dimensions, (i + 1) * this.dimensions) });
 		}
-		this.#graph = null;
-		this.#layout++;
-		this.#changes++;
 		this.#size = 0;
 		this.#dead = 0;
 		this.#live = [];
