@@ -26,11 +26,9 @@ import { SearchService } from '../src/lib/server/search/service';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { indexTerms, normalizeWord, queryTerm, queryWords, tokenize, typoEdits } from '../src/lib/server/search/terms';
 import { wordLogProbability } from '../src/lib/server/search/word-rarity';
-import { judgedQueries } from '../tests/search/judged-queries';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
-import { unanswerableQuestions } from './judged/unanswerable';
-import { findSegmentId } from './lib/quality';
+import { judgedQuerySets, type JudgedSet } from './judged/sets';
 
 /** Judged hits looked at per question (an answer must be in the first three anyway). */
 const JUDGED_HITS = 10;
@@ -50,7 +48,7 @@ interface HitFeatures {
 	words: WordOfHit[];
 }
 interface QueryFeatures {
-	set: 'real' | 'demo' | 'none';
+	set: JudgedSet;
 	/** Index in its set: even is the calibration half. */
 	at: number;
 	query: string;
@@ -113,18 +111,7 @@ try {
 	vocabularySeconds = (performance.now() - started) / 1000;
 	encoder.save();
 
-	const sets: [QueryFeatures['set'], string, ((id: number) => boolean) | null][] = [
-		...realJudgedQuestions.map((j): [QueryFeatures['set'], string, (id: number) => boolean] => {
-			const episodeId = corpus.get(j.file)!;
-			const [from, to] = j.window;
-			return ['real', j.question, (id) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; }];
-		}),
-		...judgedQueries.map((j): [QueryFeatures['set'], string, (id: number) => boolean] => {
-			const answers = new Set(j.expected.map((key) => findSegmentId(index, key)));
-			return ['demo', j.query, (id) => answers.has(id)];
-		}),
-		...unanswerableQuestions.map((q): [QueryFeatures['set'], string, null] => ['none', q, null])
-	];
+	const sets = judgedQuerySets(index, corpus);
 	const counters = { real: 0, demo: 0, none: 0 };
 	for (const [set, query, answers] of sets) {
 		const ranked = rankAll(index, query);

@@ -25,11 +25,9 @@ import { SearchService } from '../src/lib/server/search/service';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { normalizeWord, queryTerm, queryWords, tokenize } from '../src/lib/server/search/terms';
 import { WordNet, type Nearness } from './lib/wordnet';
-import { judgedQueries } from '../tests/search/judged-queries';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
-import { unanswerableQuestions } from './judged/unanswerable';
-import { findSegmentId } from './lib/quality';
+import { judgedQuerySets, type JudgedSet } from './judged/sets';
 
 const NEARNESS: Record<string, Nearness> = {
 	'synonyms+related': { up: 0, down: 0, related: true },
@@ -64,7 +62,7 @@ interface HitFacts {
 	wordnetSize: number[];
 }
 interface QueryFacts {
-	set: 'real' | 'demo' | 'none';
+	set: JudgedSet;
 	at: number;
 	query: string;
 	concepts: Concept[];
@@ -123,18 +121,7 @@ try {
 		return false;
 	};
 
-	const sets: [QueryFacts['set'], string, ((id: number) => boolean) | null][] = [
-		...realJudgedQuestions.map((j): [QueryFacts['set'], string, (id: number) => boolean] => {
-			const episodeId = corpus.get(j.file)!;
-			const [from, to] = j.window;
-			return ['real', j.question, (id) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; }];
-		}),
-		...judgedQueries.map((j): [QueryFacts['set'], string, (id: number) => boolean] => {
-			const answers = new Set(j.expected.map((key) => findSegmentId(index, key)));
-			return ['demo', j.query, (id) => answers.has(id)];
-		}),
-		...unanswerableQuestions.map((q): [QueryFacts['set'], string, null] => ['none', q, null])
-	];
+	const sets = judgedQuerySets(index, corpus);
 	const counters = { real: 0, demo: 0, none: 0 };
 	for (const [set, query, answers] of sets) {
 		const ranked = rankAll(index, query);
