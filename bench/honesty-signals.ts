@@ -28,7 +28,7 @@ import { indexTerms, normalizeWord, queryTerm, queryWords, tokenize, typoEdits }
 import { wordLogProbability } from '../src/lib/server/search/word-rarity';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
-import { judgedQuerySets, type JudgedSet } from './judged/sets';
+import { judgedQuerySets, outcomeOf, type JudgedSet, type Outcome } from './judged/sets';
 
 /** Judged hits looked at per question (an answer must be in the first three anyway). */
 const JUDGED_HITS = 10;
@@ -151,27 +151,7 @@ try {
 
 /** A veto on one shown hit of a query. */
 type Veto = (q: QueryFeatures, hit: HitFeatures) => boolean;
-interface Outcome {
-	answered: number;
-	judged: number;
-	none: number;
-	unanswerable: number;
-}
-function outcome(veto: Veto, odd: boolean): Outcome {
-	const out: Outcome = { answered: 0, judged: 0, none: 0, unanswerable: 0 };
-	for (const q of features) {
-		if (q.at % 2 !== (odd ? 1 : 0)) continue;
-		const kept = q.hits.filter((h) => !veto(q, h));
-		if (q.set === 'none') {
-			out.unanswerable++;
-			if (kept.length === 0) out.none++;
-		} else {
-			out.judged++;
-			if (kept.slice(0, 3).some((h) => h.answer)) out.answered++;
-		}
-	}
-	return out;
-}
+const outcome = (veto: Veto, odd: boolean): Outcome => outcomeOf(features, veto, odd);
 /** The query's words a hit does not say, at most as common in English as `rarerThan`. */
 const unsaid = (q: QueryFeatures, hit: HitFeatures, rarerThan: number) => hit.words.filter((w, i) => !w.said && q.words[i]!.logProbability <= rarerThan);
 const range = (from: number, to: number, step: number) => Array.from({ length: Math.round((to - from) / step) + 1 }, (_, i) => Math.round((from + i * step) * 1000) / 1000);

@@ -27,7 +27,7 @@ import { normalizeWord, queryTerm, queryWords, tokenize } from '../src/lib/serve
 import { WordNet, type Nearness } from './lib/wordnet';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
-import { judgedQuerySets, type JudgedSet } from './judged/sets';
+import { judgedQuerySets, outcomeOf, type JudgedSet, type Outcome } from './judged/sets';
 
 const NEARNESS: Record<string, Nearness> = {
 	'synonyms+related': { up: 0, down: 0, related: true },
@@ -203,27 +203,7 @@ const vetoes = (v: Variant, q: QueryFacts, h: HitFacts): boolean => {
 		return !(byVectors || byWordNet);
 	});
 };
-interface Outcome {
-	answered: number;
-	judged: number;
-	none: number;
-	unanswerable: number;
-}
-function outcome(v: Variant, odd: boolean | null): Outcome {
-	const out: Outcome = { answered: 0, judged: 0, none: 0, unanswerable: 0 };
-	for (const q of facts) {
-		if (odd !== null && q.at % 2 !== (odd ? 1 : 0)) continue;
-		const kept = q.hits.filter((h) => !vetoes(v, q, h));
-		if (q.set === 'none') {
-			out.unanswerable++;
-			if (kept.length === 0) out.none++;
-		} else {
-			out.judged++;
-			if (kept.slice(0, 3).some((h) => h.answer)) out.answered++;
-		}
-	}
-	return out;
-}
+const outcome = (v: Variant, odd: boolean | null): Outcome => outcomeOf(facts, (q, h) => vetoes(v, q, h), odd);
 const show = (o: Outcome) => `answers in the first 3 ${o.answered}/${o.judged}, unanswerable with no moment ${o.none}/${o.unanswerable}`;
 const today: Variant = { source: 'vectors', nearness: '1 step', rareKnown: 0, override: FLOOR.unseenConceptCosine, episode: false };
 const describe = (v: Variant) =>

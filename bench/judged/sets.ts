@@ -27,3 +27,35 @@ export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, 
 		...unanswerableQuestions.map((q): JudgedQuery => ['none', q, null])
 	];
 }
+
+/** How a rule does on one half of the judged queries: answers kept in the first three, unanswerable left with none. */
+export interface Outcome {
+	answered: number;
+	judged: number;
+	none: number;
+	unanswerable: number;
+}
+
+/**
+ * `vetoed` applied to each query's hits: queries at even positions are the calibration half (`odd` false), odd ones the
+ * held-out half (`odd` true), every query when `odd` is null.
+ */
+export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly { answer: boolean }[] }>(
+	queries: readonly Q[],
+	vetoed: (q: Q, hit: Q['hits'][number]) => boolean,
+	odd: boolean | null
+): Outcome {
+	const out: Outcome = { answered: 0, judged: 0, none: 0, unanswerable: 0 };
+	for (const q of queries) {
+		if (odd !== null && q.at % 2 !== (odd ? 1 : 0)) continue;
+		const kept = q.hits.filter((h) => !vetoed(q, h));
+		if (q.set === 'none') {
+			out.unanswerable++;
+			if (kept.length === 0) out.none++;
+		} else {
+			out.judged++;
+			if (kept.slice(0, 3).some((h) => h.answer)) out.answered++;
+		}
+	}
+	return out;
+}
