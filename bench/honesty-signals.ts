@@ -18,16 +18,11 @@
  */
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
-import { seedDemoContent } from '../src/lib/server/demo/seed';
-import { episodes } from '../src/lib/server/db/schema';
 import { fuseHits, FLOOR } from '../src/lib/server/search/hybrid';
 import { rankAll } from '../src/lib/server/search/ranking';
-import { SearchService } from '../src/lib/server/search/service';
-import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { indexTerms, normalizeWord, queryTerm, queryWords, tokenize, typoEdits } from '../src/lib/server/search/terms';
 import { wordLogProbability } from '../src/lib/server/search/word-rarity';
-import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
-import { realJudgedQuestions } from './judged/real';
+import { cachedEncoder, judgedSearch } from './judged/corpus';
 import { judgedQuerySets, outcomeOf, type JudgedSet, type Outcome } from './judged/sets';
 
 /** Judged hits looked at per question (an answer must be in the first three anyway). */
@@ -80,15 +75,7 @@ let vocabularySeconds = 0;
 try {
 	await runMigrations(handle);
 	const db = handle.db;
-	await seedDemoContent(db);
-	const corpus = await importTranscripts(db, realJudgedQuestions.map((q) => q.file));
-	await encodeCorpus(db, (await db.select({ id: episodes.id }).from(episodes)).map((e) => e.id), encoder);
-	const service = await SearchService.build(db);
-	const semantic = new SemanticEngine(service.semantic.vectors, async () => encoder);
-	await semantic.warmUp();
-	const { index } = service;
-	await semantic.syncQuestions(index.questions.values());
-	const links = (id: number) => index.linksByQuestion.get(id);
+	const { corpus, index, semantic, links } = await judgedSearch(db, encoder);
 
 	// Each segment's words (its titles included) as index terms, and as words to encode on their own.
 	const termsOf = new Map<number, Set<string>>();

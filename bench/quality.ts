@@ -18,15 +18,12 @@
 import { stemmer } from 'stemmer';
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
-import { seedDemoContent } from '../src/lib/server/demo/seed';
-import { episodes } from '../src/lib/server/db/schema';
 import { clearsFloor, FLOOR, fuseHits, locateAnswer, VECTOR_ONLY_MIN_COSINE, VECTOR_WEIGHT, type Floor, type FusionMethod, type HybridHit, type QueryVector } from '../src/lib/server/search/hybrid';
 import { rankAll } from '../src/lib/server/search/ranking';
 import { unseenWords } from '../src/lib/server/search/evidence';
 import { SearchService } from '../src/lib/server/search/service';
-import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { judgedQueries } from '../tests/search/judged-queries';
-import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
+import { cachedEncoder, judgedSearch } from './judged/corpus';
 import { benchAnswerPage } from './judged/answer-page';
 import { realJudgedQuestions } from './judged/real';
 import { unanswerableQuestions } from './judged/unanswerable';
@@ -46,20 +43,9 @@ const handle = await createDb('pglite://memory');
 try {
 	await runMigrations(handle);
 	const db = handle.db;
-	await seedDemoContent(db);
-	const corpus = await importTranscripts(db, realJudgedQuestions.map((q) => q.file));
-	const allEpisodes = (await db.select({ id: episodes.id }).from(episodes)).map((e) => e.id);
-	const encoded = await encodeCorpus(db, allEpisodes, encoder);
-	encoder.save();
-	const service = await SearchService.build(db);
-	const semantic = new SemanticEngine(service.semantic.vectors, async () => encoder);
-	await semantic.warmUp();
-	if (!(await semantic.neighboursReady())) throw new Error('bench: the word neighbours (word-neighbours.ts) did not build');
-	const { index } = service;
+	const { corpus, encoded, service, semantic, index, links } = await judgedSearch(db, encoder, { neighbours: true });
 	// As /search asks: the query's vector with its unseen words' neighbours (hybrid.ts's unseen-concept rule).
 	const queryVector = (query: string) => semantic.queryVector(query, unseenWords(index, query));
-	await semantic.syncQuestions(index.questions.values());
-	const links = (id: number) => index.linksByQuestion.get(id);
 	console.log(`${corpus.size} real transcripts + the demo: ${index.segments.size} segments, ${encoded.passages} passages (${encoded.seconds.toFixed(1)} s to encode or read from the cache)`);
 
 	// Each mode as shown: after the floor (hybrid.ts), but for 'hybrid, no floor'. Lexical alone is what the site

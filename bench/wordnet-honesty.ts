@@ -16,17 +16,12 @@
 import { stemmer } from 'stemmer';
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
-import { seedDemoContent } from '../src/lib/server/demo/seed';
-import { episodes } from '../src/lib/server/db/schema';
 import { fuseHits, FLOOR } from '../src/lib/server/search/hybrid';
 import { rankAll } from '../src/lib/server/search/ranking';
 import { unseenWords } from '../src/lib/server/search/evidence';
-import { SearchService } from '../src/lib/server/search/service';
-import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { normalizeWord, queryTerm, queryWords, tokenize } from '../src/lib/server/search/terms';
 import { WordNet, type Nearness } from './lib/wordnet';
-import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
-import { realJudgedQuestions } from './judged/real';
+import { cachedEncoder, judgedSearch } from './judged/corpus';
 import { judgedQuerySets, outcomeOf, type JudgedSet, type Outcome } from './judged/sets';
 
 const NEARNESS: Record<string, Nearness> = {
@@ -86,17 +81,7 @@ const costed = new Set<string>();
 try {
 	await runMigrations(handle);
 	const db = handle.db;
-	await seedDemoContent(db);
-	const corpus = await importTranscripts(db, realJudgedQuestions.map((q) => q.file));
-	await encodeCorpus(db, (await db.select({ id: episodes.id }).from(episodes)).map((e) => e.id), encoder);
-	encoder.save();
-	const service = await SearchService.build(db);
-	const semantic = new SemanticEngine(service.semantic.vectors, async () => encoder);
-	await semantic.warmUp();
-	if (!(await semantic.neighboursReady())) throw new Error('bench: the word neighbours did not build');
-	const { index } = service;
-	await semantic.syncQuestions(index.questions.values());
-	const links = (id: number) => index.linksByQuestion.get(id);
+	const { corpus, index, semantic, links } = await judgedSearch(db, encoder, { neighbours: true });
 
 	// Each segment's words as today's rule reads them (title, summary, text), as words, stems and text.
 	const wordsOf = new Map<number, { words: Set<string>; stems: Set<string>; text: string }>();

@@ -15,6 +15,10 @@ import { fitChapters, withTranscriptText } from '../../src/lib/server/import/seg
 import { splitTranscriptIntoTopics } from '../../src/lib/server/import/transcript-topics';
 import { parseTranscript } from '../../src/lib/server/import/transcripts';
 import { encodeEpisode } from '../../src/lib/server/vectors';
+import { seedDemoContent } from '../../src/lib/server/demo/seed';
+import { SearchService } from '../../src/lib/server/search/service';
+import { SemanticEngine } from '../../src/lib/server/search/semantic';
+import { realJudgedQuestions } from './real';
 
 /** Episode id by transcript file. */
 export type LoadedCorpus = Map<string, number>;
@@ -104,4 +108,24 @@ export async function encodeCorpus(db: Db, episodeIds: number[], encoder: Senten
 	let passages = 0;
 	for (const id of episodeIds) passages += (await encodeEpisode(db, id, { encoder })).passages;
 	return { passages, seconds: (performance.now() - started) / 1000 };
+}
+
+/**
+ * The judged benches' search: the demo and the real judged transcripts imported into `db` (migrated, empty), every
+ * episode encoded through `encoder`, the search service built over them and a meaning engine warmed with the
+ * questions synced; with `neighbours`, the unseen-word table is built too (as a server has it after start-up).
+ */
+export async function judgedSearch(db: Db, encoder: SentenceEncoder & { save(): void }, { neighbours = false } = {}) {
+	await seedDemoContent(db);
+	const corpus = await importTranscripts(db, realJudgedQuestions.map((q) => q.file));
+	const encoded = await encodeCorpus(db, (await db.select({ id: episodes.id }).from(episodes)).map((e) => e.id), encoder);
+	encoder.save();
+	const service = await SearchService.build(db);
+	const semantic = new SemanticEngine(service.semantic.vectors, async () => encoder);
+	await semantic.warmUp();
+	if (neighbours && !(await semantic.neighboursReady())) throw new Error('bench: the word neighbours (word-neighbours.ts) did not build');
+	const { index } = service;
+	await semantic.syncQuestions(index.questions.values());
+	const links = (id: number) => index.linksByQuestion.get(id);
+	return { corpus, encoded, service, semantic, index, links };
 }
