@@ -141,16 +141,16 @@ export class ResponseCache {
 	#recent: (ContentChange | null)[] = [];
 	#hits = 0;
 	#misses = 0;
-	/** Hot answers (unzipped pages, filled moments), within a share of the limit. */
-	readonly #hot: HeldMemory;
-	/** The `?t=` moments filled lately, by key, while `#hot` holds them. */
+	/** What is held beside the kept answers (unzipped pages, filled moments, compressed copies, recent search results), within a share of the limit. */
+	readonly #held: HeldMemory;
+	/** The `?t=` moments filled lately, by key, while `#held` holds them. */
 	#filled = new Map<string, FilledVariant>();
 	/** Misses being rendered, by key: the same key asked for meanwhile waits for that rendering (single flight). */
 	#rendering = new Map<string, Promise<CachedAnswer | null>>();
 	#shared = 0;
 
 	constructor(private readonly options: ResponseCacheOptions) {
-		this.#hot = new HeldMemory(Math.floor(options.maxBytes * HOT_SHARE), () => this.options.maxBytes - this.#bytes);
+		this.#held = new HeldMemory(Math.floor(options.maxBytes * HOT_SHARE), () => this.options.maxBytes - this.#bytes);
 	}
 
 	/**
@@ -159,7 +159,7 @@ export class ResponseCache {
 	 * recent search results, search/recent-results.ts).
 	 */
 	get held(): HeldMemory {
-		return this.#hot;
+		return this.#held;
 	}
 
 	/** Bytes of bodies kept at most. */
@@ -169,7 +169,7 @@ export class ResponseCache {
 
 	/** Drops everything. */
 	clear(): void {
-		this.#hot.clear();
+		this.#held.clear();
 		this.#entries.clear();
 		this.#bytes = 0;
 		this.#remember(null);
@@ -185,7 +185,7 @@ export class ResponseCache {
 			entry.forget();
 			dropped++;
 		}
-		for (const filled of [...this.#filled.values()]) if (changeAlters(change, filled.tags)) this.#hot.release(filled);
+		for (const filled of [...this.#filled.values()]) if (changeAlters(change, filled.tags)) this.#held.release(filled);
 		this.#remember(change);
 		return dropped;
 	}
@@ -206,7 +206,7 @@ export class ResponseCache {
 
 	/** Entries, bytes, hits and misses so far. */
 	stats() {
-		return { entries: this.#entries.size, bytes: this.#bytes, hotBytes: this.#hot.bytes, hits: this.#hits, misses: this.#misses, shared: this.#shared };
+		return { entries: this.#entries.size, bytes: this.#bytes, hotBytes: this.#held.bytes, hits: this.#hits, misses: this.#misses, shared: this.#shared };
 	}
 
 	/** Whether something is kept under this key (a quick test before `answer`). */
@@ -229,7 +229,7 @@ export class ResponseCache {
 	#fillVariant(key: string): CachedAnswer | null {
 		const filled = this.#filled.get(key);
 		if (filled) {
-			this.#hot.touch(filled);
+			this.#held.touch(filled);
 			return filled.answer;
 		}
 		const variant = this.#variantOf(key);
@@ -240,7 +240,7 @@ export class ResponseCache {
 		// Kept hot as it was filled (it shows what its page shows): asked again, it is sent as it is.
 		const kept: FilledVariant = { answer, tags: variant.page.tags };
 		this.#filled.set(key, kept);
-		this.#hot.hold(kept, answer.bodyBytes ?? answer.body.byteLength, () => {
+		this.#held.hold(kept, answer.bodyBytes ?? answer.body.byteLength, () => {
 			if (this.#filled.get(key) === kept) this.#filled.delete(key);
 		});
 		return answer;
@@ -351,12 +351,12 @@ export class ResponseCache {
 			const query = key.indexOf('?');
 			// (only pages: a data request for the same path carries the load function's variants too)
 			const pageVariants = variants && (entry.headers.find(([name]) => name === 'content-type')?.[1] ?? '').startsWith('text/html') ? variants : undefined;
-			if (pageVariants && url.search === '') this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, pageVariants, this.#hot));
+			if (pageVariants && url.search === '') this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, pageVariants, this.#held));
 			else if (pageVariants && query >= 0 && key.startsWith('h ') && pageVariants.matches(url)) {
 				const made = this.#entries.has(key.slice(0, query)) ? null : pageVariants.page(entry, url);
-				if (made) this.#put(key.slice(0, query), new Entry(made.status, made.headers, made.body, tags, pageVariants, this.#hot));
-				else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#hot));
-			} else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#hot));
+				if (made) this.#put(key.slice(0, query), new Entry(made.status, made.headers, made.body, tags, pageVariants, this.#held));
+				else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#held));
+			} else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#held));
 			onKept(entry);
 		}
 		return new Response(entry.body, { status: entry.status, headers: entry.headers });
@@ -388,7 +388,7 @@ export class ResponseCache {
 		this.#entries.set(key, entry);
 		this.#bytes += entry.bytes;
 		// Hot answers go first: they are copies of what is kept, or made from it again in a millisecond.
-		this.#hot.shrinkTo(this.options.maxBytes - this.#bytes);
+		this.#held.shrinkTo(this.options.maxBytes - this.#bytes);
 		for (const [k, e] of this.#entries) {
 			if (this.#bytes <= this.options.maxBytes) break;
 			this.#entries.delete(k);
