@@ -14,7 +14,8 @@
  * make (the exact scan, the int8 pass over all and the sign-bit pass search uses, with their recall against the exact
  * scan; Zipf and all-new query mixes with where a new query's time and CPU go), the real transcripts' vectors (recall, passages per segment, encoding rate)
  * and start-up with BENCH_VECTOR_STARTUP (100000) stored vectors. BENCH_VECTORS_ONLY=1 runs only those (after building
- * each size's index, which the hybrid queries use).
+ * each size's index, which the hybrid queries use); BENCH_SCANS=0 leaves out the first-pass comparisons and the real-vector and
+ * start-up sections (the hybrid mixes only).
  * Figures, not pass/fail; run it when the machine is quiet (it prints the load average).
  */
 import { corpusToIndexContent, segmentRecordId } from './lib/synthetic-content';
@@ -32,6 +33,7 @@ import { runMigrations } from '../src/lib/server/db/migrate';
 import { episodes, passageVectors, podcasts, segments } from '../src/lib/server/db/schema';
 import { getEncoder } from '../src/lib/server/embeddings';
 import { fuseHits } from '../src/lib/server/search/hybrid';
+import type { PassageVectors } from '../src/lib/server/search/engine';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { readPassageVectors, VectorIndex, type PassSizes, type ScanMode, type StoredPassage, type VectorHit } from '../src/lib/server/vectors';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
@@ -46,6 +48,8 @@ const baselineCount = Number(process.env.BENCH_BASELINE_QUERIES ?? 300);
 const skipContent = process.env.BENCH_SKIP_CONTENT === '1';
 const passCount = Number(process.env.BENCH_PASSES ?? 3);
 const vectorsOnly = process.env.BENCH_VECTORS_ONLY === '1';
+/** BENCH_SCANS=0: the hybrid mixes only (no first-pass comparisons, real-vector or start-up sections). */
+const scans = process.env.BENCH_SCANS !== '0';
 /** Queries run once before timing, so the JIT has seen the code. */
 const WARM_UP_QUERIES = 50;
 /** A result list counts as a hit when the intended segment is among this many. */
@@ -196,7 +200,7 @@ for (const size of sizes) {
 	if (process.env.BENCH_HYBRID !== '0' && size <= 100_000) await hybridSection(index, queries);
 	console.log(`heap used     ${Math.round(heapUsedMb())} MB; ${loadLine()}`);
 }
-if (process.env.BENCH_HYBRID !== '0') {
+if (process.env.BENCH_HYBRID !== '0' && scans) {
 	await realVectorSection();
 	await vectorStartup(Number(process.env.BENCH_VECTOR_STARTUP ?? 100_000));
 }
@@ -370,16 +374,18 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 	const sampleVectors = await encoder.encode(sample);
 	const byText = new Map(sample.map((q, i) => [q, sampleVectors[i]!]));
 
-	// The sign-bit pass's worst case first (then dropped: memory): random unit vectors, no direction shared.
-	{
-		const randomIndex = VectorIndex.from(benchPassages(index, null));
-		const some = sampleVectors.slice(0, 100);
-		console.log(
-			`random vectors (the sign-bit pass's worst case, nothing like an encoder's; ${some.length} queries): sign bits ${agreementLine(agreement(randomIndex, 'synthetic', some))}; ` +
-				`int8 over all ${agreementLine(agreement(randomIndex, 'synthetic', some, 'int8'))}`
-		);
+	if (scans) {
+		// The sign-bit pass's worst case first (then dropped: memory): random unit vectors, no direction shared.
+		{
+			const randomIndex = VectorIndex.from(benchPassages(index, null));
+			const some = sampleVectors.slice(0, 100);
+			console.log(
+				`random vectors (the sign-bit pass's worst case, nothing like an encoder's; ${some.length} queries): sign bits ${agreementLine(agreement(randomIndex, 'synthetic', some))}; ` +
+					`int8 over all ${agreementLine(agreement(randomIndex, 'synthetic', some, 'int8'))}`
+			);
+		}
+		globalThis.gc?.();
 	}
-	globalThis.gc?.();
 
 	const heapBefore = process.memoryUsage();
 	const [vectors, loadMs] = timeSync(() => VectorIndex.from(benchPassages(index, real && real.stored.map((p) => p.vector))));
@@ -394,7 +400,134 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 			`built in ${Math.round(loadMs)} ms; process RSS +${mb(heapAfter.rss - heapBefore.rss)}`
 	);
 
-	const realQuestions = real?.questions ?? [];
+	if (scans) await scanSection(vectors, sample, byText, sampleVectors, real?.questions ?? [], passages);
+
+	let seed = 7;
+	const zipf = () => {
+		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+		return queries[Math.min(queries.length - 1, Math.floor(Math.exp((seed / 0x7fffffff) * Math.log(queries.length + 1)) - 1))]!;
+	};
+	const drawn = Array.from({ length: 1000 }, zipf).map((q) => q.q);
+	const distinct = new Set(drawn).size;
+	const kindOf = new Map(queries.map((q) => [q.q, q.kind] as const));
+	/**
+	 * Where each timed query's wall time went: words ranked, then waiting for its vector, then the scan (the vector
+	 * index's search and scoreSegments) and the rest of the fusion with the evidence floor; and garbage collection
+	 * (V8's gc entries that started during the query, whichever phase they fell in).
+	 */
+	type Phases = { q: string; words: number; wait: number; scan: number; floor: number; gc: number; total: number };
+	let phases: Phases[] = [];
+	const gcs: { start: number; duration: number }[] = [];
+	const gcObserver = new PerformanceObserver((list) => {
+		for (const e of list.getEntries()) gcs.push({ start: e.startTime, duration: e.duration });
+	});
+	gcObserver.observe({ entryTypes: ['gc'] });
+	const spans: { start: number; end: number; at: Phases }[] = [];
+	const timedVectors = (inner: PassageVectors, at: { scan: number }): PassageVectors => ({
+		search(query, model, options) {
+			const started = performance.now();
+			const found = inner.search(query, model, options);
+			at.scan += performance.now() - started;
+			return found;
+		},
+		scoreSegments(query, model, ids) {
+			const started = performance.now();
+			const found = inner.scoreSegments(query, model, ids);
+			at.scan += performance.now() - started;
+			return found;
+		},
+		bestSentence: (query, model, id) => inner.bestSentence(query, model, id)
+	});
+	const hybrid = async (items: string[]) => {
+		const semantic = engine();
+		await semantic.warmUp();
+		// A server builds its word-neighbour table once, a few seconds after start-up (about 6 s of the encoder thread):
+		// timed while it is built, queries wait behind its chunks and the encoder's CPU per query counts it (before December 6).
+		await semantic.neighboursReady();
+		// As SearchService does (wordsAndMeaning): the query goes to the encoder thread first, the words are ranked while it encodes.
+		const query = async (q: string) => {
+			const started = performance.now();
+			const meaning = semantic.queryVector(q, unseenWords(index, normalizeQuery(q)));
+			const words = rankAll(index, q);
+			const ranked = performance.now();
+			const vector = await meaning;
+			const encoded = performance.now();
+			const at: Phases = { q, words: ranked - started, wait: encoded - ranked, scan: 0, floor: 0, gc: 0, total: 0 };
+			const hits = fuseHits(words.segments, vector && { ...vector, vectors: timedVectors(vector.vectors, at) }, () => true, { evidence: words.evidence });
+			const ended = performance.now();
+			at.floor = ended - encoded - at.scan;
+			at.total = ended - started;
+			phases.push(at);
+			spans.push({ start: started, end: ended, at });
+			return hits;
+		};
+		for (const q of distinctQueries.slice(-WARM_UP_QUERIES)) await query(q);
+		phases = [];
+		spans.length = 0;
+		gcs.length = 0;
+		const t = await timed(items, query);
+		await new Promise((resolve) => setTimeout(resolve, 10)); // gc entries are delivered after the fact
+		for (const g of gcs) {
+			const span = spans.find((s) => g.start >= s.start && g.start < s.end);
+			if (span) span.at.gc += g.duration;
+		}
+		return t;
+	};
+	const fields = ['words', 'wait', 'scan', 'floor', 'gc'] as const;
+	const phaseLine = () => fields.map((k) => `${k} p50 ${percentile(phases.map((p) => p[k]), 50).toFixed(1)} / p99 ${percentile(phases.map((p) => p[k]), 99).toFixed(1)} ms`).join(', ');
+	/** The slowest 1 % of the queries (what the p99 is made of): each phase's mean over them, and their kinds. */
+	const tailLine = () => {
+		const tail = [...phases].sort((a, b) => b.total - a.total).slice(0, Math.max(3, Math.ceil(phases.length / 100)));
+		const mean = (k: keyof Omit<Phases, 'q'>) => (tail.reduce((a, p) => a + p[k], 0) / tail.length).toFixed(1);
+		const kinds = new Map<string, number>();
+		for (const p of tail) kinds.set(kindOf.get(p.q) ?? '?', (kinds.get(kindOf.get(p.q) ?? '?') ?? 0) + 1);
+		return `the slowest ${tail.length} (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}): total ${mean('total')} = ${fields.map((k) => `${k} ${mean(k)}`).join(' + ')} ms (means; gc overlaps the others)`;
+	};
+	const words = await timed(drawn, (q) => rankAll(index, q));
+	let threads = threadCpu();
+	const repeated = await hybrid(drawn);
+	const repeatedPhases = phaseLine();
+	const repeatedTail = tailLine();
+	const repeatedThreads = threadLine(threads, (threads = threadCpu()), drawn.length + WARM_UP_QUERIES);
+	const freshItems = distinctQueries.slice(300, 600);
+	const fresh = await hybrid(freshItems);
+	const freshPhases = phaseLine();
+	const freshTail = tailLine();
+	const freshThreads = threadLine(threads, (threads = threadCpu()), 300 + WARM_UP_QUERIES);
+	gcObserver.disconnect();
+	console.log(`words alone   ${cpuLine(words)}   (rankAll on the Zipf mix below: the lexical part of each hybrid query)`);
+	console.log(`hybrid, Zipf  ${cpuLine(repeated)}   (words + meaning fused; 1000 queries drawn Zipf-like from the mix: ${distinct} distinct, so ${1000 - distinct} from the query-vector cache)`);
+	console.log(`  wall by phase: ${repeatedPhases}; ${repeatedThreads}`);
+	console.log(`  ${repeatedTail}`);
+	const freshKinds = new Map<string, number>();
+	for (const q of freshItems) freshKinds.set(kindOf.get(q)!, (freshKinds.get(kindOf.get(q)!) ?? 0) + 1);
+	console.log(`hybrid, new   ${cpuLine(fresh)}   (${fresh.latencies.length} queries never seen before: every one encoded; ${[...freshKinds].map(([k, n]) => `${n} ${k}`).join(', ')})`);
+	console.log(`  wall by phase: ${freshPhases} (wait: for the vector once the words are ranked); ${freshThreads}`);
+	console.log(`  ${freshTail}`);
+	threads = threadCpu();
+	const encode = await timed(distinctQueries.slice(600, 900), (q) => encoder.encode([q]));
+	console.log(`encoding      ${cpuLine(encode)}   (a new query's vector alone, on the encoder thread; these 300 are typos and prefixes: short)`);
+	console.log(`  ${threadLine(threads, threadCpu(), 300)}`);
+	// The new queries' encoding by kind, on the encoder thread with nothing else running: the query alone, and with
+	// its unseen words in the same call (as queryVector sent them until December 6, 08:00).
+	for (const kind of KINDS) {
+		const of = freshItems.filter((q) => kindOf.get(q) === kind);
+		if (!of.length) continue;
+		const unseen = of.map((q) => unseenWords(index, normalizeQuery(q)).filter((w) => w !== q.trim().toLowerCase()));
+		const alone = await timed(of, (q) => encoder.encode([q]));
+		const withWords = await timed(of.map((_, i) => String(i)), (i) => encoder.encode([of[Number(i)]!, ...unseen[Number(i)]!]));
+		const unseenAll = unseen.flat();
+		const wordsAlone = unseenAll.length ? await timed(unseenAll, (w) => encoder.encode([w])) : null;
+		console.log(
+			`  new ${kind} (${of.length}, ${unseenAll.length} unseen words, ${new Set(unseenAll).size} distinct): the query alone wall ${latencyLine(alone.latencies)}; ` +
+				`with its unseen words ${latencyLine(withWords.latencies)}` +
+				(wordsAlone ? `; an unseen word alone ${latencyLine(wordsAlone.latencies)}` : '')
+		);
+	}
+}
+
+/** The first passes side by side on the same index and queries: their CPU and their recall against the exact scan. */
+async function scanSection(vectors: VectorIndex, sample: string[], byText: Map<string, Float32Array>, sampleVectors: Float32Array[], realQuestions: Float32Array[], passages: number): Promise<void> {
 	for (const q of sample.slice(0, WARM_UP_QUERIES)) vectors.search(byText.get(q)!, 'synthetic', { limit: 100 });
 	const exact = await timed(sample.slice(0, 100), (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100, exact: true }));
 	const int8 = await timed(sample, (q) => vectors.search(byText.get(q)!, 'synthetic', { limit: 100, scan: 'int8' }));
@@ -420,59 +553,6 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 		const r = realQuestions.length ? agreement(vectors, 'synthetic', realQuestions, 'bits', sizes) : null;
 		console.log(`  bits ${shortlist.toLocaleString('en')} -> int8 -> ${rescore} float32: ${cpuLine(t)}; ${agreementLine(a)}${r ? `; real judged ${agreementLine(r)}` : ''}`);
 	}
-
-	let seed = 7;
-	const zipf = () => {
-		seed = (seed * 1103515245 + 12345) & 0x7fffffff;
-		return queries[Math.min(queries.length - 1, Math.floor(Math.exp((seed / 0x7fffffff) * Math.log(queries.length + 1)) - 1))]!;
-	};
-	const drawn = Array.from({ length: 1000 }, zipf).map((q) => q.q);
-	const distinct = new Set(drawn).size;
-	/** Where each timed query's wall time went: words ranked, then waiting for its vector, then the scan and fusion. */
-	const phases = { words: [] as number[], wait: [] as number[], fuse: [] as number[] };
-	const hybrid = async (items: string[]) => {
-		const semantic = engine();
-		await semantic.warmUp();
-		// A server builds its word-neighbour table once, a few seconds after start-up (about 6 s of the encoder thread):
-		// timed while it is built, queries wait behind its chunks and the encoder's CPU per query counts it (before December 6).
-		await semantic.neighboursReady();
-		// As SearchService does (wordsAndMeaning): the query and its unseen words go to the encoder thread first, the words are ranked while it encodes.
-		const query = async (q: string) => {
-			const started = performance.now();
-			const meaning = semantic.queryVector(q, unseenWords(index, normalizeQuery(q)));
-			const words = rankAll(index, q);
-			const ranked = performance.now();
-			const vector = await meaning;
-			const encoded = performance.now();
-			const hits = fuseHits(words.segments, vector, () => true);
-			phases.words.push(ranked - started);
-			phases.wait.push(encoded - ranked);
-			phases.fuse.push(performance.now() - encoded);
-			return hits;
-		};
-		for (const q of distinctQueries.slice(-WARM_UP_QUERIES)) await query(q);
-		phases.words.length = phases.wait.length = phases.fuse.length = 0;
-		return timed(items, query);
-	};
-	const phaseLine = () =>
-		(['words', 'wait', 'fuse'] as const).map((k) => `${k} p50 ${percentile(phases[k], 50).toFixed(1)} / p99 ${percentile(phases[k], 99).toFixed(1)} ms`).join(', ');
-	const words = await timed(drawn, (q) => rankAll(index, q));
-	let threads = threadCpu();
-	const repeated = await hybrid(drawn);
-	const repeatedPhases = phaseLine();
-	const repeatedThreads = threadLine(threads, (threads = threadCpu()), drawn.length + WARM_UP_QUERIES);
-	const fresh = await hybrid(distinctQueries.slice(300, 600));
-	const freshPhases = phaseLine();
-	const freshThreads = threadLine(threads, (threads = threadCpu()), 300 + WARM_UP_QUERIES);
-	console.log(`words alone   ${cpuLine(words)}   (rankAll on the Zipf mix below: the lexical part of each hybrid query)`);
-	console.log(`hybrid, Zipf  ${cpuLine(repeated)}   (words + meaning fused; 1000 queries drawn Zipf-like from the mix: ${distinct} distinct, so ${1000 - distinct} from the query-vector cache)`);
-	console.log(`  wall by phase: ${repeatedPhases}; ${repeatedThreads}`);
-	console.log(`hybrid, new   ${cpuLine(fresh)}   (${fresh.latencies.length} queries never seen before: every one encoded)`);
-	console.log(`  wall by phase: ${freshPhases} (wait: for the vector once the words are ranked); ${freshThreads}`);
-	threads = threadCpu();
-	const encode = await timed(distinctQueries.slice(600, 900), (q) => encoder.encode([q]));
-	console.log(`encoding      ${cpuLine(encode)}   (a new query's vector alone, on the encoder thread)`);
-	console.log(`  ${threadLine(threads, threadCpu(), 300)}`);
 }
 
 /**
