@@ -18,7 +18,7 @@
 import { stemmer } from 'stemmer';
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
-import { clearsFloor, FLOOR, fuseHits, locateAnswer, VECTOR_ONLY_MIN_COSINE, VECTOR_WEIGHT, type Floor, type FusionMethod, type HybridHit, type QueryVector } from '../src/lib/server/search/hybrid';
+import { clearsFloor, FLOOR, fuseHits, locateAnswer, VECTOR_ONLY_MIN_COSINE, VECTOR_WEIGHT, type Floor, type FusionMethod, type HybridHit, type QueryVector, withNeighbours } from '../src/lib/server/search/hybrid';
 import { rankAll } from '../src/lib/server/search/ranking';
 import { unseenWords } from '../src/lib/server/search/evidence';
 import { SearchService } from '../src/lib/server/search/service';
@@ -44,8 +44,9 @@ try {
 	await runMigrations(handle);
 	const db = handle.db;
 	const { corpus, encoded, service, semantic, index, links } = await judgedSearch(db, encoder, { neighbours: true });
-	// As /search asks: the query's vector with its unseen words' neighbours (hybrid.ts's unseen-concept rule).
-	const queryVector = (query: string) => semantic.queryVector(query, unseenWords(index, query));
+	// As /search asks: the query's vector with its unseen words' neighbours (hybrid.ts's unseen-concept rule), all
+	// known before fusing (search encodes them only when its floor asks: the same hits, fuseHitsSettled).
+	const queryVector = async (query: string) => withNeighbours(await semantic.queryVector(query, unseenWords(index, query)));
 	console.log(`${corpus.size} real transcripts + the demo: ${index.segments.size} segments, ${encoded.passages} passages (${encoded.seconds.toFixed(1)} s to encode or read from the cache)`);
 
 	// Each mode as shown: after the floor (hybrid.ts), but for 'hybrid, no floor'. Lexical alone is what the site

@@ -32,7 +32,7 @@ import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { episodes, passageVectors, podcasts, segments } from '../src/lib/server/db/schema';
 import { getEncoder } from '../src/lib/server/embeddings';
-import { fuseHits } from '../src/lib/server/search/hybrid';
+import { fuseHitsSettled } from '../src/lib/server/search/hybrid';
 import type { PassageVectors } from '../src/lib/server/search/engine';
 import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { readPassageVectors, VectorIndex, type PassSizes, type ScanMode, type StoredPassage, type VectorHit } from '../src/lib/server/vectors';
@@ -412,10 +412,11 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 	const kindOf = new Map(queries.map((q) => [q.q, q.kind] as const));
 	/**
 	 * Where each timed query's wall time went: words ranked, then waiting for its vector, then the scan (the vector
-	 * index's search and scoreSegments) and the rest of the fusion with the evidence floor; and garbage collection
+	 * index's search and scoreSegments), waiting for the unseen words' neighbours when the floor asks (encoding them),
+	 * and the rest of the fusion with the evidence floor; and garbage collection
 	 * (V8's gc entries that started during the query, whichever phase they fell in).
 	 */
-	type Phases = { q: string; words: number; wait: number; scan: number; floor: number; gc: number; total: number };
+	type Phases = { q: string; words: number; wait: number; scan: number; unseen: number; floor: number; gc: number; total: number };
 	let phases: Phases[] = [];
 	const gcs: { start: number; duration: number }[] = [];
 	const gcObserver = new PerformanceObserver((list) => {
@@ -444,7 +445,8 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 		// A server builds its word-neighbour table once, a few seconds after start-up (about 6 s of the encoder thread):
 		// timed while it is built, queries wait behind its chunks and the encoder's CPU per query counts it (before December 6).
 		await semantic.neighboursReady();
-		// As SearchService does (wordsAndMeaning): the query goes to the encoder thread first, the words are ranked while it encodes.
+		// As SearchService does (wordsAndMeaning): the query goes to the encoder thread first, the words are ranked while
+		// it encodes, then both are fused, its unseen words encoded only if the floor asks for them.
 		const query = async (q: string) => {
 			const started = performance.now();
 			const meaning = semantic.queryVector(q, unseenWords(index, normalizeQuery(q)));
@@ -452,10 +454,18 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 			const ranked = performance.now();
 			const vector = await meaning;
 			const encoded = performance.now();
-			const at: Phases = { q, words: ranked - started, wait: encoded - ranked, scan: 0, floor: 0, gc: 0, total: 0 };
-			const hits = fuseHits(words.segments, vector && { ...vector, vectors: timedVectors(vector.vectors, at) }, () => true, { evidence: words.evidence });
+			const at: Phases = { q, words: ranked - started, wait: encoded - ranked, scan: 0, unseen: 0, floor: 0, gc: 0, total: 0 };
+			const pending = vector?.pendingNeighbours;
+			const timedPending = pending && (async () => {
+				const asked = performance.now();
+				const neighbours = await pending();
+				at.unseen += performance.now() - asked;
+				return neighbours;
+			});
+			const timedVector = vector && { ...vector, vectors: timedVectors(vector.vectors, at), pendingNeighbours: timedPending };
+			const hits = await fuseHitsSettled(words.segments, timedVector, () => true, { evidence: words.evidence });
 			const ended = performance.now();
-			at.floor = ended - encoded - at.scan;
+			at.floor = ended - encoded - at.scan - at.unseen;
 			at.total = ended - started;
 			phases.push(at);
 			spans.push({ start: started, end: ended, at });
@@ -473,7 +483,7 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 		}
 		return t;
 	};
-	const fields = ['words', 'wait', 'scan', 'floor', 'gc'] as const;
+	const fields = ['words', 'wait', 'scan', 'unseen', 'floor', 'gc'] as const;
 	const phaseLine = () => fields.map((k) => `${k} p50 ${percentile(phases.map((p) => p[k]), 50).toFixed(1)} / p99 ${percentile(phases.map((p) => p[k]), 99).toFixed(1)} ms`).join(', ');
 	/** The slowest 1 % of the queries (what the p99 is made of): each phase's mean over them, and their kinds. */
 	const tailLine = () => {
@@ -481,7 +491,8 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 		const mean = (k: keyof Omit<Phases, 'q'>) => (tail.reduce((a, p) => a + p[k], 0) / tail.length).toFixed(1);
 		const kinds = new Map<string, number>();
 		for (const p of tail) kinds.set(kindOf.get(p.q) ?? '?', (kinds.get(kindOf.get(p.q) ?? '?') ?? 0) + 1);
-		return `the slowest ${tail.length} (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}): total ${mean('total')} = ${fields.map((k) => `${k} ${mean(k)}`).join(' + ')} ms (means; gc overlaps the others)`;
+		const asked = phases.filter((p) => p.unseen > 0).length;
+		return `${asked} of ${phases.length} waited for unseen words; the slowest ${tail.length} (${[...kinds].map(([k, n]) => `${n} ${k}`).join(', ')}): total ${mean('total')} = ${fields.map((k) => `${k} ${mean(k)}`).join(' + ')} ms (means; gc overlaps the others)`;
 	};
 	const words = await timed(drawn, (q) => rankAll(index, q));
 	let threads = threadCpu();

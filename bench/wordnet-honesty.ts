@@ -16,7 +16,7 @@
 import { stemmer } from 'stemmer';
 import { createDb } from '../src/lib/server/db/client';
 import { runMigrations } from '../src/lib/server/db/migrate';
-import { fuseHits, FLOOR } from '../src/lib/server/search/hybrid';
+import { fuseHits, FLOOR, withNeighbours } from '../src/lib/server/search/hybrid';
 import { rankAll } from '../src/lib/server/search/ranking';
 import { unseenWords } from '../src/lib/server/search/evidence';
 import { normalizeWord, queryTerm, queryWords, tokenize } from '../src/lib/server/search/terms';
@@ -111,7 +111,7 @@ try {
 	for (const [set, query, answers] of sets) {
 		const ranked = rankAll(index, query);
 		const unseen = unseenWords(index, query);
-		const vector = (await semantic.queryVector(query, unseen))!;
+		const vector = (await withNeighbours(await semantic.queryVector(query, unseen)))!;
 		// Today's floor without the unseen-concept rule: the variants below replace it.
 		const hits = fuseHits(ranked.segments, vector, () => true, { links, evidence: ranked.evidence, floor: { ...FLOOR, unseenConceptCosine: 0 } });
 		const concepts: Concept[] = [];

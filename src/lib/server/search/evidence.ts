@@ -123,6 +123,14 @@ export class QueryEvidence {
 		if (neighbours && neighbours.size > 0 && this.#neighbours === null) this.#neighbours = neighbours;
 	}
 
+	/** Whether the unseen words' neighbours have been handed over. */
+	get knowsNeighbours(): boolean {
+		return this.#neighbours !== null;
+	}
+
+	/** Set when addressesUnseen is asked before the neighbours are known (fuseHitsSettled then has them encoded). */
+	neighboursAsked = false;
+
 	/**
 	 * Whether the segment speaks of every word of the query the index has never seen: it says one of that word's
 	 * neighbours in meaning ("manufacturing" for "factories"), in its text, title or summary. A segment that says none
@@ -131,7 +139,10 @@ export class QueryEvidence {
 	 */
 	addressesUnseen(segmentId: number): boolean {
 		const neighbours = this.#neighbours;
-		if (neighbours === null) return true;
+		if (neighbours === null) {
+			this.neighboursAsked = true;
+			return true;
+		}
 		let addresses = this.#addresses.get(segmentId);
 		if (addresses === undefined) {
 			const segment = this.#index.segments.get(segmentId);

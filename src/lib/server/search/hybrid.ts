@@ -113,6 +113,11 @@ export interface QueryVector {
 	questions?: ReadonlyMap<number, number>;
 	/** Each query word the index never saw, with its neighbours in meaning as lower-case words (word-neighbours.ts). */
 	neighbours?: ReadonlyMap<string, ReadonlySet<string>>;
+	/**
+	 * Instead of `neighbours`, when some of those words must be encoded first: asked (by fuseHitsSettled) only when the
+	 * evidence floor needs them, for a hit under FLOOR.unseenConceptCosine that the other rules would show.
+	 */
+	pendingNeighbours?: () => Promise<ReadonlyMap<string, ReadonlySet<string>>>;
 }
 
 /** A question's links, as the search index holds them. */
@@ -135,28 +140,65 @@ export interface HybridHit extends Hit {
 	sentence: Moment | null;
 }
 
+/** How fuseHits fuses (bench:quality compares methods and floors). */
+export interface FuseOptions {
+	method?: FusionMethod;
+	weight?: number;
+	links?: LinksOf;
+	excludeQuestionId?: number;
+	floor?: Floor | null;
+	evidence?: QueryEvidence;
+}
 
 /**
  * Fuses lexical hits (best first) with the vector engine's, for segments that `accept` lets through. Without a
- * query vector the lexical hits come back as they were.
+ * query vector the lexical hits come back as they were. A query vector whose unseen words' neighbours are still
+ * pending is fused as if they were not known (every hit speaks of them): fuseHitsSettled waits for them when needed.
  */
-export function fuseHits(
+export function fuseHits(lexical: Hit[], query: QueryVector | null, accept: (segmentId: number) => boolean, options: FuseOptions = {}): HybridHit[] {
+	const floor = options.floor === undefined ? FLOOR : options.floor;
+	if (!query) return lexicalOnly(lexical, floor);
+	return shown(fuseAll(lexical, query, accept, options), floor);
+}
+
+/**
+ * fuseHits, waiting for the query's unseen words' neighbours (QueryVector.pendingNeighbours) only when the floor
+ * asks for them: the hits are fused once, the floor is run until it first asks, and only then are the words encoded
+ * and the floor run again with them. The same hits as fuseHits given every neighbour at once.
+ */
+export async function fuseHitsSettled(lexical: Hit[], query: QueryVector | null, accept: (segmentId: number) => boolean, options: FuseOptions = {}): Promise<HybridHit[]> {
+	const floor = options.floor === undefined ? FLOOR : options.floor;
+	const evidence = options.evidence ?? lexical[0]?.evidence;
+	if (!query) return lexicalOnly(lexical, floor);
+	const fused = fuseAll(lexical, query, accept, options);
+	const pending = query.pendingNeighbours;
+	if (!pending || !floor || !evidence || evidence.knowsNeighbours) return shown(fused, floor);
+	evidence.neighboursAsked = false;
+	const provisional = shown(fused, floor, () => evidence.neighboursAsked);
+	if (!evidence.neighboursAsked) return provisional;
+	evidence.useNeighbours(await pending());
+	return shown(fused, floor);
+}
+
+/** The query vector with every unseen word's neighbours known (encoded now, if pending): for callers that fuse with fuseHits. */
+export async function withNeighbours(query: QueryVector | null): Promise<QueryVector | null> {
+	if (!query?.pendingNeighbours) return query;
+	const { pendingNeighbours, ...known } = query;
+	return { ...known, neighbours: await pendingNeighbours() };
+}
+
+/** Lexical hits alone (no query vector) through the floor. Only the hits shown are made hybrid hits: a common word has thousands of lexical hits. */
+function lexicalOnly(lexical: Hit[], floor: Floor | null): HybridHit[] {
+	return shown(lexical, floor).map((h) => ({ ...h, via: 'lexical', cosine: null, sentence: null }));
+}
+
+/** Every fused hit, best first, before the floor. */
+function fuseAll(
 	lexical: Hit[],
-	query: QueryVector | null,
+	query: QueryVector,
 	accept: (segmentId: number) => boolean,
-	{
-		method = FUSION,
-		weight = VECTOR_WEIGHT,
-		links,
-		excludeQuestionId,
-		floor = FLOOR,
-		evidence = lexical[0]?.evidence
-	}: { method?: FusionMethod; weight?: number; links?: LinksOf; excludeQuestionId?: number; floor?: Floor | null; evidence?: QueryEvidence } = {}
+	{ method = FUSION, weight = VECTOR_WEIGHT, links, excludeQuestionId, floor = FLOOR, evidence = lexical[0]?.evidence }: FuseOptions
 ): HybridHit[] {
-	if (!query) {
-		// Only the hits shown are made hybrid hits: a common word has thousands of lexical hits.
-		return shown(lexical, floor).map((h) => ({ ...h, via: 'lexical', cosine: null, sentence: null }));
-	}
 	const { vectors, model, vector } = query;
 	evidence?.useNeighbours(query.neighbours);
 	const found = vectors.search(vector, model, { limit: VECTOR_CANDIDATES, accept });
@@ -206,7 +248,7 @@ export function fuseHits(
 		// The query's evidence goes along, also when no segment matched a word: the floor reads what the query names from it.
 		fused.set(hit.segmentId, { id: hit.segmentId, score, terms: new Set(), queryTermsMatched: 0, evidence, via: 'vector', cosine: hit.score, sentence: null });
 	}
-	return shown([...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id), floor);
+	return [...fused.values()].sort((a, b) => b.score - a.score || a.id - b.id);
 }
 
 /** A hit as the floor sees it: a lexical hit not fused with meaning has no `via` or `cosine` yet. */
@@ -230,11 +272,17 @@ export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
 	return (hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, needed) : needed <= 0) && speaksOfUnseen();
 }
 
-/** The hits that clear the floor, best first, from the first FLOOR_EXAMINED, at most FLOOR_SHOWN_ENOUGH (all with `floor` null). */
-function shown<T extends FloorHit>(hits: T[], floor: Floor | null): T[] {
+/**
+ * The hits that clear the floor, best first, from the first FLOOR_EXAMINED, at most FLOOR_SHOWN_ENOUGH (all with
+ * `floor` null); `stop`, asked after each hit weighed, ends it early (fuseHitsSettled's first run).
+ */
+function shown<T extends FloorHit>(hits: T[], floor: Floor | null, stop?: () => boolean): T[] {
 	if (!floor) return hits;
 	const out: T[] = [];
-	for (let i = 0; i < hits.length && i < FLOOR_EXAMINED && out.length < FLOOR_SHOWN_ENOUGH; i++) if (clearsFloor(hits[i]!, floor)) out.push(hits[i]!);
+	for (let i = 0; i < hits.length && i < FLOOR_EXAMINED && out.length < FLOOR_SHOWN_ENOUGH; i++) {
+		if (clearsFloor(hits[i]!, floor)) out.push(hits[i]!);
+		if (stop?.()) break;
+	}
 	return out;
 }
 

@@ -187,8 +187,11 @@ function rankQuestionsForSuggestion(index: SearchIndex, query: string): number[]
  * Searches everything and groups the results. A blank query gives empty groups and the featured questions. With the
  * query's vector, segments are ranked by meaning and words together (hybrid.ts); without it, by words alone.
  */
-/** `words`: the query already ranked by its words with the request's filter (SearchService ranks while it encodes). */
-export function searchContent(index: SearchIndex, request: SearchRequest, queryVector: QueryVector | null = null, words?: RankedHits): SearchResults {
+/**
+ * `words`: the query already ranked by its words with the request's filter (SearchService ranks while it encodes);
+ * `fused`: those words' segments already fused with `queryVector` (SearchService: fuseHitsSettled).
+ */
+export function searchContent(index: SearchIndex, request: SearchRequest, queryVector: QueryVector | null = null, words?: RankedHits, fused?: HybridHit[]): SearchResults {
 	const query = normalizeQuery(request.query);
 	const filter = request.filter ?? {};
 	const limit = request.limit ?? DEFAULT_RESULT_LIMIT;
@@ -210,7 +213,8 @@ export function searchContent(index: SearchIndex, request: SearchRequest, queryV
 	}
 
 	const lexical = words ?? rankAll(index, query, filter);
-	const ranked = { ...lexical, segments: fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter), { links: (id) => index.linksByQuestion.get(id), evidence: lexical.evidence }) };
+	const segments = fused ?? fuseHits(lexical.segments, queryVector, (id) => segmentPasses(index, id, filter), { links: (id) => index.linksByQuestion.get(id), evidence: lexical.evidence });
+	const ranked = { ...lexical, segments };
 	// Results (with snippets) only for the segments shown.
 	const snippets: SnippetMemo = new Map();
 	for (const hit of ranked.segments) {

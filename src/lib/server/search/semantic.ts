@@ -187,7 +187,16 @@ export class SemanticEngine implements MeaningEngine {
 		return this.#encoder !== null && this.vectors.hasModel(this.#encoder.model);
 	}
 
-	/** The query's vector, or null while the engine is not ready (search is lexical meanwhile). Cached (LRU). */
+	/**
+	 * The query's vector, or null while the engine is not ready (search is lexical meanwhile). Cached (LRU).
+	 *
+	 * `unseen`, the query's words the index has never seen, get their neighbours in meaning (word-neighbours.ts) for
+	 * the evidence floor's unseen-concept rule. Only the query is encoded before this answers: a word's vector is
+	 * taken from the cache or from the word table (an everyday word), and a word that needs encoding of its own (a
+	 * typo, a name, a term of art) is encoded only if the floor asks for it (`QueryVector.pendingNeighbours`, awaited
+	 * by fuseHitsSettled), each word once (cached). Sent with the query, such words made a new query's encoding three
+	 * times as long, though most queries never ask for them.
+	 */
 	async queryVector(query: string, unseen: readonly string[] = []): Promise<QueryVector | null> {
 		const encoder = this.#encoder;
 		if (!encoder) {
@@ -196,15 +205,30 @@ export class SemanticEngine implements MeaningEngine {
 		}
 		if (!this.vectors.hasModel(encoder.model)) return null;
 		const key = query.trim().toLowerCase();
+		if (!this.#cache.has(key)) this.#remember(key, (await encoder.encode([key]))[0]!);
+		const vector = this.#recall(key)!;
+		const found: QueryVector = { vectors: this.vectors, model: encoder.model, vector, questions: this.nearQuestions(vector, QUESTION_SUPPORT_MIN_COSINE) };
 		const table = this.#neighbours;
 		const words = table ? unseen.filter((w) => w !== key) : [];
-		// The query and its unseen words in one call to the encoder thread (only what is not cached).
-		const wanted = [key, ...words].filter((text) => !this.#cache.has(text));
-		const encoded = wanted.length ? await encoder.encode(wanted) : [];
-		wanted.forEach((text, i) => this.#remember(text, encoded[i]!));
-		const vector = this.#recall(key)!;
-		const neighbours = table && words.length ? new Map(words.map((w) => [w, table.near(w, this.#recall(w)!)])) : undefined;
-		return { vectors: this.vectors, model: encoder.model, vector, questions: this.nearQuestions(vector, QUESTION_SUPPORT_MIN_COSINE), neighbours };
+		if (!table || !words.length) return found;
+		const have = new Map<string, Float32Array>();
+		for (const w of words) {
+			const v = this.#recall(w) ?? table.vectorOf(w);
+			if (v) have.set(w, v);
+		}
+		const neighbours = () => new Map(words.map((w) => [w, table.near(w, have.get(w)!)]));
+		if (have.size === words.length) return { ...found, neighbours: neighbours() };
+		let pending: Promise<ReadonlyMap<string, ReadonlySet<string>>> | null = null;
+		const encodeMissing = async () => {
+			const wanted = words.filter((w) => !have.has(w));
+			const encoded = await encoder.encode(wanted);
+			wanted.forEach((w, i) => {
+				this.#remember(w, encoded[i]!);
+				have.set(w, encoded[i]!);
+			});
+			return neighbours();
+		};
+		return { ...found, pendingNeighbours: () => (pending ??= encodeMissing()) };
 	}
 
 	/** A cached vector, made the most recently used. */

@@ -10,7 +10,7 @@ import { questions, questionSegments } from '../db/schema';
 import { computeAutoLinks, questionsTouchedBySegments } from './auto-links';
 import type { LinkRecord, SegmentRecord } from './content';
 import { loadIndexContent, loadLinks } from './load';
-import { fuseHits, locateAnswer, type Moment, type QueryVector, type Via } from './hybrid';
+import { fuseHitsSettled, locateAnswer, type HybridHit, type Moment, type QueryVector, type Via } from './hybrid';
 import { unseenWords } from './evidence';
 import { normalizeQuery, rankAll, segmentPasses, type RankedHits, type SearchFilter } from './ranking';
 import { searchContent, toSegmentResult, type SearchRequest } from './results';
@@ -40,16 +40,24 @@ export interface MomentHit {
 export interface WordsAndMeaning {
 	words: RankedHits;
 	meaning: QueryVector | null;
+	/** The segments words and meaning find, fused and through the evidence floor (hybrid.ts), best first. */
+	segments: HybridHit[];
 }
 
 /**
  * A query ranked by its words and encoded for its meaning at the same time: the encoder thread is handed the query
  * first, and this thread ranks the words while the other encodes, so a query costs the longer of the two, not both.
+ * Then both are fused, with the query's unseen words encoded only if the floor asks for their neighbours.
  */
 export async function wordsAndMeaning(index: SearchIndex, semantic: MeaningEngine, query: string, filter: SearchFilter = {}): Promise<WordsAndMeaning> {
 	const meaning = semantic.queryVector(query, unseenWords(index, normalizeQuery(query)));
 	const words = rankAll(index, query, filter);
-	return { words, meaning: await meaning };
+	const vector = await meaning;
+	const segments = await fuseHitsSettled(words.segments, vector, (id) => segmentPasses(index, id, filter), {
+		links: (id) => index.linksByQuestion.get(id),
+		evidence: words.evidence
+	});
+	return { words, meaning: vector, segments };
 }
 
 /**
@@ -107,8 +115,8 @@ export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 	}
 
 	async #searchNow(query: string, request: SearchRequest): Promise<SearchResults> {
-		const { words, meaning } = await this.wordsAndMeaning(query, request.filter);
-		return searchContent(this.index, request, meaning, words);
+		const { words, meaning, segments } = await this.wordsAndMeaning(query, request.filter);
+		return searchContent(this.index, request, meaning, words, segments);
 	}
 
 	wordsAndMeaning(query: string, filter: SearchFilter = {}): Promise<WordsAndMeaning> {
@@ -122,11 +130,7 @@ export class SearchService<Meaning extends MeaningEngine = MeaningEngine> {
 	async searchMoments(query: string, { limit = 10, filter = {} }: { limit?: number; filter?: SearchFilter } = {}): Promise<MomentHit[]> {
 		const text = normalizeQuery(query);
 		if (!text) return [];
-		const { words, meaning: vector } = await this.wordsAndMeaning(text, filter);
-		const hits = fuseHits(words.segments, vector, (id) => segmentPasses(this.index, id, filter), {
-			links: (id) => this.index.linksByQuestion.get(id),
-			evidence: words.evidence
-		});
+		const { meaning: vector, segments: hits } = await this.wordsAndMeaning(text, filter);
 		const out: MomentHit[] = [];
 		for (const hit of hits) {
 			if (out.length >= limit) break;

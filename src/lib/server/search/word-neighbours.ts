@@ -8,9 +8,9 @@
  * The candidates are the lower-case whole words of the encoder package's own vocabulary (word-rarity.ts, about 4,300),
  * encoded once when the encoder is ready (a few seconds of the encoder thread, in the background; 9 MB of vectors), so a
  * query pays one word's encoding and one pass over them (about 2 million multiply-adds), only for a word the index
- * has never seen, and each word once (cached). Single-word vectors of USE Lite are noisy (unrelated words reach
- * 0.5-0.65), which is why a neighbour is only asked of words nothing here says, and why the cosine that counts was
- * calibrated (bench:quality) rather than guessed.
+ * has never seen, and each word once (cached); a word of the vocabulary itself is not encoded again (vectorOf).
+ * Single-word vectors of USE Lite are noisy (unrelated words reach 0.5-0.65), which is why a neighbour is only asked
+ * of words nothing here says, and why the cosine that counts was calibrated (bench:quality) rather than guessed.
  */
 import type { SentenceEncoder } from '../embeddings';
 import { queryTerm } from './terms';
@@ -32,11 +32,23 @@ export class WordNeighbours {
 	readonly #vectors: Float32Array;
 	readonly #dimensions: number;
 	readonly #cache = new Map<string, ReadonlySet<string>>();
+	/** Each word's place in #words. */
+	readonly #at: Map<string, number>;
 
 	private constructor(words: string[], vectors: Float32Array, dimensions: number) {
 		this.#words = words;
 		this.#vectors = vectors;
 		this.#dimensions = dimensions;
+		this.#at = new Map(words.map((w, i) => [w, i]));
+	}
+
+	/**
+	 * A vocabulary word's own vector, as the table encoded it (undefined for any other word): an unseen query word
+	 * that is an everyday word ("baby", "foam") needs no encoding of its own.
+	 */
+	vectorOf(word: string): Float32Array | undefined {
+		const at = this.#at.get(word);
+		return at === undefined ? undefined : this.#vectors.subarray(at * this.#dimensions, (at + 1) * this.#dimensions);
 	}
 
 	/** Encodes the vocabulary's whole words with `encoder`, a batch at a time; rejects once `signal` aborts (shutdown). */
