@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { answerQuestion } from '../../src/lib/server/answers';
 import { segments } from '../../src/lib/server/db/schema';
 import { unseenWords } from '../../src/lib/server/search/evidence';
-import { FLOOR, fuseHits } from '../../src/lib/server/search/hybrid';
+import { FLOOR, fuseHits, withNeighbours } from '../../src/lib/server/search/hybrid';
 import { rankAll } from '../../src/lib/server/search/ranking';
 import { SearchService } from '../../src/lib/server/search/service';
 import { createAnswerFixture, REAL_TRANSCRIPTS, realTranscriptsAvailable, type AnswerFixture } from '../answers/support';
@@ -145,6 +145,20 @@ describe.skipIf(!realTranscriptsAvailable)('a near miss over a real transcript',
 		const found = await f.search.search({ query });
 		const top = found.segments.slice(0, 3);
 		expect(top.some((s) => s.episode.title === episodeTitle && s.startSeconds < to && s.endSeconds > from)).toBe(true);
+	});
+
+	it('shows the same moments when a query\'s unseen words are encoded only as the floor asks as when all are encoded first', async () => {
+		const typo = 'how do I keep my dachshund from pulling on the leesh';
+		// Words no earlier search had encoded: search waits for them only if its floor asks.
+		expect((await f.search.semantic.queryVector(typo, unseenWords(f.search.index, typo)))?.pendingNeighbours).toBeDefined();
+		for (const query of [typo, NEAR_MISS, ...UNSEEN_CONCEPTS.map(([q]) => q), ...PARAPHRASES.map(([q]) => q)]) {
+			// As search runs it first, then with every unseen word's neighbours known before fusing (bench:quality's way).
+			const { segments } = await f.search.wordsAndMeaning(query);
+			const ranked = rankAll(f.search.index, query);
+			const eager = await withNeighbours(await f.search.semantic.queryVector(query, unseenWords(f.search.index, query)));
+			const expected = fuseHits(ranked.segments, eager, () => true, { links: (id) => f.search.index.linksByQuestion.get(id), evidence: ranked.evidence });
+			expect(segments.map((h) => [h.id, h.score])).toEqual(expected.map((h) => [h.id, h.score]));
+		}
 	});
 });
 
