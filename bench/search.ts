@@ -38,6 +38,7 @@ import { SemanticEngine } from '../src/lib/server/search/semantic';
 import { readPassageVectors, VectorIndex, type PassSizes, type ScanMode, type StoredPassage, type VectorHit } from '../src/lib/server/vectors';
 import { cachedEncoder, encodeCorpus, importTranscripts } from './judged/corpus';
 import { realJudgedQuestions } from './judged/real';
+import { unanswerableQuestions } from './judged/unanswerable';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -455,14 +456,16 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 			const vector = await meaning;
 			const encoded = performance.now();
 			const at: Phases = { q, words: ranked - started, wait: encoded - ranked, scan: 0, unseen: 0, floor: 0, gc: 0, total: 0 };
-			const pending = vector?.pendingNeighbours;
-			const timedPending = pending && (async () => {
-				const asked = performance.now();
-				const neighbours = await pending();
-				at.unseen += performance.now() - asked;
-				return neighbours;
-			});
-			const timedVector = vector && { ...vector, vectors: timedVectors(vector.vectors, at), pendingNeighbours: timedPending };
+			// Each unseen word the floor asks to have encoded, timed.
+			const unseen = vector?.unseen && {
+				...vector.unseen,
+				encode: async (word: string) => {
+					const asked = performance.now();
+					await vector.unseen!.encode(word);
+					at.unseen += performance.now() - asked;
+				}
+			};
+			const timedVector = vector && { ...vector, vectors: timedVectors(vector.vectors, at), unseen };
 			const hits = await fuseHitsSettled(words.segments, timedVector, () => true, { evidence: words.evidence });
 			const ended = performance.now();
 			at.floor = ended - encoded - at.scan - at.unseen;
@@ -505,6 +508,12 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 	const freshPhases = phaseLine();
 	const freshTail = tailLine();
 	const freshThreads = threadLine(threads, (threads = threadCpu()), 300 + WARM_UP_QUERIES);
+	// Listeners' own questions in English (the real judged set and the unanswerable ones), every one new: the synthetic
+	// questions' made-up words cut into many word pieces, which the encoder pays for; these are what people type.
+	const listenerItems = [...new Set([...realJudgedQuestions.map((q) => q.question), ...unanswerableQuestions])];
+	const listener = await hybrid(listenerItems);
+	const listenerPhases = phaseLine();
+	const listenerTail = tailLine();
 	gcObserver.disconnect();
 	console.log(`words alone   ${cpuLine(words)}   (rankAll on the Zipf mix below: the lexical part of each hybrid query)`);
 	console.log(`hybrid, Zipf  ${cpuLine(repeated)}   (words + meaning fused; 1000 queries drawn Zipf-like from the mix: ${distinct} distinct, so ${1000 - distinct} from the query-vector cache)`);
@@ -515,10 +524,17 @@ async function hybridSection(index: SearchIndex, queries: BenchQuery[]): Promise
 	console.log(`hybrid, new   ${cpuLine(fresh)}   (${fresh.latencies.length} queries never seen before: every one encoded; ${[...freshKinds].map(([k, n]) => `${n} ${k}`).join(', ')})`);
 	console.log(`  wall by phase: ${freshPhases} (wait: for the vector once the words are ranked); ${freshThreads}`);
 	console.log(`  ${freshTail}`);
+	console.log(`hybrid, asked ${cpuLine(listener)}   (${listener.latencies.length} listeners' questions in English, every one new: bench:quality's real judged and unanswerable questions)`);
+	console.log(`  wall by phase: ${listenerPhases}`);
+	console.log(`  ${listenerTail}`);
 	threads = threadCpu();
 	const encode = await timed(distinctQueries.slice(600, 900), (q) => encoder.encode([q]));
 	console.log(`encoding      ${cpuLine(encode)}   (a new query's vector alone, on the encoder thread; these 300 are typos and prefixes: short)`);
 	console.log(`  ${threadLine(threads, threadCpu(), 300)}`);
+	const asked = await timed(listenerItems, (q) => encoder.encode([q]));
+	console.log(`  the listeners' questions alone: ${cpuLine(asked)}`);
+	const askedWords = await timed(listenerItems, (q) => encoder.encode([q, ...unseenWords(index, normalizeQuery(q)).filter((w) => w !== q.trim().toLowerCase())]));
+	console.log(`  the listeners' questions with their unseen words (one call, as before December 6 08:00): ${cpuLine(askedWords)}`);
 	// The new queries' encoding by kind, on the encoder thread with nothing else running: the query alone, and with
 	// its unseen words in the same call (as queryVector sent them until December 6, 08:00).
 	for (const kind of KINDS) {

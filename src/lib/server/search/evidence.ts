@@ -37,6 +37,16 @@ function editDistance(a: string, b: string, max: number): number {
 	return previous[b.length]!;
 }
 
+/** A query's words the index has never seen, whose neighbours in meaning are worked out as they are asked for (semantic.ts). */
+export interface UnseenWords {
+	/** The words, the rarest in English first (the likeliest to rule a hit out). */
+	readonly words: readonly string[];
+	/** A word's neighbours in meaning when its vector is at hand (remembered, or a vocabulary word's), else undefined. */
+	neighboursOf(word: string): ReadonlySet<string> | undefined;
+	/** Encodes the word, after which neighboursOf answers for it. */
+	encode(word: string): Promise<void>;
+}
+
 /** The evidence of one query, segment by segment (each worked out once, when asked for). */
 export class QueryEvidence {
 	readonly #index: SearchIndex;
@@ -65,8 +75,8 @@ export class QueryEvidence {
 	 */
 	readonly names: RegExp[];
 	readonly #saysNames = new Map<number, boolean>();
-	/** Each unseen word's neighbours in meaning (word-neighbours.ts), as lower-case words; null until the query's vector brings them. */
-	#neighbours: ReadonlyMap<string, ReadonlySet<string>> | null = null;
+	/** The unseen words and their neighbours in meaning (word-neighbours.ts); null until the query's vector brings them. */
+	#unseen: UnseenWords | null = null;
 	readonly #addresses = new Map<number, boolean>();
 
 	constructor(index: SearchIndex, query: string) {
@@ -118,46 +128,63 @@ export class QueryEvidence {
 		return says;
 	}
 
-	/** Hands over the unseen words' neighbours (hybrid.ts, from the query's vector); until then addressesUnseen is true. */
+	/** Hands over the unseen words' neighbours, all known (hybrid.ts, from the query's vector); until then addressesUnseen is true. */
 	useNeighbours(neighbours: ReadonlyMap<string, ReadonlySet<string>> | undefined): void {
-		if (neighbours && neighbours.size > 0 && this.#neighbours === null) this.#neighbours = neighbours;
+		if (neighbours && neighbours.size > 0) this.useUnseen({ words: [...neighbours.keys()], neighboursOf: (word) => neighbours.get(word), encode: async () => {} });
 	}
 
-	/** Whether the unseen words' neighbours have been handed over. */
-	get knowsNeighbours(): boolean {
-		return this.#neighbours !== null;
+	/** Hands over the unseen words, whose neighbours may need encoding first (fuseHitsSettled); until then addressesUnseen is true. */
+	useUnseen(unseen: UnseenWords | undefined): void {
+		if (unseen && unseen.words.length > 0 && this.#unseen === null) this.#unseen = unseen;
 	}
 
-	/** Set when addressesUnseen is asked before the neighbours are known (fuseHitsSettled then has them encoded). */
-	neighboursAsked = false;
+	/**
+	 * The unseen word addressesUnseen last needed the neighbours of and could not have without encoding it (it then
+	 * answered true for now, and fuseHitsSettled encodes the word and weighs the hits again), or null.
+	 */
+	neighboursWanted: string | null = null;
 
 	/**
 	 * Whether the segment speaks of every word of the query the index has never seen: it says one of that word's
 	 * neighbours in meaning ("manufacturing" for "factories"), in its text, title or summary. A segment that says none
 	 * ("baby" beside running talk of sleep and nights) is not about what the query asks. True when the query has no
-	 * such word, or before its neighbours are known.
+	 * such word, or before its neighbours are known. Words are weighed in the order given (the rarest first): a word
+	 * the segment does not speak of settles it, so a word that must be encoded is asked for (neighboursWanted) only
+	 * when every word at hand is spoken of.
 	 */
 	addressesUnseen(segmentId: number): boolean {
-		const neighbours = this.#neighbours;
-		if (neighbours === null) {
-			this.neighboursAsked = true;
+		const unseen = this.#unseen;
+		if (unseen === null) return true;
+		const known = this.#addresses.get(segmentId);
+		if (known !== undefined) return known;
+		let said: Set<string> | null = null;
+		let wanted: string | null = null;
+		for (const word of unseen.words) {
+			const near = unseen.neighboursOf(word);
+			if (near === undefined) {
+				wanted ??= word;
+				continue;
+			}
+			if (said === null) {
+				const segment = this.#index.segments.get(segmentId);
+				said = new Set(segment ? tokenize(`${segment.title} ${segment.summary ?? ''} ${segment.text ?? ''}`).map(normalizeWord) : []);
+			}
+			let spoken = false;
+			for (const n of near) if (said.has(n)) {
+				spoken = true;
+				break;
+			}
+			if (!spoken) {
+				this.#addresses.set(segmentId, false);
+				return false;
+			}
+		}
+		if (wanted !== null) {
+			this.neighboursWanted = wanted;
 			return true;
 		}
-		let addresses = this.#addresses.get(segmentId);
-		if (addresses === undefined) {
-			const segment = this.#index.segments.get(segmentId);
-			const pending = new Set(neighbours.values());
-			if (segment) {
-				for (const word of tokenize(`${segment.title} ${segment.summary ?? ''} ${segment.text ?? ''}`)) {
-					const said = normalizeWord(word);
-					for (const near of pending) if (near.has(said)) pending.delete(near);
-					if (pending.size === 0) break;
-				}
-			}
-			addresses = pending.size === 0;
-			this.#addresses.set(segmentId, addresses);
-		}
-		return addresses;
+		this.#addresses.set(segmentId, true);
+		return true;
 	}
 
 	/** The query term a word stands for in a document that matched `matched` (its index terms, `mayMatch` their initialsFilter), or null. */

@@ -38,7 +38,7 @@
 import type { VectorHit } from '../vectors';
 import type { PassageVectors } from './engine';
 import type { Hit } from './ranking';
-import type { QueryEvidence } from './evidence';
+import type { QueryEvidence, UnseenWords } from './evidence';
 
 /** How lexical and vector lists are fused: a calibrated blend of scores, or reciprocal-rank fusion (bench:quality compares them). */
 export type FusionMethod = 'blend' | 'rrf';
@@ -114,10 +114,11 @@ export interface QueryVector {
 	/** Each query word the index never saw, with its neighbours in meaning as lower-case words (word-neighbours.ts). */
 	neighbours?: ReadonlyMap<string, ReadonlySet<string>>;
 	/**
-	 * Instead of `neighbours`, when some of those words must be encoded first: asked (by fuseHitsSettled) only when the
-	 * evidence floor needs them, for a hit under FLOOR.unseenConceptCosine that the other rules would show.
+	 * Instead of `neighbours`: those words with their neighbours worked out only as the evidence floor asks, for a hit
+	 * under FLOOR.unseenConceptCosine that the other rules would show; a word that must be encoded first is encoded
+	 * then (fuseHitsSettled).
 	 */
-	pendingNeighbours?: () => Promise<ReadonlyMap<string, ReadonlySet<string>>>;
+	unseen?: UnseenWords;
 }
 
 /** A question's links, as the search index holds them. */
@@ -152,8 +153,8 @@ export interface FuseOptions {
 
 /**
  * Fuses lexical hits (best first) with the vector engine's, for segments that `accept` lets through. Without a
- * query vector the lexical hits come back as they were. A query vector whose unseen words' neighbours are still
- * pending is fused as if they were not known (every hit speaks of them): fuseHitsSettled waits for them when needed.
+ * query vector the lexical hits come back as they were. A query vector's `unseen` words are not weighed here (every
+ * hit speaks of them, as before their neighbours are known): fuseHitsSettled weighs them, or withNeighbours first.
  */
 export function fuseHits(lexical: Hit[], query: QueryVector | null, accept: (segmentId: number) => boolean, options: FuseOptions = {}): HybridHit[] {
 	const floor = options.floor === undefined ? FLOOR : options.floor;
@@ -162,29 +163,40 @@ export function fuseHits(lexical: Hit[], query: QueryVector | null, accept: (seg
 }
 
 /**
- * fuseHits, waiting for the query's unseen words' neighbours (QueryVector.pendingNeighbours) only when the floor
- * asks for them: the hits are fused once, the floor is run until it first asks, and only then are the words encoded
- * and the floor run again with them. The same hits as fuseHits given every neighbour at once.
+ * fuseHits, with the query's unseen words (QueryVector.unseen) encoded only when the floor asks for their neighbours:
+ * the hits are fused once, the floor is run until it asks for a word it must wait for, that word is encoded, and the
+ * floor is run again, until it asks for none. The same hits as fuseHits given every neighbour at once.
  */
 export async function fuseHitsSettled(lexical: Hit[], query: QueryVector | null, accept: (segmentId: number) => boolean, options: FuseOptions = {}): Promise<HybridHit[]> {
 	const floor = options.floor === undefined ? FLOOR : options.floor;
 	const evidence = options.evidence ?? lexical[0]?.evidence;
 	if (!query) return lexicalOnly(lexical, floor);
 	const fused = fuseAll(lexical, query, accept, options);
-	const pending = query.pendingNeighbours;
-	if (!pending || !floor || !evidence || evidence.knowsNeighbours) return shown(fused, floor);
-	evidence.neighboursAsked = false;
-	const provisional = shown(fused, floor, () => evidence.neighboursAsked);
-	if (!evidence.neighboursAsked) return provisional;
-	evidence.useNeighbours(await pending());
-	return shown(fused, floor);
+	const unseen = query.unseen;
+	if (!unseen || !floor || !evidence) return shown(fused, floor);
+	evidence.useUnseen(unseen);
+	const encoded = new Set<string>();
+	for (;;) {
+		evidence.neighboursWanted = null;
+		const hits = shown(fused, floor, () => evidence.neighboursWanted !== null);
+		const word = evidence.neighboursWanted;
+		if (word === null) return hits;
+		if (encoded.has(word)) throw new Error(`search: the neighbours of "${word}" are still wanted after encoding it`);
+		encoded.add(word);
+		await unseen.encode(word);
+	}
 }
 
-/** The query vector with every unseen word's neighbours known (encoded now, if pending): for callers that fuse with fuseHits. */
+/** The query vector with every unseen word's neighbours known (encoded now where needed): for callers that fuse with fuseHits. */
 export async function withNeighbours(query: QueryVector | null): Promise<QueryVector | null> {
-	if (!query?.pendingNeighbours) return query;
-	const { pendingNeighbours, ...known } = query;
-	return { ...known, neighbours: await pendingNeighbours() };
+	if (!query?.unseen) return query;
+	const { unseen, ...known } = query;
+	const neighbours = new Map<string, ReadonlySet<string>>();
+	for (const word of unseen.words) {
+		if (unseen.neighboursOf(word) === undefined) await unseen.encode(word);
+		neighbours.set(word, unseen.neighboursOf(word)!);
+	}
+	return { ...known, neighbours };
 }
 
 /** Lexical hits alone (no query vector) through the floor. Only the hits shown are made hybrid hits: a common word has thousands of lexical hits. */

@@ -10,6 +10,7 @@ import { readVectorSnapshot, storedVectorsFingerprint, vectorSnapshotBeside, vec
 import { explainByPassages, type MeaningEngine, type MeaningExplanation, type QuestionPhrasings } from './engine';
 import { QUESTION_SUPPORT_MIN_COSINE, type QueryVector } from './hybrid';
 import { WordNeighbours } from './word-neighbours';
+import { wordLogProbability } from './word-rarity';
 
 /** Query vectors remembered (the same questions come back; an encoding costs ~15 ms). */
 const QUERY_CACHE_SIZE = 2000;
@@ -190,12 +191,12 @@ export class SemanticEngine implements MeaningEngine {
 	/**
 	 * The query's vector, or null while the engine is not ready (search is lexical meanwhile). Cached (LRU).
 	 *
-	 * `unseen`, the query's words the index has never seen, get their neighbours in meaning (word-neighbours.ts) for
-	 * the evidence floor's unseen-concept rule. Only the query is encoded before this answers: a word's vector is
-	 * taken from the cache or from the word table (an everyday word), and a word that needs encoding of its own (a
-	 * typo, a name, a term of art) is encoded only if the floor asks for it (`QueryVector.pendingNeighbours`, awaited
-	 * by fuseHitsSettled), each word once (cached). Sent with the query, such words made a new query's encoding three
-	 * times as long, though most queries never ask for them.
+	 * `unseen`, the query's words the index has never seen, come back as `QueryVector.unseen`, for the evidence floor's
+	 * unseen-concept rule: only the query is encoded before this answers. A word's neighbours (word-neighbours.ts) are
+	 * worked out only when the floor asks for them, from its vector in the cache or the word table's (an everyday
+	 * word), and a word that needs its own encoding (a typo, a name, a term of art) is encoded then, one at a time,
+	 * the rarest first (the likeliest to rule a hit out, so the rest are often never asked for), each once (cached).
+	 * Sent with the query, a listener's question's unseen words made its encoding about twice as long (bench:search).
 	 */
 	async queryVector(query: string, unseen: readonly string[] = []): Promise<QueryVector | null> {
 		const encoder = this.#encoder;
@@ -211,24 +212,29 @@ export class SemanticEngine implements MeaningEngine {
 		const table = this.#neighbours;
 		const words = table ? unseen.filter((w) => w !== key) : [];
 		if (!table || !words.length) return found;
-		const have = new Map<string, Float32Array>();
-		for (const w of words) {
-			const v = this.#recall(w) ?? table.vectorOf(w);
-			if (v) have.set(w, v);
-		}
-		const neighbours = () => new Map(words.map((w) => [w, table.near(w, have.get(w)!)]));
-		if (have.size === words.length) return { ...found, neighbours: neighbours() };
-		let pending: Promise<ReadonlyMap<string, ReadonlySet<string>>> | null = null;
-		const encodeMissing = async () => {
-			const wanted = words.filter((w) => !have.has(w));
-			const encoded = await encoder.encode(wanted);
-			wanted.forEach((w, i) => {
-				this.#remember(w, encoded[i]!);
-				have.set(w, encoded[i]!);
-			});
-			return neighbours();
+		// This query's word vectors, held here so the cache letting one go meanwhile changes nothing.
+		const held = new Map<string, Float32Array>();
+		const vectorOf = (word: string) => {
+			const v = held.get(word) ?? this.#recall(word) ?? table.vectorOf(word);
+			if (v) held.set(word, v);
+			return v;
 		};
-		return { ...found, pendingNeighbours: () => (pending ??= encodeMissing()) };
+		return {
+			...found,
+			unseen: {
+				words: [...words].sort((a, b) => wordLogProbability(a) - wordLogProbability(b)),
+				neighboursOf: (word) => {
+					const v = vectorOf(word);
+					return v && table.near(word, v);
+				},
+				encode: async (word) => {
+					if (vectorOf(word)) return;
+					const [v] = await encoder.encode([word]);
+					this.#remember(word, v!);
+					held.set(word, v!);
+				}
+			}
+		};
 	}
 
 	/** A cached vector, made the most recently used. */
