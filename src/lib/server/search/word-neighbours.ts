@@ -74,12 +74,15 @@ export class WordNeighbours {
 		let near = this.#cache.get(word);
 		if (near) return near;
 		const found = new Set<string>();
+		// Held in locals: a private field read in the inner loop made this pass several times slower.
 		const d = this.#dimensions;
-		for (let i = 0; i < this.#words.length; i++) {
+		const words = this.#words;
+		const vectors = this.#vectors;
+		for (let i = 0; i < words.length; i++) {
 			let sum = 0;
-			for (let k = 0, at = i * d; k < d; k++) sum += this.#vectors[at + k]! * vector[k]!;
-			if (sum < NEIGHBOUR_MIN_COSINE || this.#words[i] === word) continue;
-			if (queryTerm(this.#words[i]!) !== null) found.add(this.#words[i]!); // stop words speak of nothing
+			for (let k = 0, at = i * d; k < d; k++) sum += vectors[at + k]! * vector[k]!;
+			if (sum < NEIGHBOUR_MIN_COSINE || words[i] === word) continue;
+			if (queryTerm(words[i]!) !== null) found.add(words[i]!); // stop words speak of nothing
 		}
 		near = found;
 		if (this.#cache.size >= CACHE_SIZE) this.#cache.delete(this.#cache.keys().next().value!);
