@@ -15,6 +15,18 @@ import { wordLogProbability } from './word-rarity';
 
 /** Words in a passage: about two spoken sentences (calibrated with bench:quality beside 50 and 100). */
 export const EVIDENCE_WINDOW = 25;
+/**
+ * Words either side of the run of sentences a hit's link starts at (reading on into the segments before and after it)
+ * within which a hit under FLOOR.unseenNearCosine (hybrid.ts) must say a specific neighbour of each query word the
+ * index never saw: about thirty seconds of speech. Calibrated with bench/answer-window-rules.ts (60 to 100 tie).
+ */
+export const UNSEEN_NEAR_WORDS = 75;
+/**
+ * A neighbour counts there only when it is at most this common in English (word-rarity.ts log-probability): a
+ * specific word such as "customers" or "construction", not "way", "up" or "lot", which the encoder puts near any word
+ * it does not know. Calibrated with bench/answer-window-rules.ts (-7.25 to -8.25 tie).
+ */
+export const SPECIFIC_NEIGHBOUR_LOG_PROBABILITY = -7.75;
 
 interface WeightedTerm {
 	term: string;
@@ -68,6 +80,10 @@ export class QueryEvidence {
 	/** Each unseen word's neighbours in meaning (word-neighbours.ts), as lower-case words; null until the query's vector brings them. */
 	#neighbours: ReadonlyMap<string, ReadonlySet<string>> | null = null;
 	readonly #addresses = new Map<number, boolean>();
+	/** The text of the run of sentences a segment's link would start at (hybrid.ts locateAnswer), or null. */
+	#locate: ((segmentId: number) => string | null) | null = null;
+	readonly #addressesNear = new Map<number, boolean>();
+	readonly #specific = new Map<string, boolean>();
 
 	constructor(index: SearchIndex, query: string) {
 		this.#index = index;
@@ -118,9 +134,78 @@ export class QueryEvidence {
 		return says;
 	}
 
-	/** Hands over the unseen words' neighbours (hybrid.ts, from the query's vector); until then addressesUnseen is true. */
-	useNeighbours(neighbours: ReadonlyMap<string, ReadonlySet<string>> | undefined): void {
-		if (neighbours && neighbours.size > 0 && this.#neighbours === null) this.#neighbours = neighbours;
+	/**
+	 * Hands over the unseen words' neighbours (hybrid.ts, from the query's vector), and where a segment's answer is
+	 * said (`locate`: the text of its run of sentences nearest the query); until then addressesUnseen is true.
+	 */
+	useNeighbours(neighbours: ReadonlyMap<string, ReadonlySet<string>> | undefined, locate?: (segmentId: number) => string | null): void {
+		if (neighbours && neighbours.size > 0 && this.#neighbours === null) {
+			this.#neighbours = neighbours;
+			this.#locate = locate ?? null;
+		}
+	}
+
+	/** Whether `word` is specific enough to speak of an unseen word: no more common in English than SPECIFIC_NEIGHBOUR_LOG_PROBABILITY. */
+	#isSpecific(word: string): boolean {
+		let specific = this.#specific.get(word);
+		if (specific === undefined) {
+			specific = wordLogProbability(word) <= SPECIFIC_NEIGHBOUR_LOG_PROBABILITY;
+			this.#specific.set(word, specific);
+		}
+		return specific;
+	}
+
+	/** A segment's words as addressesUnseen reads them: what it is called, then what is said. */
+	#wordsOf(segmentId: number): string[] {
+		const segment = this.#index.segments.get(segmentId);
+		return segment ? tokenize(`${segment.title} ${segment.summary ?? ''} ${segment.text ?? ''}`).map(normalizeWord) : [];
+	}
+
+	/**
+	 * Whether the segment speaks of every word of the query the index has never seen where its answer is said: a
+	 * specific neighbour of each (#isSpecific) within UNSEEN_NEAR_WORDS words of the run of sentences its link starts
+	 * at, reading on into the episode's segments before and after it; the whole segment when it has no sentence
+	 * vectors or the run is not found in its words. A tech show's talk of "broker" fees ten minutes from where it
+	 * discusses price rates does not speak of a mortgage; an answer says "manufacturing" beside its "factories".
+	 */
+	addressesUnseenNear(segmentId: number): boolean {
+		const neighbours = this.#neighbours;
+		if (neighbours === null) return true;
+		let addresses = this.#addressesNear.get(segmentId);
+		if (addresses === undefined) {
+			const words = this.#wordsOf(segmentId);
+			let from = 0;
+			let to = words.length;
+			const said = tokenize(this.#locate?.(segmentId) ?? '').map(normalizeWord);
+			if (said.length) {
+				for (let i = 0; i + said.length <= words.length; i++) {
+					if (said.every((w, k) => words[i + k] === w)) {
+						from = i - UNSEEN_NEAR_WORDS;
+						to = i + said.length + UNSEEN_NEAR_WORDS;
+						break;
+					}
+				}
+			}
+			const window = words.slice(Math.max(0, from), Math.min(words.length, to));
+			// Past the segment's edges, the episode's segments before and after it, as far as the window reaches.
+			const segment = this.#index.segments.get(segmentId);
+			const order = segment ? (this.#index.segmentsByEpisode.get(segment.episodeId) ?? []) : [];
+			const at = order.indexOf(segmentId);
+			for (let k = at - 1, missing = -from; k >= 0 && missing > 0; k--) {
+				const before = this.#wordsOf(order[k]!);
+				window.push(...before.slice(Math.max(0, before.length - missing)));
+				missing -= before.length;
+			}
+			for (let k = at + 1, missing = to - words.length; at >= 0 && k < order.length && missing > 0; k++) {
+				const after = this.#wordsOf(order[k]!);
+				window.push(...after.slice(0, missing));
+				missing -= after.length;
+			}
+			const near = new Set(window);
+			addresses = [...neighbours.values()].every((words) => [...words].some((w) => near.has(w) && this.#isSpecific(w)));
+			this.#addressesNear.set(segmentId, addresses);
+		}
+		return addresses;
 	}
 
 	/**
