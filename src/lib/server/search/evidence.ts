@@ -165,8 +165,9 @@ export class QueryEvidence {
 	 * Whether the segment speaks of every word of the query the index has never seen where its answer is said: a
 	 * specific neighbour of each (#isSpecific) within UNSEEN_NEAR_WORDS words of the run of sentences its link starts
 	 * at, reading on into the episode's segments before and after it; the whole segment when it has no sentence
-	 * vectors or the run is not found in its words. A tech show's talk of "broker" fees ten minutes from where it
-	 * discusses price rates does not speak of a mortgage; an answer says "manufacturing" beside its "factories".
+	 * vectors or the run is not found in its words. A tech show that says "broker" and "fees" minutes away from where
+	 * a hit's sentences talk of setting up a plan does not speak of an LLC; an answer says "construction" beside where
+	 * it answers a question about "factories".
 	 */
 	addressesUnseenNear(segmentId: number): boolean {
 		const neighbours = this.#neighbours;

@@ -32,7 +32,7 @@
  * - and under FLOOR.unseenNearCosine, the neighbour must be a specific word (said in few documents: not "way" or
  *   "up", which the encoder puts near any word it does not know) said near where the hit's answer is: within
  *   UNSEEN_NEAR_WORDS words of the run of sentences its link starts at (evidence.ts addressesUnseenNear). A tech show
- *   that says "broker" ten minutes from its talk of price rates does not answer a question about a mortgage;
+ *   that says "broker" and "fees" minutes away from where a hit answers does not answer a question about an LLC;
  * - found by words, without vectors (encoder loading, segment not yet embedded): evidence at least FLOOR.lexical.
  * The floors were calibrated with bench:quality on the even half of the real judged questions, the demo's judged
  * queries and the unanswerable questions (bench/judged/unanswerable.ts), maximising answers kept in the first three
