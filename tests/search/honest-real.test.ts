@@ -11,7 +11,9 @@
  * ("chores") still finds its moment. A question whose key word nothing here says and no segment speaks of in other
  * words (a dog pulling on its leash beside running talk of walks, statins beside sore muscles) finds nothing, while a
  * paraphrase whose words the show never uses ("expensive gear") finds the moment that speaks of them in its own
- * ("equipment", "costs").
+ * ("equipment", "costs"). Another show named by one word the index never saw, beside a subject the demo discusses
+ * ("the Radiolab episode about sleep"), finds nothing: the neighbours the encoder gives the name are said nowhere
+ * near what a segment says about sleep, while the paraphrases' neighbours are said beside their answers.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -131,6 +133,20 @@ describe.skipIf(!realTranscriptsAvailable)('a near miss over a real transcript',
 		const ranked = rankAll(f.search.index, query);
 		const vector = await f.search.semantic.queryVector(query, unseenWords(f.search.index, query));
 		const without = fuseHits(ranked.segments, vector, () => true, { evidence: ranked.evidence, floor: { ...FLOOR, unseenConceptCosine: 0 } });
+		expect(without.length).toBeGreaterThan(0);
+	});
+
+	it('finds no moment for a show named by a word nothing here says, though the demo talks of sleep', async () => {
+		const query = 'the Radiolab episode about sleep';
+		expect(await everythingSaid()).toContain('sleep');
+		expect(unseenWords(f.search.index, query)).toEqual(['radiolab']);
+		const found = await f.search.search({ query });
+		expect(found.segments).toEqual([]);
+		expect(found.nothingFound).toBe(true);
+		// It is the answer-window rule that hides it: without it, a segment about sleep is shown.
+		const ranked = rankAll(f.search.index, query);
+		const vector = await f.search.semantic.queryVector(query, unseenWords(f.search.index, query));
+		const without = fuseHits(ranked.segments, vector, () => true, { evidence: ranked.evidence, floor: { ...FLOOR, unseenNearCosine: 0 } });
 		expect(without.length).toBeGreaterThan(0);
 	});
 

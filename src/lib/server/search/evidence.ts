@@ -15,6 +15,18 @@ import { wordLogProbability } from './word-rarity';
 
 /** Words in a passage: about two spoken sentences (calibrated with bench:quality beside 50 and 100). */
 export const EVIDENCE_WINDOW = 25;
+/**
+ * Words either side of the run of sentences a hit's link starts at (reading on into the segments before and after it)
+ * within which a hit under FLOOR.unseenNearCosine (hybrid.ts) must say a specific neighbour of each query word the
+ * index never saw: about thirty seconds of speech. Calibrated with bench/answer-window-rules.ts (60 to 100 tie).
+ */
+export const UNSEEN_NEAR_WORDS = 75;
+/**
+ * A neighbour counts there only when it is at most this common in English (word-rarity.ts log-probability): a
+ * specific word such as "customers" or "construction", not "way", "up" or "lot", which the encoder puts near any word
+ * it does not know. Calibrated with bench/answer-window-rules.ts (-7.25 to -8.25 tie).
+ */
+export const SPECIFIC_NEIGHBOUR_LOG_PROBABILITY = -7.75;
 
 interface WeightedTerm {
 	term: string;
@@ -78,6 +90,10 @@ export class QueryEvidence {
 	/** The unseen words and their neighbours in meaning (word-neighbours.ts); null until the query's vector brings them. */
 	#unseen: UnseenWords | null = null;
 	readonly #addresses = new Map<number, boolean>();
+	/** The text of the run of sentences a segment's link would start at (hybrid.ts locateAnswer), or null. */
+	#locate: ((segmentId: number) => string | null) | null = null;
+	readonly #addressesNear = new Map<number, boolean>();
+	readonly #specific = new Map<string, boolean>();
 
 	constructor(index: SearchIndex, query: string) {
 		this.#index = index;
@@ -128,9 +144,85 @@ export class QueryEvidence {
 		return says;
 	}
 
-	/** Hands over the unseen words' neighbours, all known (hybrid.ts, from the query's vector); until then addressesUnseen is true. */
-	useNeighbours(neighbours: ReadonlyMap<string, ReadonlySet<string>> | undefined): void {
+	/**
+	 * Hands over the unseen words' neighbours, all known (hybrid.ts, from the query's vector), and where a segment's
+	 * answer is said (`locate`: the text of its run of sentences nearest the query); until then addressesUnseen and
+	 * addressesUnseenNear are true.
+	 */
+	useNeighbours(neighbours: ReadonlyMap<string, ReadonlySet<string>> | undefined, locate?: (segmentId: number) => string | null): void {
+		this.#locate ??= locate ?? null;
 		if (neighbours && neighbours.size > 0) this.useUnseen({ words: [...neighbours.keys()], neighboursOf: (word) => neighbours.get(word), encode: async () => {} });
+	}
+
+	/** Whether `word` is specific enough to speak of an unseen word: no more common in English than SPECIFIC_NEIGHBOUR_LOG_PROBABILITY. */
+	#isSpecific(word: string): boolean {
+		let specific = this.#specific.get(word);
+		if (specific === undefined) {
+			specific = wordLogProbability(word) <= SPECIFIC_NEIGHBOUR_LOG_PROBABILITY;
+			this.#specific.set(word, specific);
+		}
+		return specific;
+	}
+
+	/** A segment's words as addressesUnseen reads them: what it is called, then what is said. */
+	#wordsOf(segmentId: number): string[] {
+		const segment = this.#index.segments.get(segmentId);
+		return segment ? tokenize(`${segment.title} ${segment.summary ?? ''} ${segment.text ?? ''}`).map(normalizeWord) : [];
+	}
+
+	/**
+	 * Whether the segment speaks of every word of the query the index has never seen where its answer is said: a
+	 * specific neighbour of each (#isSpecific) within UNSEEN_NEAR_WORDS words of the run of sentences its link starts
+	 * at, reading on into the episode's segments before and after it; the whole segment when it has no sentence
+	 * vectors or the run is not found in its words. A tech show that says "broker" and "fees" minutes away from where
+	 * a hit's sentences talk of setting up a plan does not speak of an LLC; an answer says "construction" beside where
+	 * it answers a question about "factories". Like addressesUnseen, true for now while a word's neighbours still
+	 * need encoding (addressesUnseen, asked first, has then asked for them).
+	 */
+	addressesUnseenNear(segmentId: number): boolean {
+		const unseen = this.#unseen;
+		if (unseen === null) return true;
+		const known = this.#addressesNear.get(segmentId);
+		if (known !== undefined) return known;
+		const neighbours = unseen.words.map((word) => unseen.neighboursOf(word));
+		if (neighbours.some((near) => near === undefined)) return true;
+		const near = this.#answerWindow(segmentId);
+		const addresses = neighbours.every((words) => [...words!].some((w) => near.has(w) && this.#isSpecific(w)));
+		this.#addressesNear.set(segmentId, addresses);
+		return addresses;
+	}
+
+	/** The words within UNSEEN_NEAR_WORDS of the run of sentences the segment's link starts at, into the segments either side. */
+	#answerWindow(segmentId: number): Set<string> {
+		const words = this.#wordsOf(segmentId);
+		let from = 0;
+		let to = words.length;
+		const said = tokenize(this.#locate?.(segmentId) ?? '').map(normalizeWord);
+		if (said.length) {
+			for (let i = 0; i + said.length <= words.length; i++) {
+				if (said.every((w, k) => words[i + k] === w)) {
+					from = i - UNSEEN_NEAR_WORDS;
+					to = i + said.length + UNSEEN_NEAR_WORDS;
+					break;
+				}
+			}
+		}
+		const window = words.slice(Math.max(0, from), Math.min(words.length, to));
+		// Past the segment's edges, the episode's segments before and after it, as far as the window reaches.
+		const segment = this.#index.segments.get(segmentId);
+		const order = segment ? (this.#index.segmentsByEpisode.get(segment.episodeId) ?? []) : [];
+		const at = order.indexOf(segmentId);
+		for (let k = at - 1, missing = -from; k >= 0 && missing > 0; k--) {
+			const before = this.#wordsOf(order[k]!);
+			window.push(...before.slice(Math.max(0, before.length - missing)));
+			missing -= before.length;
+		}
+		for (let k = at + 1, missing = to - words.length; at >= 0 && k < order.length && missing > 0; k++) {
+			const after = this.#wordsOf(order[k]!);
+			window.push(...after.slice(0, missing));
+			missing -= after.length;
+		}
+		return new Set(window);
 	}
 
 	/** Hands over the unseen words, whose neighbours may need encoding first (fuseHitsSettled); until then addressesUnseen is true. */
@@ -165,10 +257,7 @@ export class QueryEvidence {
 				wanted ??= word;
 				continue;
 			}
-			if (said === null) {
-				const segment = this.#index.segments.get(segmentId);
-				said = new Set(segment ? tokenize(`${segment.title} ${segment.summary ?? ''} ${segment.text ?? ''}`).map(normalizeWord) : []);
-			}
+			said ??= new Set(this.#wordsOf(segmentId));
 			let spoken = false;
 			for (const n of near) if (said.has(n)) {
 				spoken = true;

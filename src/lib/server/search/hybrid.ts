@@ -29,6 +29,10 @@
  *   foam rolling, swimming or a garmin watch shares "run" and "before". Single-word vectors are noisy, so the
  *   neighbours are only asked of words nothing here says, and a hit as near as FLOOR.unseenConceptCosine is left to
  *   the rules above;
+ * - and under FLOOR.unseenNearCosine, the neighbour must be a specific word (said in few documents: not "way" or
+ *   "up", which the encoder puts near any word it does not know) said near where the hit's answer is: within
+ *   UNSEEN_NEAR_WORDS words of the run of sentences its link starts at (evidence.ts addressesUnseenNear). A tech show
+ *   that says "broker" and "fees" minutes away from where a hit answers does not answer a question about an LLC;
  * - found by words, without vectors (encoder loading, segment not yet embedded): evidence at least FLOOR.lexical.
  * The floors were calibrated with bench:quality on the even half of the real judged questions, the demo's judged
  * queries and the unanswerable questions (bench/judged/unanswerable.ts), maximising answers kept in the first three
@@ -70,6 +74,8 @@ export interface Floor {
 	unsaidWordCosine: number;
 	/** Under this cosine, a hit must say a neighbour in meaning of each query word the index never saw (0: never asked). */
 	unseenConceptCosine: number;
+	/** ...and under this one, a specific neighbour of each, near where its answer is said (evidence.ts addressesUnseenNear; 0: never asked). */
+	unseenNearCosine: number;
 }
 export const FLOOR: Floor = {
 	vectorOnly: 0.6,
@@ -79,7 +85,8 @@ export const FLOOR: Floor = {
 	unknownPenalty: 0.1,
 	unsaidWordLogProbability: -26,
 	unsaidWordCosine: 0.62,
-	unseenConceptCosine: 0.65
+	unseenConceptCosine: 0.65,
+	unseenNearCosine: 0.6
 };
 /** A segment found only by meaning is shown when its best passage is at least this similar. */
 export const VECTOR_ONLY_MIN_COSINE = FLOOR.vectorOnly;
@@ -212,7 +219,7 @@ function fuseAll(
 	{ method = FUSION, weight = VECTOR_WEIGHT, links, excludeQuestionId, floor = FLOOR, evidence = lexical[0]?.evidence }: FuseOptions
 ): HybridHit[] {
 	const { vectors, model, vector } = query;
-	evidence?.useNeighbours(query.neighbours);
+	evidence?.useNeighbours(query.neighbours, (id) => vectors.bestSentence(vector, model, id)?.passage.text ?? null);
 	const found = vectors.search(vector, model, { limit: VECTOR_CANDIDATES, accept });
 	// Lexical hits the vector scan did not rank still get their own cosine, so a blend compares like with like.
 	const byMeaning = new Map<number, VectorHit>(found.map((h) => [h.segmentId, h]));
@@ -273,7 +280,10 @@ export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
 	if (cosine === null) return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, floor.lexical) : floor.lexical <= 0;
 	if ((hit.evidence?.rarestUnsaid ?? 0) < floor.unsaidWordLogProbability && cosine < floor.unsaidWordCosine) return false;
 	// Last, as it reads the segment's words: only for a hit the other rules would show.
-	const speaksOfUnseen = () => cosine >= floor.unseenConceptCosine || !hit.evidence || hit.evidence.addressesUnseen(hit.id);
+	const speaksOfUnseen = () =>
+		cosine >= floor.unseenConceptCosine ||
+		!hit.evidence ||
+		(hit.evidence.addressesUnseen(hit.id) && (cosine >= floor.unseenNearCosine || hit.evidence.addressesUnseenNear(hit.id)));
 	// A hit found by meaning alone shares no word with the query, so words the index never saw say nothing against it
 	// (a paraphrase in the listener's own words, in a show whose vocabulary is small, is all such words).
 	if (hit.via === 'vector') return cosine >= floor.vectorOnly && speaksOfUnseen();
