@@ -367,13 +367,17 @@ function toggle(at: number, marker: string, on: boolean): ByteEdit {
 
 /**
  * The variants of an episode page kept by the response cache: its `?t=` moments, filled from it. The page's template
- * (its slots' offsets, no copy of the page) is made the first time one is asked for and kept with the kept page.
+ * (its slots' offsets, no copy of the page) is made when the page is kept, while its body is at hand unzipped (or,
+ * failing that, the first time a moment is asked for), and kept with the kept page.
  */
 export function momentVariants(source: MomentSource): PageVariants {
 	const templates = new WeakMap<CachedAnswer, MomentTemplate | null>();
 	return {
 		bytes: heldBytes(source),
 		matches: isMomentUrl,
+		prepare: (page, body) => {
+			if (!templates.has(page)) templates.set(page, MomentTemplate.of({ status: page.status, headers: page.headers, body }, null, source));
+		},
 		fill: (page, url) => {
 			const body = page.body;
 			let template = templates.get(page);

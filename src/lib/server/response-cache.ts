@@ -73,6 +73,8 @@ class Entry implements CachedAnswer {
 		else this.#plain = body;
 		this.bytes = (this.gzip ?? body).byteLength + (variants?.bytes ?? 0);
 		this.bodyBytes = body.byteLength;
+		// While the body is at hand unzipped: what filling a variant needs of it is found now, not on the first fill.
+		variants?.prepare?.(this, body);
 	}
 	get body(): Uint8Array<ArrayBuffer> {
 		if (this.#plain) return this.#plain;
@@ -118,6 +120,11 @@ export interface PageVariants {
 	/** Whether `url` (the page's path with parameters) is one of its variants. */
 	matches(url: URL): boolean;
 	fill(page: CachedAnswer, url: URL): CachedAnswer | null;
+	/**
+	 * Called once when the page is kept, with its body as rendered: works out what filling its variants needs of the
+	 * body (moment-page.ts: the slots' offsets), so a first fill does not search the page again.
+	 */
+	prepare?(page: CachedAnswer, body: Uint8Array<ArrayBuffer>): void;
 	/** The page itself, made from the answer rendered for its variant `url` (null: cannot). */
 	page(variant: CachedAnswer, url: URL): CachedAnswer | null;
 	/** About how many bytes of memory what it keeps to fill variants takes: counted against the cache's limit with the page. */
