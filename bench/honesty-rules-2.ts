@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/honesty-rules-2.ts [FILE] [--list] [--ties]`: three more honesty rule families (docs/search-honesty.md,
+ * `npx tsx bench/honesty-rules-2.ts [FILE] [--list] [--ties]`: five more honesty rule families (docs/search-honesty.md,
  * "December 6, before ten"), each a veto on top of the floor WITH the answer-window rule landed that morning
  * (evidence.ts addressesUnseenNear: under cosine 0.6, a neighbour of each unseen word no more common in English than
  * -7.75 within 75 words of the hit's run of sentences), over the facts bench/answer-window-honesty.ts writes (default
@@ -10,7 +10,11 @@
  * - the 0.65 override asks for lexical evidence too: it applies only when the hit matched a query word that is not
  *   common (in at most S segments, or no more common in English than L);
  * - known words the index holds in one or two episodes (or segments) must be said, or a specific neighbour, within
- *   the answer window (±N words of the run of sentences the link starts at, across the segments' edges).
+ *   the answer window (±N words of the run of sentences the link starts at, across the segments' edges);
+ * - the same, unless the hit matched most of the query's known words;
+ * - a hit that matched only common query words (in many segments, or by its terms' postings share) must say a rarer
+ *   neighbour of each unseen word, or none counts: the one landed (hybrid.ts FLOOR.unseenMatchShare, postings share).
+ * --list, --sizes, --coverage and --shares print the facts each family reads; --ties each tied setting's held-out result.
  */
 import { readFileSync } from 'node:fs';
 import { normalizeWord, queryTerm, tokenize } from '../src/lib/server/search/terms';
@@ -189,3 +193,86 @@ sweep<RareSetting>({
 		return rareKnown(q, s).some((w) => !(win.terms.has(w.term) || (s.near && w.neighbours.some((x) => win.words.has(x) && wordLogProbability(x) <= s.logP))));
 	}
 });
+
+// 4. Rare known words unsaid near the answer, asked only of a hit that matched few of the query's known words: a
+// paraphrase that misses one rare word still says most of the rest ("quiz" unsaid, but "show", "stream", "tech",
+// "youtubers" matched), a near miss shares one or two everyday words ("sleep", "night") with the question.
+interface CoverSetting { by: 'episodes' | 'segments'; cut: number; n: number; share: number; override: number }
+const known = (q: Query) => q.words.filter((w) => !w.unseen && w.segments > 0);
+const coverage = (q: Query, h: Hit) => known(q).filter((w) => h.terms.includes(w.term)).length / Math.max(1, known(q).length);
+const coverSettings: CoverSetting[] = [];
+for (const by of ['episodes', 'segments'] as const)
+	for (const cut of by === 'episodes' ? [1, 2] : [1, 2, 3, 4])
+		for (const n of [25, 50, 75, 100, 150, 200, Infinity])
+			for (const share of [0.3, 0.4, 0.5, 0.6, 0.67, 0.75, 0.8])
+				for (const override of [0.55, 0.6, 0.62, 0.65, Infinity]) coverSettings.push({ by, cut, n, share, override });
+const describeCover = (s: CoverSetting) => `known words in <= ${s.cut} ${s.by} said within ±${s.n} words, unless the hit matched >= ${s.share} of the known query words, override ${s.override}`;
+sweep<CoverSetting>({
+	name: 'Rare known words near the answer, asked of hits that matched few of the query words',
+	settings: coverSettings,
+	describe: describeCover,
+	veto: (s) => (q, h) => {
+		if ((h.cosine ?? 0) >= s.override || coverage(q, h) >= s.share) return false;
+		const win = windowOf(h, s.n);
+		return rareKnown(q, { by: s.by, cut: s.cut, n: s.n, near: false, logP: 0, override: s.override }).some((w) => !win.terms.has(w.term));
+	}
+});
+if (process.argv.includes('--coverage'))
+	for (const q of facts.queries) {
+		const kept = q.hits.filter((h) => !landed(q, h));
+		const a = q.set === 'none' ? kept[0] : kept.slice(0, 3).find((h) => h.answer);
+		if (!a) continue;
+		const rare = rareKnown(q, { by: 'segments', cut: 4, n: 0, near: false, logP: 0, override: 0 });
+		if (rare.length) console.log(`  ${q.set} ${q.at % 2 ? 'held' : 'cal'} cov ${coverage(q, a).toFixed(2)} cos ${a.cosine?.toFixed(3)} rare [${rare.map((w) => `${w.typed}:${w.segments}s${windowOf(a, Infinity).terms.has(w.term) ? '+seg' : ''}${windowOf(a, 75).terms.has(w.term) ? '+75' : ''}`).join(' ')}] ${q.query}`);
+	}
+
+// 5. Unseen words asked more of a hit that matched only common query words: a neighbour rarer in English (log-probability
+// at most L) within N words.
+interface StrictSetting { common: number; n: number; logP: number; override: number }
+const strictSettings: StrictSetting[] = [];
+for (const common of [4, 6, 8, 9, 10, 11, 12, 13, 14, 15, 16, 20, 30])
+	for (const n of [25, 50, 75])
+		for (const logP of [-8.25, -8.5, -9, -9.5, -10, -11, -12, -14, -100])
+			for (const override of [0.6, 0.62, 0.65, 0.7]) strictSettings.push({ common, n, logP, override });
+sweep<StrictSetting>({
+	name: 'Unseen words by a rarer neighbour, for hits that matched only common words',
+	settings: strictSettings,
+	describe: (s) => `matched words all in > ${s.common} segments: a neighbour of log-probability <= ${s.logP} within ±${s.n} words, override ${s.override}`,
+	veto: (s) => (q, h) => {
+		if ((h.cosine ?? 0) >= s.override || h.terms.some((t) => (termSegments.get(t) ?? 0) <= s.common)) return false;
+		const win = windowOf(h, s.n);
+		return Object.values(q.unseenNeighbours).some((near) => !near.some((x) => win.words.has(x) && wordLogProbability(x) <= s.logP));
+	}
+});
+// 5b. The same with "common" as the site can read it cheaply: the matched term's postings (index.terms.postings:
+// document-field entries) over the documents indexed.
+{
+	const extra = facts as unknown as { matchedPostings?: Record<string, number>; documents?: number };
+	if (extra.matchedPostings && extra.documents) {
+		const share = (t: string) => (extra.matchedPostings![t] ?? 0) / extra.documents!;
+		interface ShareSetting { common: number; n: number; logP: number; override: number }
+		const settings: ShareSetting[] = [];
+		for (const common of [0.04, 0.06, 0.08, 0.1, 0.12, 0.14, 0.16, 0.18, 0.2, 0.25, 0.3])
+			for (const n of [25, 50, 75])
+				for (const logP of [-7.75, -9, -10, -11, -12, -14, -100])
+					for (const override of [0.6, 0.62, 0.65]) settings.push({ common, n, logP, override });
+		const describe = (s: ShareSetting) => `matched terms all in > ${s.common} of the documents' postings: a neighbour of log-probability <= ${s.logP} within ±${s.n} words, override ${s.override}`;
+		sweep<ShareSetting>({
+			name: 'Unseen words by a rarer neighbour, for hits that matched only common words (postings share)',
+			settings,
+			describe,
+			veto: (s) => (q, h) => {
+				if ((h.cosine ?? 0) >= s.override || h.terms.some((t) => share(t) <= s.common)) return false;
+				const win = windowOf(h, s.n);
+				return Object.values(q.unseenNeighbours).some((near) => !near.some((x) => win.words.has(x) && wordLogProbability(x) <= s.logP));
+			}
+		});
+		if (process.argv.includes('--shares'))
+			for (const q of facts.queries) {
+				if (!Object.keys(q.unseenNeighbours).length) continue;
+				const kept = q.hits.filter((h) => !landed(q, h));
+				const h = q.set === 'none' ? kept[0] : kept.slice(0, 3).find((x) => x.answer);
+				if (h) console.log(`  ${q.set} ${q.at % 2 ? 'held' : 'cal'} cos ${h.cosine?.toFixed(3)} rarest matched ${Math.min(...h.terms.map(share), 9).toFixed(3)} / ${Math.min(...h.terms.map((t) => termSegments.get(t) ?? 0), 999)}s ${q.query}`);
+			}
+	}
+}
