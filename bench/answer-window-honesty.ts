@@ -118,6 +118,10 @@ try {
 	};
 	const before = await timed({ ...FLOOR, unseenNearCosine: 0 });
 	const after = await timed(FLOOR);
+	const withoutMatch = await timed({ ...FLOOR, unseenMatchShare: Infinity });
+	console.log(
+		`... and without the uncommon-match rule (FLOOR.unseenMatchShare): ${withoutMatch.all.toFixed(2)} ms (${withoutMatch.unseen.toFixed(2)} ms with an unseen word)`
+	);
 	console.log(
 		`fuseHits with the floor, per query (median of 5 rounds over ${before.queries} queries, ${before.withUnseen} with an unseen word): without the answer-window rule ${before.all.toFixed(2)} ms (${before.unseen.toFixed(2)} ms with an unseen word), with it ${after.all.toFixed(2)} ms (${after.unseen.toFixed(2)} ms)`
 	);
