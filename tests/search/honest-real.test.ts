@@ -13,7 +13,9 @@
  * paraphrase whose words the show never uses ("expensive gear") finds the moment that speaks of them in its own
  * ("equipment", "costs"). Another show named by one word the index never saw, beside a subject the demo discusses
  * ("the Radiolab episode about sleep"), finds nothing: the neighbours the encoder gives the name are said nowhere
- * near what a segment says about sleep, while the paraphrases' neighbours are said beside their answers.
+ * near what a segment says about sleep, while the paraphrases' neighbours are said beside their answers. A segment found
+ * by meaning that matched only words most of the index says ("runner", "use", "run") is not shown for a question about
+ * a garmin watch, while the paraphrases above keep their moments.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -148,6 +150,27 @@ describe.skipIf(!realTranscriptsAvailable)('a near miss over a real transcript',
 		const vector = await f.search.semantic.queryVector(query, unseenWords(f.search.index, query));
 		const without = fuseHits(ranked.segments, vector, () => true, { evidence: ranked.evidence, floor: { ...FLOOR, unseenNearCosine: 0 } });
 		expect(without.length).toBeGreaterThan(0);
+	});
+
+	it('shows no moment found by meaning that shares only everyday words with a question about something nothing here says', async () => {
+		const query = 'what garmin watch do runners use for long runs';
+		expect(unseenWords(f.search.index, query)).toEqual(['garmin']);
+		const { segments: shown } = await f.search.wordsAndMeaning(query);
+		// Without the rule, a running segment near the question in meaning, matching only "runner", "use" and "run" (words
+		// most of what is indexed says), is shown for it.
+		const ranked = rankAll(f.search.index, query);
+		const vector = await withNeighbours(await f.search.semantic.queryVector(query, unseenWords(f.search.index, query)));
+		const without = fuseHits(ranked.segments, vector, () => true, { evidence: ranked.evidence, floor: { ...FLOOR, unseenMatchShare: Infinity } });
+		const hidden = without.filter((h) => !shown.some((s) => s.id === h.id));
+		expect(hidden.length).toBeGreaterThan(0);
+		const { documents } = f.search.index.terms;
+		for (const hit of hidden) {
+			expect(hit.cosine).toBeLessThan(FLOOR.unseenNearCosine);
+			for (const term of hit.terms) expect(f.search.index.terms.postings(term) / documents).toBeGreaterThan(FLOOR.unseenMatchShare);
+		}
+		// The search page does not show it either.
+		const found = await f.search.search({ query });
+		expect(found.segments.filter((s) => hidden.some((h) => h.id === s.id))).toEqual([]);
 	});
 
 	it('still finds the moment for a paraphrase whose words the show never says, by a word near them in meaning', async () => {

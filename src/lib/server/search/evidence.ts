@@ -127,6 +127,19 @@ export class QueryEvidence {
 		return owner;
 	}
 
+	/**
+	 * Whether a hit that matched these index terms matched one uncommon here, when the query has a word the index never
+	 * saw (true when it has none): a term whose postings (document fields) are at most `share` of the documents indexed
+	 * (hybrid.ts FLOOR.unseenMatchShare). A hit that matched only words everything here says ("walk", "new", "rate")
+	 * shares nothing specific with the question.
+	 */
+	saysUncommonWord(terms: Iterable<string>, share: number): boolean {
+		if (this.#unseen === null) return true;
+		const most = share * this.#index.terms.documents;
+		for (const term of terms) if (this.#index.terms.postings(term) <= most) return true;
+		return false;
+	}
+
 	/** Whether the segment says every name of the query (names), each word after the other, in its text or titles. */
 	saysNames(segmentId: number): boolean {
 		if (this.names.length === 0) return true;

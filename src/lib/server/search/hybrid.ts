@@ -32,7 +32,9 @@
  * - and under FLOOR.unseenNearCosine, the neighbour must be a specific word (said in few documents: not "way" or
  *   "up", which the encoder puts near any word it does not know) said near where the hit's answer is: within
  *   UNSEEN_NEAR_WORDS words of the run of sentences its link starts at (evidence.ts addressesUnseenNear). A tech show
- *   that says "broker" and "fees" minutes away from where a hit answers does not answer a question about an LLC;
+ *   that says "broker" and "fees" minutes away from where a hit answers does not answer a question about an LLC.
+ *   There the hit must also have matched a query word that is uncommon here (FLOOR.unseenMatchShare): a running
+ *   show that matched only "walk" and "without" does not answer how to train a dog to walk without pulling on the leash;
  * - found by words, without vectors (encoder loading, segment not yet embedded): evidence at least FLOOR.lexical.
  * The floors were calibrated with bench:quality on the even half of the real judged questions, the demo's judged
  * queries and the unanswerable questions (bench/judged/unanswerable.ts), maximising answers kept in the first three
@@ -76,6 +78,12 @@ export interface Floor {
 	unseenConceptCosine: number;
 	/** ...and under this one, a specific neighbour of each, near where its answer is said (evidence.ts addressesUnseenNear; 0: never asked). */
 	unseenNearCosine: number;
+	/**
+	 * ...and there the hit must also have matched a query word whose postings are at most this share of the documents
+	 * (evidence.ts saysUncommonWord; Infinity: never asked). Calibrated with bench/honesty-rules-2.ts: the calibration
+	 * half ties from 0.102 (an answer that matched such a word) to 0.153 (a near miss that matched "walk"); the middle.
+	 */
+	unseenMatchShare: number;
 }
 export const FLOOR: Floor = {
 	vectorOnly: 0.6,
@@ -86,7 +94,8 @@ export const FLOOR: Floor = {
 	unsaidWordLogProbability: -26,
 	unsaidWordCosine: 0.62,
 	unseenConceptCosine: 0.65,
-	unseenNearCosine: 0.6
+	unseenNearCosine: 0.6,
+	unseenMatchShare: 0.125
 };
 /** A segment found only by meaning is shown when its best passage is at least this similar. */
 export const VECTOR_ONLY_MIN_COSINE = FLOOR.vectorOnly;
@@ -283,7 +292,8 @@ export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
 	const speaksOfUnseen = () =>
 		cosine >= floor.unseenConceptCosine ||
 		!hit.evidence ||
-		(hit.evidence.addressesUnseen(hit.id) && (cosine >= floor.unseenNearCosine || hit.evidence.addressesUnseenNear(hit.id)));
+		(hit.evidence.addressesUnseen(hit.id) &&
+			(cosine >= floor.unseenNearCosine || (hit.evidence.saysUncommonWord(hit.terms, floor.unseenMatchShare) && hit.evidence.addressesUnseenNear(hit.id))));
 	// A hit found by meaning alone shares no word with the query, so words the index never saw say nothing against it
 	// (a paraphrase in the listener's own words, in a show whose vocabulary is small, is all such words).
 	if (hit.via === 'vector') return cosine >= floor.vectorOnly && speaksOfUnseen();
