@@ -90,9 +90,52 @@ export function simulateHitRate(sequence: string[], sizes: Map<string, number>, 
  * client, not on a benchmark whose fifty connections all come from 127.0.0.1.
  */
 export function visitorAddress(i: number, visitors: number): string {
-	const v = Math.imul(i + 1, 2654435761) >>> 0; // spread consecutive requests over visitors, deterministically
-	const n = v % visitors;
+	const n = visitorNumber(i, visitors);
 	return `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+/** Which of `visitors` the `i`th request of a run comes from. */
+function visitorNumber(i: number, visitors: number): number {
+	const v = Math.imul(i + 1, 2654435761) >>> 0; // spread consecutive requests over visitors, deterministically
+	return v % visitors;
+}
+
+/** A kind of client by what it sends as Accept-Encoding, and its share of the visitors. */
+export interface EncodingClass {
+	name: string;
+	/** The Accept-Encoding header it sends; undefined: none. */
+	acceptEncoding?: string;
+	share: number;
+}
+
+/**
+ * Who visits a podcast site, by what they accept (BENCH_MIX_ENCODING=realistic, the default): browsers and the
+ * search engines' crawlers (Chrome, Firefox and Safari send `gzip, deflate, br` or more; Googlebot and Bingbot
+ * `gzip, deflate, br`): 85 %; HTTP libraries that take gzip but not brotli (Node's fetch, Python's requests:
+ * `gzip, deflate`): 5 %; clients that send no Accept-Encoding (curl without --compressed, scripts calling
+ * /api/search, feed and uptime checkers): 10 %. The split is a stated assumption, not a measurement of this site's
+ * traffic (it has none yet); docs/benchmarks.md says why it was chosen.
+ */
+export const REALISTIC_ENCODINGS: EncodingClass[] = [
+	{ name: 'br', acceptEncoding: 'gzip, deflate, br', share: 0.85 },
+	{ name: 'gzip', acceptEncoding: 'gzip, deflate', share: 0.05 },
+	{ name: 'plain', share: 0.1 }
+];
+
+/** The encoding classes BENCH_MIX_ENCODING names: realistic (default), or one class alone (plain: the mix as it was before December 6, no Accept-Encoding at all). */
+export function encodingClasses(setting = 'realistic'): EncodingClass[] {
+	if (setting === 'realistic') return REALISTIC_ENCODINGS;
+	const one = REALISTIC_ENCODINGS.find((c) => c.name === setting);
+	if (!one) throw new Error(`bench: BENCH_MIX_ENCODING must be realistic, ${REALISTIC_ENCODINGS.map((c) => c.name).join(', ')}, not "${setting}"`);
+	return [{ ...one, share: 1 }];
+}
+
+/** The encoding class of the `i`th request's visitor (a visitor always sends the same headers). */
+export function encodingOf(i: number, visitors: number, classes: EncodingClass[]): EncodingClass {
+	const x = ((Math.imul(visitorNumber(i, visitors) + 1, 40503) >>> 0) % 1000) / 1000;
+	let total = 0;
+	for (const c of classes) if (x < (total += c.share)) return c;
+	return classes.at(-1)!;
 }
 
 /**
@@ -102,7 +145,13 @@ export function visitorAddress(i: number, visitors: number): string {
 export async function driveSequence(
 	origin: string,
 	sequence: string[],
-	{ connections, durationSeconds, visitors, kindOf = () => 'all' }: { connections: number; durationSeconds: number; visitors: number; kindOf?: (path: string) => string }
+	{
+		connections,
+		durationSeconds,
+		visitors,
+		encodings = [{ name: 'plain', share: 1 }],
+		kindOf = () => 'all'
+	}: { connections: number; durationSeconds: number; visitors: number; encodings?: EncodingClass[]; kindOf?: (path: string) => string }
 ) {
 	const { default: autocannon } = await import('autocannon');
 	let next = 0;
@@ -111,6 +160,8 @@ export async function driveSequence(
 	const statuses = new Map<number, number>();
 	/** Per kind of URL: answers, and those from memory. */
 	const kinds = new Map<string, { answered: number; hits: number }>();
+	/** Per encoding class: answers, those from memory, bytes of bodies sent. */
+	const classes = new Map<string, { answered: number; hits: number; bytes: number }>(encodings.map((c) => [c.name, { answered: 0, hits: 0, bytes: 0 }]));
 	const result = await autocannon({
 		url: origin,
 		connections,
@@ -123,8 +174,11 @@ export async function driveSequence(
 				setupRequest: (request, context) => {
 					const i = next++;
 					const path = sequence[i % sequence.length]!;
-					(context as { path?: string }).path = path; // one request in flight per connection: its answer is this one's
-					return { ...request, path, headers: { ...request.headers, 'x-forwarded-for': visitorAddress(i, visitors) } };
+					const encoding = encodingOf(i, visitors, encodings);
+					// one request in flight per connection: its answer is this one's
+					Object.assign(context as object, { path, encoding: encoding.name });
+					const accepts = encoding.acceptEncoding ? { 'accept-encoding': encoding.acceptEncoding } : {};
+					return { ...request, path, headers: { ...request.headers, 'x-forwarded-for': visitorAddress(i, visitors), ...accepts } };
 				},
 				// Answers from the response cache say so (x-cache: hit): the hit rate the site really had.
 				onResponse: (status, _body, context, headers) => {
@@ -138,6 +192,12 @@ export async function driveSequence(
 					kinds.set(kind, tally);
 					tally.answered++;
 					if (hit) tally.hits++;
+					const byClass = classes.get((context as { encoding?: string }).encoding ?? '');
+					if (byClass) {
+						byClass.answered++;
+						if (hit) byClass.hits++;
+						byClass.bytes += Number(marks?.['content-length'] ?? 0);
+					}
 				}
 			}
 		]
@@ -154,6 +214,14 @@ export async function driveSequence(
 		byKind: [...kinds]
 			.sort((a, b) => b[1].answered - a[1].answered)
 			.map(([kind, t]) => `${kind} ${t.answered.toLocaleString('en')} (${Math.round((t.hits / t.answered) * 100)} % from memory)`)
+			.join(', '),
+		/** "br 35,000 (540 req/s, 95 % from memory, 11 kB a body), ...": the figures per encoding class (a body's size from content-length, where sent). */
+		byEncoding: [...classes]
+			.filter(([, t]) => t.answered > 0)
+			.map(([name, t]) => {
+				const memory = hits > 0 ? `, ${Math.round((t.hits / t.answered) * 100)} % from memory` : '';
+				return `${name} ${t.answered.toLocaleString('en')} (${Math.round(t.answered / durationSeconds)} req/s${memory}, ${(t.bytes / t.answered / 1024).toFixed(1)} kB a body)`;
+			})
 			.join(', '),
 		/** "200 41,000, 429 12": what the answers were. */
 		statuses: [...statuses].sort((a, b) => a[0] - b[0]).map(([status, n]) => `${status} ${n.toLocaleString('en')}`).join(', ')

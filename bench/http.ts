@@ -13,18 +13,23 @@
  * BENCH_MIX_VISITORS (client addresses the mix comes from, 5000), BENCH_BUILD_DIR (a build to measure instead of this
  * tree's: an earlier commit's, for a before and after in one session), BENCH_NODE_ARGS (flags for the site's Node, e.g.
  * `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its CPU goes; NODE_OPTIONS refuses --cpu-prof),
- * DATABASE_URL (a PostgreSQL to seed and use; default: PGlite in data/bench/).
+ * BENCH_MIX_ENCODING (what the mix's clients accept: realistic, the default, 85 % `gzip, deflate, br`, 5 % `gzip,
+ * deflate`, 10 % none (http-mix.ts says why); or one class for all: br, gzip, plain, the last being the mix as it was
+ * before December 6, when no request carried Accept-Encoding), DATABASE_URL (a PostgreSQL to seed and use; default:
+ * PGlite in data/bench/).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareBenchDatabase } from './lib/bench-database';
-import type { CapturedResponse } from './lib/ceiling-server';
+import { ceilingKey } from './lib/ceiling-key';
+import type { CapturedResponses } from './lib/ceiling-server';
 import { drive, type LoadFigures } from './lib/drive';
 import { snapshotBuild, startListening, startProductionServer, type RunningServer } from './lib/production-server';
 import { episodePath, questionSlug, SEGMENTS_PER_QUESTION } from './lib/seed-corpus';
 import { generateCorpus, generateQueries } from './lib/synthetic';
-import { drawZipf, driveSequence, mixUrls, simulateHitRate } from './http-mix';
+import { drawZipf, driveSequence, encodingClasses, mixUrls, simulateHitRate } from './http-mix';
 
 const env = (name: string, fallback: number) => {
 	const value = Number(process.env[name] ?? fallback);
@@ -85,7 +90,7 @@ let ceiling: RunningServer | null = null;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'podcast-moments-bench-http-'));
 try {
 	// Capture every response once: the ceiling answers these very bytes, and a page that fails is caught here.
-	const captured: Record<string, CapturedResponse> = {};
+	const captured: CapturedResponses = { responses: [], keys: {} };
 	for (const target of targets) {
 		for (const p of target.paths) {
 			const response = await fetch(server.url + p, { headers: { accept: 'text/html,application/json' } });
@@ -95,9 +100,9 @@ try {
 			response.headers.forEach((value, name) => {
 				if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length'].includes(name)) headers[name] = value;
 			});
-			captured[p] = { status: response.status, headers, body: body.toString('base64') };
+			captured.keys[ceilingKey(undefined, p)] = captured.responses.push({ status: response.status, headers, body: body.toString('base64') }) - 1;
 		}
-		const sizes = target.paths.map((p) => Buffer.byteLength(captured[p]!.body, 'base64'));
+		const sizes = target.paths.map((p) => Buffer.byteLength(captured.responses[captured.keys[ceilingKey(undefined, p)]!]!.body, 'base64'));
 		log(`${target.name}: ${target.paths.length} path(s), ${Math.round(sizes.reduce((a, b) => a + b, 0) / sizes.length / 1024)} kB on average`);
 	}
 	const responsesFile = path.join(scratch, 'responses.json');
@@ -181,29 +186,42 @@ async function runMix(): Promise<void> {
 	// Rendering thousands of URLs one by one takes longer than the run: a sample of each kind is rendered (with a
 	// cookie, so that the site's cache stays cold), and the ceiling answers every URL of that kind with a sample's bytes.
 	const kindOf = (p: string) => (p.startsWith('/api/search') ? 'api' : p.startsWith('/search') ? 'search' : p.startsWith('/questions/') ? 'question' : p.includes('?t=') ? 'moment' : 'episode');
-	const samples = new Map<string, { response: CapturedResponse; bytes: number }[]>();
+	// Each sample is captured as each encoding class gets it (the bytes on the wire, compressed or not), so the ceiling
+	// answers a brotli client with brotli bytes and a plain one with plain bytes, as the site does.
+	const encodings = encodingClasses(process.env.BENCH_MIX_ENCODING);
+	const captured: CapturedResponses = { responses: [], keys: {} };
+	const samples = new Map<string, { responses: Map<string, number>; bytes: number }[]>();
 	for (const p of distinct) {
 		const list = samples.get(kindOf(p)) ?? [];
 		samples.set(kindOf(p), list);
 		if (list.length >= MIX_SAMPLES_PER_KIND) continue;
-		const response = await fetch(server.url + p, { headers: { accept: 'text/html,application/json', cookie: 'bench=capture' } });
-		const body = Buffer.from(await response.arrayBuffer());
-		if (response.status !== 200) throw new Error(`bench: ${p} answered ${response.status}: ${body.toString().slice(0, 300)}`);
-		const headers: Record<string, string> = {};
-		response.headers.forEach((value, name) => {
-			if (!['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie'].includes(name)) headers[name] = value;
-		});
-		list.push({ response: { status: 200, headers, body: body.toString('base64') }, bytes: body.byteLength });
+		const responses = new Map<string, number>();
+		let bytes = 0;
+		for (const encoding of encodings) {
+			const response = await getRaw(server.url + p, { accept: 'text/html,application/json', cookie: 'bench=capture', ...(encoding.acceptEncoding ? { 'accept-encoding': encoding.acceptEncoding } : {}) });
+			if (response.status !== 200) throw new Error(`bench: ${p} answered ${response.status}: ${response.body.toString().slice(0, 300)}`);
+			const headers: Record<string, string> = {};
+			for (const [name, value] of Object.entries(response.headers)) {
+				if (value === undefined || ['date', 'connection', 'keep-alive', 'transfer-encoding', 'content-length', 'set-cookie'].includes(name)) continue;
+				headers[name] = Array.isArray(value) ? value.join(', ') : value;
+			}
+			responses.set(encoding.name, captured.responses.push({ status: 200, headers, body: response.body.toString('base64') }) - 1);
+			if (!headers['content-encoding']) bytes = response.body.byteLength;
+		}
+		list.push({ responses, bytes });
 	}
-	const captured: Record<string, CapturedResponse> = {};
 	const sizes = new Map<string, number>();
 	distinct.forEach((p, i) => {
 		const list = samples.get(kindOf(p))!;
 		const sample = list[i % list.length]!;
-		captured[p] = sample.response;
+		for (const encoding of encodings) captured.keys[ceilingKey(encoding.acceptEncoding, p)] = sample.responses.get(encoding.name)!;
 		sizes.set(p, sample.bytes);
 	});
-	log(`mix: ${[...samples].map(([k, l]) => `${k} ${Math.round(l.reduce((n, s) => n + s.bytes, 0) / l.length / 1024)} kB`).join(', ')} on average`);
+	const wire = (kind: string, encoding: string) => {
+		const list = samples.get(kind)!;
+		return (list.reduce((n, s) => n + Buffer.byteLength(captured.responses[s.responses.get(encoding)!]!.body, 'base64'), 0) / list.length / 1024).toFixed(1);
+	};
+	log(`mix: on the wire, kB on average: ${[...samples.keys()].map((k) => `${k} ${encodings.map((e) => `${e.name} ${wire(k, e.name)}`).join(' / ')}`).join(', ')}`);
 	const file = path.join(scratch, 'mix-responses.json');
 	writeFileSync(file, JSON.stringify(captured));
 	const mixCeiling = await startListening(['--import', 'tsx', path.join(import.meta.dirname, 'lib/ceiling-server.ts'), file], {});
@@ -213,9 +231,9 @@ async function runMix(): Promise<void> {
 		const warmed = await waitForWarming(server);
 		log(`mix: ${warmed ?? 'the site does not warm its cache (RESPONSE_CACHE_WARM=0)'}`);
 		log(`mix: driving the site for ${durationSeconds} s with ${connections} connections ...`);
-		const site = await driveSequence(server.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS, kindOf });
+		const site = await driveSequence(server.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS, encodings, kindOf });
 		log(`mix: driving the ceiling ...`);
-		const plain = await driveSequence(mixCeiling.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS });
+		const plain = await driveSequence(mixCeiling.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS, encodings });
 		const sent = sequence.slice(0, Math.min(site.sent, sequence.length));
 		const cacheMb = Number(process.env.RESPONSE_CACHE_MB ?? 64);
 		const hitRate = simulateHitRate(sent, sizes, cacheMb * 1024 * 1024);
@@ -236,15 +254,32 @@ async function runMix(): Promise<void> {
 			if (times.length < RENDER_SAMPLES) times.push(ms);
 		}
 		const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
-		console.log(`\nrealistic mix (${database.description}, WORKER=${worker}): ${new Set(sent).size} distinct URLs in ${sent.length} requests, Zipf s = 1`);
+		const encodingLabel = encodings.map((e) => `${Math.round(e.share * 100)} % ${e.acceptEncoding ? `"${e.acceptEncoding}"` : 'no Accept-Encoding'}`).join(', ');
+		console.log(`\nrealistic mix (${database.description}, WORKER=${worker}): ${new Set(sent).size} distinct URLs in ${sent.length} requests, Zipf s = 1; clients: ${encodingLabel}`);
 		console.log(`  cache hit rate     ${(site.hitRate * 100).toFixed(1)} % answered from memory (x-cache: hit); ${(hitRate * 100).toFixed(1)} % for an LRU of ${cacheMb} MB without warming`);
 		console.log(`  by kind            ${site.byKind}`);
 		console.log(`  site               ${Math.round(site.requestsPerSecond)} req/s, p50 ${site.p50Ms} ms, p99 ${site.p99Ms} ms, errors ${site.errors} (answers: ${site.statuses}; from ${MIX_VISITORS.toLocaleString('en')} visitors' addresses)`);
+		console.log(`  by encoding        ${site.byEncoding}`);
 		console.log(`  static ceiling     ${Math.round(plain.requestsPerSecond)} req/s, p50 ${plain.p50Ms} ms, p99 ${plain.p99Ms} ms`);
+		console.log(`  ceiling by enc.    ${plain.byEncoding}`);
 		console.log(`  overall            ${((site.requestsPerSecond / plain.requestsPerSecond) * 100).toFixed(0)} % of the ceiling (goal >= 50 % on PostgreSQL)`);
 		console.log(`  uncached episode   p50 ${median(warmTimes).toFixed(1)} ms over ${warmTimes.length} pages the warming rendered (data kept), p50 ${median(coldTimes).toFixed(1)} ms over ${coldTimes.length} it had not (cold); one at a time (goal <= 10 ms)`);
 		console.log(`  load average       ${load()}`);
 	} finally {
 		await mixCeiling.stop();
 	}
+}
+
+/** A GET as the wire carries it (node:http does not decode a compressed body, as fetch would). */
+function getRaw(url: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+	return new Promise((resolve, reject) => {
+		http
+			.get(url, { headers }, (response) => {
+				const chunks: Buffer[] = [];
+				response.on('data', (chunk: Buffer) => chunks.push(chunk));
+				response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, body: Buffer.concat(chunks) }));
+				response.on('error', reject);
+			})
+			.on('error', reject);
+	});
 }

@@ -75,7 +75,7 @@ describe('answers from memory on the production server', () => {
 			});
 		const plain = await (await get('/podcasts/sleep-and-recovery-lab')).text();
 		for (let i = 0; i < 2; i++) {
-			const br = await raw('/podcasts/sleep-and-recovery-lab', 'br, gzip');
+			const br = await raw('/podcasts/sleep-and-recovery-lab', 'br');
 			expect(br.encoding).toBe('br');
 			expect(brotliDecompressSync(br.body).toString()).toBe(plain);
 			expect(br.body.byteLength).toBeLessThan(Buffer.byteLength(plain) / 3);
@@ -108,7 +108,8 @@ describe('answers from memory on the production server', () => {
 			});
 		const plain = (await raw(null)).body.toString();
 		const decode: Record<string, (b: Buffer) => Buffer> = { br: brotliDecompressSync, gzip: gunzipSync, deflate: inflateSync, identity: (b) => b };
-		const cases: [string | null, string][] = [[null, 'identity'], ['br', 'br'], ['gzip, deflate, br', 'br'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip'], ['deflate', 'deflate'], ['identity', 'identity']];
+		// A browser's `gzip, deflate, br` likes both as well: it gets the gzip the page is kept in, not a brotli made for it.
+		const cases: [string | null, string][] = [[null, 'identity'], ['br', 'br'], ['gzip, deflate, br', 'gzip'], ['gzip', 'gzip'], ['br;q=0.5, gzip', 'gzip'], ['deflate', 'deflate'], ['identity', 'identity']];
 		for (let round = 0; round < 2; round++) {
 			for (const [asked, expected] of cases) {
 				const { headers, body } = await raw(asked);

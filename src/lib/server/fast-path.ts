@@ -93,7 +93,7 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 		answerNow(req, res, compression) {
 			const key = cache && keyOf(req);
 			if (!key) return false;
-			const encoding = chooseEncoding(req.headers['accept-encoding']);
+			let encoding = chooseEncoding(req.headers['accept-encoding']);
 			if (encoding === null) return false; // one the middleware negotiates otherwise (deflate, identity first): leave it to it
 			const hit = cache!.answerNow(key);
 			if (!hit) return false;
@@ -101,6 +101,10 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 			if (!ready) prepared.set(hit, (ready = prepare(hit, pathnameOf(req), compression)));
 			let body: Uint8Array | undefined;
 			const headers = { ...ready.headers };
+			// Of two encodings the client likes as well (`gzip, deflate, br`, what browsers and crawlers send), the one
+			// already at hand: a kept page or moment is kept gzip-compressed, so it is sent as it is, where brotli would
+			// cost a compression per page (~1 ms at quality 4, 35 % of the CPU under the realistic mix) for ~3 % fewer bytes.
+			if (encoding === 'either') encoding = hit.gzip ? 'gzip' : 'br';
 			if (ready.compress && encoding === 'br') {
 				if (ready.br) cache!.held.touch(ready.brHeld);
 				else {
@@ -185,11 +189,11 @@ function prepare(hit: CachedAnswer, pathname: string, compression: ServerCompres
 }
 
 /**
- * The encoding the compression middleware would choose for this Accept-Encoding, when it is one a hit can give
- * here: brotli, gzip, or none (no header); null for anything else (deflate or identity preferred, q-values it
- * would weigh otherwise), which then goes the slow way.
+ * The encoding a hit is sent in for this Accept-Encoding, when it is one a hit can give here: brotli, gzip, either
+ * (both as welcome: the one at hand), or none (no header); null for anything else (deflate or identity preferred,
+ * q-values the compression middleware would weigh otherwise), which then goes the slow way.
  */
-function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' | null {
+function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'either' | 'identity' | null {
 	if (accept === undefined) return 'identity';
 	const q = new Map<string, number>();
 	for (const part of accept.split(',')) {
@@ -203,7 +207,7 @@ function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'identity' 
 	const gzip = of('gzip');
 	const best = Math.max(br, gzip);
 	if (best <= 0 || of('deflate') > best || (q.has('identity') && q.get('identity')! > best)) return null;
-	return br >= gzip ? 'br' : 'gzip';
+	return br === gzip ? 'either' : br > gzip ? 'br' : 'gzip';
 }
 
 /** The URL SvelteKit would give a Node request; null when it is not a plain GET or its origin is not plain. */
