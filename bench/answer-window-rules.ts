@@ -13,21 +13,14 @@
  *   (evidence.ts addressesUnseenNear).
  * --list prints what that floor still shows for the unanswerable questions, and why it passes.
  */
-import { readFileSync } from 'node:fs';
 import { normalizeWord, queryTerm, tokenize } from '../src/lib/server/search/terms';
 import { wordLogProbability } from '../src/lib/server/search/word-rarity';
-import { outcomeOf, type JudgedSet, type Outcome } from './judged/sets';
+import { answerWindows, readFacts, segmentsByEpisode, type FactHit as Hit, type FactQuery as Query, type FactWord as Word } from './judged/answer-window-facts';
+import { outcomeOf, type Outcome } from './judged/sets';
 
-interface Word { typed: string; term: string; unseen: boolean; segments: number; episodes: number; neighbours: string[] }
-interface Hit { id: number; answer: boolean; cosine: number | null; via: string; evidence: number; terms: string[]; sentence: { startSeconds: number; endSeconds: number; text: string } | null }
-interface Query { set: JudgedSet; at: number; query: string; words: Word[]; unseenNeighbours: Record<string, string[]>; lexical: number[]; meaning: { id: number; cosine: number }[]; hits: Hit[] }
-interface Segment { id: number; episodeId: number; order: number; startSeconds: number; endSeconds: number; title: string; text: string }
-const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/answer-window-facts.json';
-const facts = JSON.parse(readFileSync(file, 'utf8')) as { segments: Segment[]; queries: Query[]; normalized: Record<string, string[]> };
+const facts = readFacts();
 const segments = new Map(facts.segments.map((s) => [s.id, s]));
-const byEpisode = new Map<number, Segment[]>();
-for (const s of facts.segments) byEpisode.set(s.episodeId, [...(byEpisode.get(s.episodeId) ?? []), s]);
-for (const list of byEpisode.values()) list.sort((a, b) => a.order - b.order);
+const byEpisode = segmentsByEpisode(facts.segments);
 // Each segment's words as query terms (stems with synonyms), and as normalised words.
 const termsOf = new Map(facts.segments.map((s) => [s.id, new Set(tokenize(s.text).map((w) => queryTerm(w)).filter((t): t is string => t !== null))]));
 const wordsOf = new Map(Object.entries(facts.normalized).map(([id, ws]) => [Number(id), new Set(ws)]));
@@ -182,42 +175,7 @@ if (namedUnseen) {
 
 // ---- The sentence window: the run of sentences the hit's link starts at, widened by N words either side, across
 // the segment's edges into its neighbours (the episode's words in order). Without sentence vectors: the segment. ----
-const streams = new Map<number, { words: string[]; startOf: Map<number, number>; endOf: Map<number, number> }>();
-for (const [episodeId, list] of byEpisode) {
-	const words: string[] = [];
-	const startOf = new Map<number, number>();
-	const endOf = new Map<number, number>();
-	for (const s of list) {
-		startOf.set(s.id, words.length);
-		words.push(...tokenize(s.text).map(normalizeWord));
-		endOf.set(s.id, words.length);
-	}
-	streams.set(episodeId, { words, startOf, endOf });
-}
-const windowCache = new Map<string, { words: Set<string>; terms: Set<string> }>();
-const sentenceWindow = (h: Hit, n: number) => {
-	const key = `${h.id}|${n}|${h.sentence?.text ?? ''}`;
-	let got = windowCache.get(key);
-	if (got) return got;
-	const s = segments.get(h.id)!;
-	const stream = streams.get(s.episodeId)!;
-	let from = stream.startOf.get(h.id)!;
-	let to = stream.endOf.get(h.id)!;
-	if (h.sentence && n !== Infinity) {
-		const said = tokenize(h.sentence.text).map(normalizeWord);
-		for (let i = from; i + said.length <= to; i++) {
-			if (said.every((w, k) => stream.words[i + k] === w)) {
-				from = Math.max(0, i - n);
-				to = Math.min(stream.words.length, i + said.length + n);
-				break;
-			}
-		}
-	}
-	const words = new Set(stream.words.slice(from, to));
-	got = { words, terms: new Set([...words].map((w) => queryTerm(w)).filter((t): t is string => t !== null)) };
-	windowCache.set(key, got);
-	return got;
-};
+const sentenceWindow = answerWindows(facts);
 interface SentenceSetting { n: number; rareKnown: number; unseen: boolean; near: boolean; specific: number; override: number }
 const sentenceVeto = (s: SentenceSetting) => (q: Query, h: Hit) => {
 	if ((h.cosine ?? 0) >= s.override) return false;
@@ -273,11 +231,10 @@ if (process.argv.includes('--matches')) {
 	let found = 0, missing = 0, none = 0;
 	for (const q of facts.queries) for (const h of q.hits) {
 		if (!h.sentence) { none++; continue; }
-		const s = segments.get(h.id)!;
-		const stream = streams.get(s.episodeId)!;
+		const words = tokenize(segments.get(h.id)!.text).map(normalizeWord);
 		const said = tokenize(h.sentence.text).map(normalizeWord);
 		let ok = false;
-		for (let i = stream.startOf.get(h.id)!; !ok && i + said.length <= stream.endOf.get(h.id)!; i++) ok = said.every((w, k) => stream.words[i + k] === w);
+		for (let i = 0; !ok && i + said.length <= words.length; i++) ok = said.every((w, k) => words[i + k] === w);
 		if (ok) found++; else { missing++; if (missing < 4) console.log('not found:', h.sentence.text.slice(0, 120)); }
 	}
 	console.log(`sentences found in their segment's words: ${found}, not found ${missing}, hits without sentence vectors ${none}`);

@@ -16,59 +16,19 @@
  *   neighbour of each unseen word, or none counts: the one landed (hybrid.ts FLOOR.unseenMatchShare, postings share).
  * --list, --sizes, --coverage and --shares print the facts each family reads; --ties each tied setting's held-out result.
  */
-import { readFileSync } from 'node:fs';
 import { normalizeWord, queryTerm, tokenize } from '../src/lib/server/search/terms';
 import { wordLogProbability } from '../src/lib/server/search/word-rarity';
+import { answerWindows, readFacts, segmentsByEpisode, type FactHit as Hit, type FactQuery as Query, type FactWord as Word } from './judged/answer-window-facts';
 import { outcomeOf, type Outcome } from './judged/sets';
 
-interface Word { typed: string; term: string; unseen: boolean; segments: number; episodes: number; neighbours: string[] }
-interface Hit { id: number; answer: boolean; cosine: number | null; via: string; evidence: number; terms: string[]; sentence: { text: string } | null }
-interface Query { set: 'real' | 'demo' | 'none'; at: number; query: string; words: Word[]; unseenNeighbours: Record<string, string[]>; hits: Hit[] }
-interface Segment { id: number; episodeId: number; order: number; text: string }
-const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/answer-window-facts.json';
-const facts = JSON.parse(readFileSync(file, 'utf8')) as { segments: Segment[]; queries: Query[] };
+const facts = readFacts();
 const segments = new Map(facts.segments.map((s) => [s.id, s]));
-const byEpisode = new Map<number, Segment[]>();
-for (const s of facts.segments) byEpisode.set(s.episodeId, [...(byEpisode.get(s.episodeId) ?? []), s]);
-for (const list of byEpisode.values()) list.sort((a, b) => a.order - b.order);
+const byEpisode = segmentsByEpisode(facts.segments);
 const termSegments = new Map<string, number>();
 for (const s of facts.segments) for (const t of new Set(tokenize(s.text).map((w) => queryTerm(w)).filter((t): t is string => t !== null))) termSegments.set(t, (termSegments.get(t) ?? 0) + 1);
 
-// The episode's words in order, and the answer window: ±n words of the hit's run of sentences (the segment without one).
-const streams = new Map<number, { words: string[]; startOf: Map<number, number>; endOf: Map<number, number> }>();
-for (const [episodeId, list] of byEpisode) {
-	const words: string[] = [];
-	const startOf = new Map<number, number>();
-	const endOf = new Map<number, number>();
-	for (const s of list) {
-		startOf.set(s.id, words.length);
-		words.push(...tokenize(s.text).map(normalizeWord));
-		endOf.set(s.id, words.length);
-	}
-	streams.set(episodeId, { words, startOf, endOf });
-}
-const cache = new Map<string, { words: Set<string>; terms: Set<string> }>();
-const windowOf = (h: Hit, n: number) => {
-	const key = `${h.id}|${n}|${h.sentence?.text ?? ''}`;
-	let got = cache.get(key);
-	if (got) return got;
-	const stream = streams.get(segments.get(h.id)!.episodeId)!;
-	let from = stream.startOf.get(h.id)!;
-	let to = stream.endOf.get(h.id)!;
-	if (h.sentence && n !== Infinity) {
-		const said = tokenize(h.sentence.text).map(normalizeWord);
-		for (let i = from; i + said.length <= to; i++)
-			if (said.every((w, k) => stream.words[i + k] === w)) {
-				from = Math.max(0, i - n);
-				to = Math.min(stream.words.length, i + said.length + n);
-				break;
-			}
-	}
-	const words = new Set(stream.words.slice(from, to));
-	got = { words, terms: new Set([...words].map((w) => queryTerm(w)).filter((t): t is string => t !== null)) };
-	cache.set(key, got);
-	return got;
-};
+// The answer window: ±n words of the hit's run of sentences (the segment without one).
+const windowOf = answerWindows(facts);
 
 // The floor landed this morning, as the base every family vetoes on top of.
 const landed = (q: Query, h: Hit) =>

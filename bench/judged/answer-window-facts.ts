@@ -1,0 +1,76 @@
+/**
+ * The facts bench/answer-window-honesty.ts writes (what the floor shows per judged query, with each query word's
+ * rarity and neighbours), read back for the honesty rule sweeps (answer-window-rules.ts, honesty-rules-2.ts), and the
+ * answer window they share: the words around where a hit's link starts, across its segments' edges.
+ */
+import { readFileSync } from 'node:fs';
+import { normalizeWord, queryTerm, tokenize } from '../../src/lib/server/search/terms';
+import type { JudgedSet } from './sets';
+
+export interface FactWord { typed: string; term: string; unseen: boolean; segments: number; episodes: number; neighbours: string[] }
+export interface FactHit { id: number; answer: boolean; cosine: number | null; via: string; evidence: number; terms: string[]; sentence: { startSeconds: number; endSeconds: number; text: string } | null }
+export interface FactQuery { set: JudgedSet; at: number; query: string; words: FactWord[]; unseenNeighbours: Record<string, string[]>; lexical: number[]; meaning: { id: number; cosine: number }[]; hits: FactHit[] }
+export interface FactSegment { id: number; episodeId: number; order: number; startSeconds: number; endSeconds: number; title: string; text: string }
+export interface Facts { segments: FactSegment[]; queries: FactQuery[]; normalized: Record<string, string[]> }
+
+/** A window's words, as normalised words and as query terms (stems with synonyms). */
+export interface WindowWords { words: Set<string>; terms: Set<string> }
+
+/** The facts file named on the command line (the first argument not an option), else /tmp/answer-window-facts.json. */
+export function readFacts(): Facts {
+	const file = process.argv.slice(2).find((a) => !a.startsWith('--')) ?? '/tmp/answer-window-facts.json';
+	return JSON.parse(readFileSync(file, 'utf8')) as Facts;
+}
+
+/** Each episode's segments in their order. */
+export function segmentsByEpisode(segments: readonly FactSegment[]): Map<number, FactSegment[]> {
+	const byEpisode = new Map<number, FactSegment[]>();
+	for (const s of segments) byEpisode.set(s.episodeId, [...(byEpisode.get(s.episodeId) ?? []), s]);
+	for (const list of byEpisode.values()) list.sort((a, b) => a.order - b.order);
+	return byEpisode;
+}
+
+/**
+ * The answer window of a hit: ±n words of the run of sentences its link starts at, reading across the segment's edges
+ * into the episode's other segments (evidence.ts addressesUnseenNear's window); the segment alone when it has no
+ * sentence or n is Infinity. Cached per hit, n and sentence.
+ */
+export function answerWindows(facts: Facts): (h: FactHit, n: number) => WindowWords {
+	const segments = new Map(facts.segments.map((s) => [s.id, s]));
+	// The episode's words in order, and where each segment's words start and end among them.
+	const streams = new Map<number, { words: string[]; startOf: Map<number, number>; endOf: Map<number, number> }>();
+	for (const [episodeId, list] of segmentsByEpisode(facts.segments)) {
+		const words: string[] = [];
+		const startOf = new Map<number, number>();
+		const endOf = new Map<number, number>();
+		for (const s of list) {
+			startOf.set(s.id, words.length);
+			words.push(...tokenize(s.text).map(normalizeWord));
+			endOf.set(s.id, words.length);
+		}
+		streams.set(episodeId, { words, startOf, endOf });
+	}
+	const cache = new Map<string, WindowWords>();
+	return (h, n) => {
+		const key = `${h.id}|${n}|${h.sentence?.text ?? ''}`;
+		let got = cache.get(key);
+		if (got) return got;
+		const stream = streams.get(segments.get(h.id)!.episodeId)!;
+		let from = stream.startOf.get(h.id)!;
+		let to = stream.endOf.get(h.id)!;
+		if (h.sentence && n !== Infinity) {
+			const said = tokenize(h.sentence.text).map(normalizeWord);
+			for (let i = from; i + said.length <= to; i++) {
+				if (said.every((w, k) => stream.words[i + k] === w)) {
+					from = Math.max(0, i - n);
+					to = Math.min(stream.words.length, i + said.length + n);
+					break;
+				}
+			}
+		}
+		const words = new Set(stream.words.slice(from, to));
+		got = { words, terms: new Set([...words].map((w) => queryTerm(w)).filter((t): t is string => t !== null)) };
+		cache.set(key, got);
+		return got;
+	};
+}
