@@ -4,7 +4,7 @@
  * /tmp/answer-window-facts.json), each a veto on what the floor shows without the answer-window rule, on bench:quality's
  * halves: settings chosen on the calibration half (even positions) only, keeping every answer that floor keeps in the
  * first three there; the held-out half's range over the settings that tie is printed (docs/search-honesty.md,
- * "December 6, late morning"). The families:
+ * "December 6, 08:00-08:55 UTC"). The families:
  * - the query's most specific known word (fewest segments), or every known word in few segments, said (stemmed) or
  *   by a vector neighbour in the hit, the hit and the segments either side, or its episode;
  * - lexical and meaning candidates agreeing on the hit's episode when it matched only common words;

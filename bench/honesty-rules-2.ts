@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/honesty-rules-2.ts [FILE] [--list] [--ties]`: five more honesty rule families (docs/search-honesty.md,
- * "December 6, before ten"), each a veto on top of the floor WITH the answer-window rule landed that morning
+ * "December 6, 09:05-09:35 UTC"), each a veto on top of the floor WITH the answer-window rule landed that morning
  * (evidence.ts addressesUnseenNear: under cosine 0.6, a neighbour of each unseen word no more common in English than
  * -7.75 within 75 words of the hit's run of sentences), over the facts bench/answer-window-honesty.ts writes (default
  * /tmp/answer-window-facts.json), on bench:quality's halves: settings chosen on the calibration half (even positions)
