@@ -15,7 +15,7 @@
  */
 import { normalizeWord, queryTerm, tokenize } from '../src/lib/server/search/terms';
 import { wordLogProbability } from '../src/lib/server/search/word-rarity';
-import { answerWindows, readFacts, segmentsByEpisode, type FactHit as Hit, type FactQuery as Query, type FactWord as Word } from './judged/answer-window-facts';
+import { answerWindows, readFacts, segmentsByEpisode, showOutcome, sweepFamily, type RuleFamily, type FactHit as Hit, type FactQuery as Query, type FactWord as Word } from './judged/answer-window-facts';
 import { outcomeOf, type Outcome } from './judged/sets';
 
 const facts = readFacts();
@@ -31,7 +31,7 @@ const neighboursOf = (id: number, reach: number) => {
 };
 
 const outcome = (veto: (q: Query, h: Hit) => boolean, odd: boolean | null): Outcome => outcomeOf(facts.queries, veto, odd);
-const show = (o: Outcome) => `${o.answered}/${o.judged} answers, ${o.none}/${o.unanswerable} none`;
+const show = showOutcome;
 const today = { cal: outcome(() => false, false), held: outcome(() => false, true), all: outcome(() => false, null) };
 console.log(`today: calibration ${show(today.cal)} | held-out ${show(today.held)} | all ${show(today.all)}`);
 
@@ -48,22 +48,7 @@ if (process.argv.includes('--list')) {
 	}
 }
 
-/** A veto family: name, settings, and the veto for a setting. */
-interface Family<S> { name: string; settings: S[]; describe: (s: S) => string; veto: (s: S) => (q: Query, h: Hit) => boolean }
-function sweep<S>(f: Family<S>) {
-	const scored = f.settings.map((s) => ({ s, c: outcome(f.veto(s), false) })).filter((x) => x.c.answered >= today.cal.answered);
-	console.log(`\n${f.name} (${f.settings.length} settings)`);
-	if (!scored.length) return console.log('  no setting keeps every answer of the calibration half');
-	const best = Math.max(...scored.map((x) => x.c.none));
-	const tied = scored.filter((x) => x.c.none === best);
-	const held = tied.map((x) => ({ s: x.s, o: outcome(f.veto(x.s), true) }));
-	const a = held.map((x) => x.o.answered);
-	const n = held.map((x) => x.o.none);
-	console.log(`  calibration: none ${today.cal.none} -> ${best}/${today.cal.unanswerable} (${tied.length} tie, e.g. ${f.describe(tied[0]!.s)})`);
-	console.log(`  held-out over those: answers ${Math.min(...a)}-${Math.max(...a)}/${today.held.judged} (today ${today.held.answered}), none ${Math.min(...n)}-${Math.max(...n)}/${today.held.unanswerable} (today ${today.held.none})`);
-	if (process.argv.includes('--verbose')) for (const x of held) console.log(`    ${f.describe(x.s)}: held-out ${show(x.o)}`);
-	return held;
-}
+const sweep = <S>(f: RuleFamily<S>) => sweepFamily(f, outcome, today, '--verbose');
 
 // ---- The rules ----
 type Window = 'hit' | '±1' | '±2' | 'episode';

@@ -18,7 +18,7 @@
  */
 import { normalizeWord, queryTerm, tokenize } from '../src/lib/server/search/terms';
 import { wordLogProbability } from '../src/lib/server/search/word-rarity';
-import { answerWindows, readFacts, segmentsByEpisode, type FactHit as Hit, type FactQuery as Query, type FactWord as Word } from './judged/answer-window-facts';
+import { answerWindows, readFacts, segmentsByEpisode, showOutcome, sweepFamily, type RuleFamily, type FactHit as Hit, type FactQuery as Query, type FactWord as Word } from './judged/answer-window-facts';
 import { outcomeOf, type Outcome } from './judged/sets';
 
 const facts = readFacts();
@@ -34,7 +34,7 @@ const windowOf = answerWindows(facts);
 const landed = (q: Query, h: Hit) =>
 	(h.cosine ?? 0) < 0.6 && Object.values(q.unseenNeighbours).some((near) => !near.some((x) => windowOf(h, 75).words.has(x) && wordLogProbability(x) <= -7.75));
 const outcome = (veto: (q: Query, h: Hit) => boolean, odd: boolean | null): Outcome => outcomeOf(facts.queries, (q, h) => landed(q, h) || veto(q, h), odd);
-const show = (o: Outcome) => `${o.answered}/${o.judged} answers, ${o.none}/${o.unanswerable} none`;
+const show = showOutcome;
 const today = { cal: outcome(() => false, false), held: outcome(() => false, true) };
 console.log(`landed floor: calibration ${show(today.cal)} | held-out ${show(today.held)}`);
 
@@ -47,21 +47,11 @@ if (process.argv.includes('--list'))
 		for (const h of kept.slice(0, 2)) console.log(`   hit ${h.id} via ${h.via} cos ${h.cosine?.toFixed(3)} ev ${h.evidence.toFixed(2)} terms [${h.terms.map((t) => `${t}:${termSegments.get(t) ?? 0}s/${wordLogProbability(t).toFixed(1)}`).join(',')}]`);
 	}
 
-interface Family<S> { name: string; settings: S[]; describe: (s: S) => string; veto: (s: S) => (q: Query, h: Hit) => boolean }
-function sweep<S>(f: Family<S>) {
-	const scored = f.settings.map((s) => ({ s, c: outcome(f.veto(s), false) })).filter((x) => x.c.answered >= today.cal.answered);
-	console.log(`\n${f.name} (${f.settings.length} settings)`);
-	if (!scored.length) return console.log('  no setting keeps every answer of the calibration half');
-	const best = Math.max(...scored.map((x) => x.c.none));
-	const tied = scored.filter((x) => x.c.none === best);
-	const held = tied.map((x) => ({ s: x.s, o: outcome(f.veto(x.s), true) }));
-	const a = held.map((x) => x.o.answered);
-	const n = held.map((x) => x.o.none);
-	console.log(`  calibration: none ${today.cal.none} -> ${best}/${today.cal.unanswerable} (${tied.length} tie, e.g. ${f.describe(tied[0]!.s)})`);
-	console.log(`  held-out over those: answers ${Math.min(...a)}-${Math.max(...a)}/${today.held.judged} (today ${today.held.answered}), none ${Math.min(...n)}-${Math.max(...n)}/${today.held.unanswerable} (today ${today.held.none})`);
-	if (process.argv.includes('--ties')) for (const x of held) console.log(`    ${f.describe(x.s)}: held-out ${show(x.o)}`);
+function sweep<S>(f: RuleFamily<S>) {
+	const held = sweepFamily(f, outcome, today, '--ties');
+	if (!held) return;
 	// What the best calibration setting silences and loses, on both halves (for the docs).
-	const veto = f.veto(tied[0]!.s);
+	const veto = f.veto(held[0]!.s);
 	for (const q of facts.queries) {
 		const before = q.hits.filter((h) => !landed(q, h));
 		const after = before.filter((h) => !veto(q, h));

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { normalizeWord, queryTerm, tokenize } from '../../src/lib/server/search/terms';
-import type { JudgedSet } from './sets';
+import type { JudgedSet, Outcome } from './sets';
 
 export interface FactWord { typed: string; term: string; unseen: boolean; segments: number; episodes: number; neighbours: string[] }
 export interface FactHit { id: number; answer: boolean; cosine: number | null; via: string; evidence: number; terms: string[]; sentence: { startSeconds: number; endSeconds: number; text: string } | null }
@@ -73,4 +73,32 @@ export function answerWindows(facts: Facts): (h: FactHit, n: number) => WindowWo
 		cache.set(key, got);
 		return got;
 	};
+}
+
+/** A family of veto rules to sweep: its name, its settings, how to describe one, and the veto a setting makes. */
+export interface RuleFamily<S> { name: string; settings: S[]; describe: (s: S) => string; veto: (s: S) => (q: FactQuery, h: FactHit) => boolean }
+
+/** The outcome of a veto on the calibration half (odd false), the held-out half (true) or both (null). */
+export type HalfOutcome = (veto: (q: FactQuery, h: FactHit) => boolean, odd: boolean | null) => Outcome;
+
+export const showOutcome = (o: Outcome) => `${o.answered}/${o.judged} answers, ${o.none}/${o.unanswerable} none`;
+
+/**
+ * Sweeps a family on bench:quality's halves: the settings that keep every calibration answer `today` keeps and
+ * silence the most there tie; prints the held-out range over those ties (each one with `tiesFlag` on the command
+ * line) and returns them, or nothing when no setting keeps every calibration answer.
+ */
+export function sweepFamily<S>(f: RuleFamily<S>, outcome: HalfOutcome, today: { cal: Outcome; held: Outcome }, tiesFlag: string) {
+	const scored = f.settings.map((s) => ({ s, c: outcome(f.veto(s), false) })).filter((x) => x.c.answered >= today.cal.answered);
+	console.log(`\n${f.name} (${f.settings.length} settings)`);
+	if (!scored.length) return console.log('  no setting keeps every answer of the calibration half');
+	const best = Math.max(...scored.map((x) => x.c.none));
+	const tied = scored.filter((x) => x.c.none === best);
+	const held = tied.map((x) => ({ s: x.s, o: outcome(f.veto(x.s), true) }));
+	const a = held.map((x) => x.o.answered);
+	const n = held.map((x) => x.o.none);
+	console.log(`  calibration: none ${today.cal.none} -> ${best}/${today.cal.unanswerable} (${tied.length} tie, e.g. ${f.describe(tied[0]!.s)})`);
+	console.log(`  held-out over those: answers ${Math.min(...a)}-${Math.max(...a)}/${today.held.judged} (today ${today.held.answered}), none ${Math.min(...n)}-${Math.max(...n)}/${today.held.unanswerable} (today ${today.held.none})`);
+	if (process.argv.includes(tiesFlag)) for (const x of held) console.log(`    ${f.describe(x.s)}: held-out ${showOutcome(x.o)}`);
+	return held;
 }
