@@ -12,20 +12,26 @@ import { HAMMING_MAX_BYTES, scanCode, scanInstance, type ScanExports } from './s
 
 const PAGE = 65536;
 
+/** A count of differing bits no passage has: a slot the search leaves out (another model's, or dead) gets it. */
+const LEFT_OUT = 0x7fffffff;
+
 /**
- * Fixed-size vectors in slots, in one WebAssembly memory: [vectors: capacity × bytes][query: bytes][out: capacity ×
- * int32][slots: capacity × int32]. Slots are written as vectors arrive; the query, scores and shortlist are scratch.
+ * Fixed-size vectors in slots, in one WebAssembly memory: [vectors: capacity × bytes][query: bytes][histogram:
+ * (dimensions + 1) × int32][out: capacity × int32][slots: capacity × int32]. Slots are written as vectors arrive;
+ * the query, histogram, scores and shortlist are scratch.
  */
 class PackedVectors {
 	readonly #code: ScanExports;
 	#capacity = 0;
 	bytes!: Uint8Array;
+	histogram!: Int32Array;
 	out!: Int32Array;
 	slots!: Int32Array;
 
 	constructor(
 		module: WebAssembly.Module,
-		readonly width: number
+		readonly width: number,
+		readonly dimensions: number
 	) {
 		this.#code = scanInstance(module);
 	}
@@ -44,30 +50,39 @@ class PackedVectors {
 
 	reserve(capacity: number): void {
 		if (capacity <= this.#capacity) return;
-		const needed = capacity * this.width + this.width + capacity * 8;
+		const w = this.width;
+		const histogramAt = capacity * w + w;
+		const outAt = histogramAt + Math.ceil(((this.dimensions + 1) * 4) / 16) * 16;
+		const needed = outAt + capacity * 8;
 		const pages = Math.ceil(needed / PAGE) - this.#code.memory.buffer.byteLength / PAGE;
 		if (pages > 0) this.#code.memory.grow(pages);
 		this.#capacity = capacity;
 		const buffer = this.#code.memory.buffer;
-		const w = this.width;
 		this.bytes = new Uint8Array(buffer, 0, capacity * w + w);
-		this.out = new Int32Array(buffer, capacity * w + w, capacity);
-		this.slots = new Int32Array(buffer, capacity * w + w + capacity * 4, capacity);
+		this.histogram = new Int32Array(buffer, histogramAt, this.dimensions + 1);
+		this.out = new Int32Array(buffer, outAt, capacity);
+		this.slots = new Int32Array(buffer, outAt + capacity * 4, capacity);
 	}
 
 	/** int8 dot products of the query with slots [0, count) into `out`. */
 	scan(count: number): void {
-		this.#code.scan(0, count, this.width, this.queryAt, this.out.byteOffset);
+		this.#code.scan(0, count, this.queryAt, this.out.byteOffset);
 	}
 
 	/** int8 dot products of the query with the first `count` slots listed in `slots`, into `out`. */
 	scanSlots(count: number): void {
-		this.#code.scanSlots(0, this.slots.byteOffset, count, this.width, this.queryAt, this.out.byteOffset);
+		this.#code.scanSlots(0, this.slots.byteOffset, count, this.queryAt, this.out.byteOffset);
 	}
 
-	/** Differing bits between the query and slots [0, count), into `out`. */
+	/** Differing bits between the query and slots [0, count), into `out`, and how many slots have each count, into `histogram` (zeroed first). */
 	hamming(count: number): void {
-		this.#code.hamming(0, count, this.width, this.queryAt, this.out.byteOffset);
+		this.histogram.fill(0);
+		this.#code.hamming(0, count, this.queryAt, this.out.byteOffset, this.histogram.byteOffset);
+	}
+
+	/** Into `slots`, in order: the slots whose count in `out` is below `bar`, and the first `atBar` at it; returns how many. */
+	select(count: number, bar: number, atBar: number): number {
+		return this.#code.select(this.out.byteOffset, count, bar, atBar, this.slots.byteOffset);
 	}
 }
 
@@ -80,23 +95,20 @@ export class QuantizedVectors {
 	#scale = new Float32Array(0);
 	/** The last scores, reused between searches (a fresh array per search would be garbage to collect). */
 	#approximate = new Float32Array(0);
-	/** Passages per count of differing bits (scratch). */
-	#histogram: Int32Array;
 
 	private constructor(
 		module: WebAssembly.Module,
 		readonly dimensions: number
 	) {
-		this.#int8 = new PackedVectors(module, dimensions);
+		this.#int8 = new PackedVectors(module, dimensions, dimensions);
 		const bitBytes = signBitBytes(dimensions);
-		this.#bits = bitBytes ? new PackedVectors(module, bitBytes) : null;
-		this.#histogram = new Int32Array(dimensions + 1);
+		this.#bits = bitBytes ? new PackedVectors(module, bitBytes, dimensions) : null;
 		this.reserve(1024);
 	}
 
 	/** Quantized vectors of this many dimensions, or null when they cannot be used (no WebAssembly SIMD; dimensions not a multiple of 16). */
 	static create(dimensions: number): QuantizedVectors | null {
-		const module = dimensions % 16 === 0 ? scanCode() : null;
+		const module = dimensions % 16 === 0 ? scanCode(dimensions, signBitBytes(dimensions)) : null;
 		return module ? new QuantizedVectors(module, dimensions) : null;
 	}
 
@@ -171,29 +183,23 @@ export class QuantizedVectors {
 		const bits = this.#bits!;
 		signBits(query, bits.bytes, bits.queryAt);
 		bits.hamming(count);
-		const distance = bits.out;
-		const histogram = this.#histogram.fill(0);
+		const histogram = bits.histogram;
 		if (live) {
-			for (let i = 0; i < count; i++) if (live(i)) histogram[distance[i]!]!++;
-		} else {
-			for (let i = 0; i < count; i++) histogram[distance[i]!]!++;
+			// Slots the search leaves out are taken back out of the histogram and given a count no bar reaches.
+			const distance = bits.out;
+			for (let i = 0; i < count; i++) {
+				if (live(i)) continue;
+				histogram[distance[i]!]!--;
+				distance[i] = LEFT_OUT;
+			}
 		}
 		// The largest count of differing bits taken whole, and how many of the next one fill the shortlist.
 		let below = 0;
 		let bar = 0;
 		while (bar < histogram.length && below + histogram[bar]! <= keep) below += histogram[bar++]!;
-		let atBar = keep - below;
+		const kept = bits.select(count, bar, keep - below);
 		const slots = this.#int8.slots;
-		let kept = 0;
-		for (let i = 0; i < count; i++) {
-			const h = distance[i]!;
-			if (h > bar || (live && !live(i))) continue;
-			if (h === bar) {
-				if (atBar === 0) continue;
-				atBar--;
-			}
-			slots[kept++] = i;
-		}
+		slots.set(bits.slots.subarray(0, kept));
 		quantize(query, this.#int8.bytes, this.#int8.queryAt);
 		this.#int8.scanSlots(kept);
 		const ints = this.#int8.out;
