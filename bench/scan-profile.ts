@@ -48,9 +48,9 @@ const index = VectorIndex.from(passages);
 const shortlist = Math.max(4000, Math.ceil(count / 32));
 const bitsWidth = d / 8;
 const code = scanInstance(scanCode(d, bitsWidth)!);
-// [int8 vectors][int8 query][bits][bits query][histogram][out][slots]
+// [int8 vectors][int8 query, widened to int16][bits][bits query][histogram][out][slots]
 const int8QueryAt = count * d;
-const bitsAt = int8QueryAt + d;
+const bitsAt = int8QueryAt + 2 * d;
 const bitsQueryAt = bitsAt + count * bitsWidth;
 const histogramAt = bitsQueryAt + bitsWidth;
 const outAt = histogramAt + 16 * Math.ceil(((d + 1) * 4) / 16);
@@ -58,6 +58,7 @@ const slotsAt = outAt + count * 4;
 const end = slotsAt + count * 4;
 code.memory.grow(Math.ceil(end / 65536) - code.memory.buffer.byteLength / 65536);
 const bytes = new Uint8Array(code.memory.buffer);
+const wideQuery = new Int16Array(code.memory.buffer, int8QueryAt, d);
 const histogram = new Int32Array(code.memory.buffer, histogramAt, d + 1);
 const out = new Int32Array(code.memory.buffer, outAt, count);
 const slots = new Int32Array(code.memory.buffer, slotsAt, count);
@@ -122,7 +123,7 @@ function manual(query: Float32Array): void {
 	lap('threshold');
 	const kept = code.select(outAt, count, bar, shortlist - below, slotsAt);
 	lap('select');
-	quantize(query, bytes, int8QueryAt);
+	quantize(query, wideQuery, 0);
 	code.scanSlots(0, slotsAt, kept, int8QueryAt, outAt);
 	lap('int8');
 	for (let k = 0; k < kept; k++) approximate[k] = out[k]! * scale[slots[k]!]!;

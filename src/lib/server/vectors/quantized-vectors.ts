@@ -16,14 +16,16 @@ const PAGE = 65536;
 const LEFT_OUT = 0x7fffffff;
 
 /**
- * Fixed-size vectors in slots, in one WebAssembly memory: [vectors: capacity × bytes][query: bytes][histogram:
- * (dimensions + 1) × int32][out: capacity × int32][slots: capacity × int32]. Slots are written as vectors arrive;
- * the query, histogram, scores and shortlist are scratch.
+ * Fixed-size vectors in slots, in one WebAssembly memory: [vectors: capacity × bytes][query: 2 × bytes (sign bits
+ * as they are, int8 widened to int16)][histogram: (dimensions + 1) × int32][out: capacity × int32][slots: capacity ×
+ * int32]. Slots are written as vectors arrive; the query, histogram, scores and shortlist are scratch.
  */
 class PackedVectors {
 	readonly #code: ScanExports;
 	#capacity = 0;
 	bytes!: Uint8Array;
+	/** The query widened to int16, as the int8 passes read it. */
+	wideQuery!: Int16Array;
 	histogram!: Int32Array;
 	out!: Int32Array;
 	slots!: Int32Array;
@@ -51,7 +53,7 @@ class PackedVectors {
 	reserve(capacity: number): void {
 		if (capacity <= this.#capacity) return;
 		const w = this.width;
-		const histogramAt = capacity * w + w;
+		const histogramAt = capacity * w + 2 * w;
 		const outAt = histogramAt + Math.ceil(((this.dimensions + 1) * 4) / 16) * 16;
 		const needed = outAt + capacity * 8;
 		const pages = Math.ceil(needed / PAGE) - this.#code.memory.buffer.byteLength / PAGE;
@@ -59,6 +61,7 @@ class PackedVectors {
 		this.#capacity = capacity;
 		const buffer = this.#code.memory.buffer;
 		this.bytes = new Uint8Array(buffer, 0, capacity * w + w);
+		this.wideQuery = new Int16Array(buffer, capacity * w, w);
 		this.histogram = new Int32Array(buffer, histogramAt, this.dimensions + 1);
 		this.out = new Int32Array(buffer, outAt, capacity);
 		this.slots = new Int32Array(buffer, outAt + capacity * 4, capacity);
@@ -165,7 +168,7 @@ export class QuantizedVectors {
 	 * next call). Only the order among them means anything: they lack the query's own scale.
 	 */
 	scores(query: Float32Array, count: number): Float32Array {
-		quantize(query, this.#int8.bytes, this.#int8.queryAt);
+		quantize(query, this.#int8.wideQuery, 0);
 		this.#int8.scan(count);
 		const out = this.#approximate;
 		const ints = this.#int8.out;
@@ -200,7 +203,7 @@ export class QuantizedVectors {
 		const kept = bits.select(count, bar, keep - below);
 		const slots = this.#int8.slots;
 		slots.set(bits.slots.subarray(0, kept));
-		quantize(query, this.#int8.bytes, this.#int8.queryAt);
+		quantize(query, this.#int8.wideQuery, 0);
 		this.#int8.scanSlots(kept);
 		const ints = this.#int8.out;
 		const scale = this.#scale;
@@ -216,12 +219,16 @@ export function signBitBytes(dimensions: number): number {
 	return Number.isInteger(bytes) && bytes % 16 === 0 && bytes <= HAMMING_MAX_BYTES ? bytes : 0;
 }
 
-/** Writes the vector as int8 at `at`, scaled so its largest component is ±127; returns the scale back to float. */
-export function quantize(vector: Float32Array, into: Uint8Array, at: number): number {
+/**
+ * Writes the vector as int8 at `at`, scaled so its largest component is ±127 (into bytes: two's complement; into
+ * int16: the same values widened); returns the scale back to float.
+ */
+export function quantize(vector: Float32Array, into: Uint8Array | Int16Array, at: number): number {
 	let max = 0;
 	for (let i = 0; i < vector.length; i++) max = Math.max(max, Math.abs(vector[i]!));
 	const toInt = max > 0 ? 127 / max : 0;
-	for (let i = 0; i < vector.length; i++) into[at + i] = Math.round(vector[i]! * toInt) & 0xff;
+	// A negative value stored into a Uint8Array wraps modulo 256: its two's complement byte.
+	for (let i = 0; i < vector.length; i++) into[at + i] = Math.round(vector[i]! * toInt);
 	return max > 0 ? max / 127 : 0;
 }
 

@@ -92,34 +92,56 @@ function sleb(value: number): number[] {
 }
 
 /**
- * The int8 dot product of the row at local `row` with the query at local `q`, `bytes` of each, into local `acc`:
- * 16 bytes at a time (each half widened to int16, multiplied pairwise and added into four int32 lanes), unrolled
- * whole (`bytes` is at most 512 here; wider rows loop over unrolled blocks of 512).
+ * The int8 dot products of the rows at locals `rows` with the query at local `q`, `bytes` of each, into the v128
+ * locals `accs` (four int32 lanes each, to be summed). The query is held widened to int16 (2 × `bytes` at `q`), so a
+ * row's 16 bytes cost a load, two widenings, two multiply-adds and two adds; several rows go through together, so
+ * each query load serves them all and their memory is fetched side by side (a shortlist's rows are scattered: one
+ * row at a time waits on memory for each). Unrolled whole up to 512 bytes; wider rows loop over unrolled blocks of
+ * 512, moving `rows` and `q` on (`q` is put back, `rows` are left at their ends).
  */
-function int8Dot(row: number, q: number, bytes: number, acc: number, a: number, b: number, end: number): number[] {
+function int8Dots(rows: number[], q: number, bytes: number, accs: number[], [qLow, qHigh, a]: [number, number, number], end: number): number[] {
 	const block = Math.min(bytes, 512);
 	const chunk = (offset: number) => [
-		...get(row), ...loadAt(offset), ...set(a),
-		...get(q), ...loadAt(offset), ...set(b),
-		...get(acc),
-		...get(a), ...EXTEND_LOW, ...get(b), ...EXTEND_LOW, ...DOT, ...ADD4,
-		...get(a), ...EXTEND_HIGH, ...get(b), ...EXTEND_HIGH, ...DOT, ...ADD4,
-		...set(acc)
+		...get(q), ...loadAt(2 * offset), ...set(qLow),
+		...get(q), ...loadAt(2 * offset + 16), ...set(qHigh),
+		...rows.flatMap((row, r) => [
+			...get(row), ...loadAt(offset), ...set(a),
+			...get(accs[r]!),
+			...get(a), ...EXTEND_LOW, ...get(qLow), ...DOT, ...ADD4,
+			...get(a), ...EXTEND_HIGH, ...get(qHigh), ...DOT, ...ADD4,
+			...set(accs[r]!)
+		])
 	];
+	const zero = accs.flatMap((acc) => [...V128_ZERO, ...set(acc)]);
 	const body = Array.from({ length: block / 16 }, (_, k) => chunk(k * 16)).flat();
-	if (block === bytes) return [...V128_ZERO, ...set(acc), ...body];
-	// Wider than one block: `row` and `q` move on by a block each round (both are locals the caller may overwrite).
+	if (block === bytes) return [...zero, ...body];
 	return [
-		...V128_ZERO, ...set(acc),
-		...get(row), ...i32(bytes), OP.i32Add, ...set(end),
+		...zero,
+		...get(q), ...i32(2 * bytes), OP.i32Add, ...set(end),
 		OP.loop, OP.void,
 		...body,
-		...bump(row, i32(block)), ...bump(q, i32(block)),
-		...get(row), ...get(end), OP.i32LtU, OP.brIf, 0,
+		...rows.flatMap((row) => bump(row, i32(block))), ...bump(q, i32(2 * block)),
+		...get(q), ...get(end), OP.i32LtU, OP.brIf, 0,
 		OP.end,
-		...get(q), ...i32(bytes), OP.i32Sub, ...set(q)
+		...get(q), ...i32(2 * bytes), OP.i32Sub, ...set(q)
 	];
 }
+
+/** i8x16.shuffle of two vectors, taking these int32 lanes (0-3 of the first, 4-7 of the second). */
+const pick = (lanes: number[]) => [...simd(13), ...lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3])];
+/** The four accumulators' lane sums as one i32x4 (a transpose by shuffles, then adds), left on the stack. */
+function sums4(accs: number[], wx: number): number[] {
+	const [w, x, y, z] = accs as [number, number, number, number];
+	const half = (l: number, m: number) => [...get(l), ...get(m), ...pick([0, 1, 4, 5]), ...get(l), ...get(m), ...pick([2, 3, 6, 7]), ...ADD4];
+	return [
+		...half(w, x), ...set(wx),
+		...half(y, z), ...set(y),
+		...get(wx), ...get(y), ...pick([0, 2, 4, 6]), ...get(wx), ...get(y), ...pick([1, 3, 5, 7]), ...ADD4
+	];
+}
+const V128_STORE = [...simd(11), 0x00, 0x00];
+/** Rows the int8 passes take together (see int8Dots). */
+const ROWS = 4;
 
 /** `for (i = 0; i < n; i++) { body }`, skipped when n is 0. */
 function forEach(n: number, i: number, body: number[]): number[] {
@@ -140,29 +162,43 @@ const storeNext = (out: number, value: number[]) => [...get(out), ...value, OP.i
 
 /**
  * (func (export "scan") (param $v $n $q $out i32)
- *   for each of $n vectors of `bytes` bytes at $v: $out[i] = Σ v[j]·q[j] (int32).
+ *   for each of $n vectors of `bytes` bytes at $v: $out[i] = Σ v[j]·q[j] (int32; the query widened to int16 at $q).
  */
 function scanBody(bytes: number): number[] {
-	const [v, n, q, out, i, end, acc, a, b] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
+	const [v, n, q, out, i, end, acc, qLow, qHigh, a] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
 	return [
-		2, 2, I32, 3, V128,
-		...forEach(n, i, [...int8Dot(v, q, bytes, acc, a, b, end), ...storeNext(out, lanes(acc)), ...(bytes > 512 ? [] : bump(v, i32(bytes)))]),
+		2, 2, I32, 4, V128,
+		...forEach(n, i, [...int8Dots([v], q, bytes, [acc], [qLow, qHigh, a], end), ...storeNext(out, lanes(acc)), ...(bytes > 512 ? [] : bump(v, i32(bytes)))]),
 		OP.end
 	];
 }
 
 /**
  * (func (export "scanSlots") (param $v $slots $n $q $out i32)
- *   for i < $n: $out[i] = Σ v[slot·bytes + j]·q[j] with slot = $slots[i] (int32).
+ *   for i < $n: $out[i] = Σ v[slot·bytes + j]·q[j] with slot = $slots[i] (int32; the query widened to int16 at $q),
+ *   ROWS slots at a time, then the rest one by one.
  */
 function scanSlotsBody(bytes: number): number[] {
-	const [v, slots, n, q, out, i, row, end, acc, a, b] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+	const [v, slots, n, q, out, i, groups, end] = [0, 1, 2, 3, 4, 5, 6, 7];
+	const rows = Array.from({ length: ROWS }, (_, r) => 8 + r);
+	const [qLow, qHigh, a, wx] = [8 + ROWS, 9 + ROWS, 10 + ROWS, 11 + ROWS];
+	const accs = Array.from({ length: ROWS }, (_, r) => 12 + ROWS + r);
+	const rowOf = (row: number, at: number) => [...get(slots), OP.i32Load, 2, ...leb(at), ...i32(bytes), OP.i32Mul, ...get(v), OP.i32Add, ...set(row)];
 	return [
-		2, 3, I32, 3, V128,
+		2, 3 + ROWS, I32, 4 + ROWS, V128,
+		...get(n), ...i32(Math.log2(ROWS)), OP.i32ShrU, ...set(groups),
+		...forEach(groups, i, [
+			...rows.flatMap((row, r) => rowOf(row, 4 * r)),
+			...int8Dots(rows, q, bytes, accs, [qLow, qHigh, a], end),
+			...get(out), ...sums4(accs, wx), ...V128_STORE,
+			...bump(out, i32(4 * ROWS)),
+			...bump(slots, i32(4 * ROWS))
+		]),
+		...get(n), ...i32(ROWS - 1), OP.i32And, ...set(n),
 		...forEach(n, i, [
-			...get(slots), OP.i32Load, 2, 0, ...i32(bytes), OP.i32Mul, ...get(v), OP.i32Add, ...set(row),
-			...int8Dot(row, q, bytes, acc, a, b, end),
-			...storeNext(out, lanes(acc)),
+			...rowOf(rows[0]!, 0),
+			...int8Dots([rows[0]!], q, bytes, [accs[0]!], [qLow, qHigh, a], end),
+			...storeNext(out, lanes(accs[0]!)),
 			...bump(slots, i32(4))
 		]),
 		OP.end
