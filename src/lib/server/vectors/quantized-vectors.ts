@@ -2,8 +2,9 @@
  * Every passage vector held twice more, coarsely, for the vector index's first passes (vector-index.ts): as sign bits
  * (one bit per dimension: 64 bytes for 512 dimensions) and as int8 (each vector scaled so its largest component is
  * ±127: 512 bytes). A search counts, for every passage, the bits that differ from the query's (WebAssembly SIMD
- * popcount: about a twentieth of the int8 pass's time, an eighth of its memory traffic), takes the passages nearest
- * by that count, compares those in int8, and hands the best of those to the exact float32 comparison. Sign bits keep
+ * popcount: an eighth of the int8 pass's memory traffic; with the caches cold it is paced by reading those 64 bytes
+ * a passage), takes the passages nearest by that count, compares those in int8, and hands the best of those to the
+ * exact float32 comparison. Sign bits keep
  * a vector's direction coarsely (the share of differing bits tracks the angle), so the count only has to put the true
  * best few hundred among a few thousand; bench:search measures how often it does (recall against the exact scan)
  * rather than assuming it.

@@ -285,7 +285,7 @@ export class VectorIndex {
 	}
 
 	/**
-	 * The sign-bit pass over every passage (about a twentieth of the int8 pass's time), the `keep` nearest by it
+	 * The sign-bit pass over every passage (a fraction of the int8 pass's time: an eighth of its memory), the `keep` nearest by it
 	 * through the int8 pass, and the best RESCORE of those compared exactly in float32. The scores returned are exact;
 	 * a true best passage is missed only when its sign bits put it behind `keep` others (bench:search prints how often).
 	 */
