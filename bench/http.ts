@@ -18,7 +18,7 @@
  * before December 6, when no request carried Accept-Encoding), DATABASE_URL (a PostgreSQL to seed and use; default:
  * PGlite in data/bench/).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
@@ -231,9 +231,13 @@ async function runMix(): Promise<void> {
 		const warmed = await waitForWarming(server);
 		log(`mix: ${warmed ?? 'the site does not warm its cache (RESPONSE_CACHE_WARM=0)'}`);
 		log(`mix: driving the site for ${durationSeconds} s with ${connections} connections ...`);
+		const siteCpu = cpuMeter([server.pid, process.pid]);
 		const site = await driveSequence(server.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS, encodings, kindOf });
+		const siteUsed = siteCpu();
 		log(`mix: driving the ceiling ...`);
+		const plainCpu = cpuMeter([mixCeiling.pid, process.pid]);
 		const plain = await driveSequence(mixCeiling.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS, encodings });
+		const plainUsed = plainCpu();
 		const sent = sequence.slice(0, Math.min(site.sent, sequence.length));
 		const cacheMb = Number(process.env.RESPONSE_CACHE_MB ?? 64);
 		const hitRate = simulateHitRate(sent, sizes, cacheMb * 1024 * 1024);
@@ -263,10 +267,62 @@ async function runMix(): Promise<void> {
 		console.log(`  static ceiling     ${Math.round(plain.requestsPerSecond)} req/s, p50 ${plain.p50Ms} ms, p99 ${plain.p99Ms} ms`);
 		console.log(`  ceiling by enc.    ${plain.byEncoding}`);
 		console.log(`  overall            ${((site.requestsPerSecond / plain.requestsPerSecond) * 100).toFixed(0)} % of the ceiling (goal >= 50 % on PostgreSQL)`);
+		const answers = (figures: { requestsPerSecond: number }) => figures.requestsPerSecond * durationSeconds;
+		if (siteUsed && plainUsed) {
+			const share = (used: CpuUsed, i: number) => `${Math.round((used.seconds[i]! / used.wallSeconds) * 100)} %`;
+			console.log(
+				`  CPU per answer     site ${((siteUsed.seconds[0]! * 1000) / answers(site)).toFixed(3)} ms (its process ${share(siteUsed, 0)} of a core, the client ${share(siteUsed, 1)}, the machine ${Math.round(siteUsed.machineBusy * 100)} % busy); ` +
+					`ceiling ${((plainUsed.seconds[0]! * 1000) / answers(plain)).toFixed(3)} ms (${share(plainUsed, 0)}, the client ${share(plainUsed, 1)}, the machine ${Math.round(plainUsed.machineBusy * 100)} % busy)`
+			);
+		}
 		console.log(`  uncached episode   p50 ${median(warmTimes).toFixed(1)} ms over ${warmTimes.length} pages the warming rendered (data kept), p50 ${median(coldTimes).toFixed(1)} ms over ${coldTimes.length} it had not (cold); one at a time (goal <= 10 ms)`);
 		console.log(`  load average       ${load()}`);
 	} finally {
 		await mixCeiling.stop();
+	}
+}
+
+interface CpuUsed {
+	/** CPU seconds (user and system, all threads) of each process asked about. */
+	seconds: number[];
+	wallSeconds: number;
+	/** The share of the machine's CPU time that was not idle. */
+	machineBusy: number;
+}
+
+/**
+ * Starts measuring the CPU time of processes (Linux /proc); the function returned gives what they used since, or null
+ * where /proc cannot be read. The figure that does not move with the machine's load as req/s does: CPU per answer.
+ */
+function cpuMeter(pids: number[]): () => CpuUsed | null {
+	const ticks = 100; // USER_HZ on Linux
+	const processSeconds = (pid: number) => {
+		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
+		return (Number(fields[11]) + Number(fields[12])) / ticks; // utime, stime (fields 14 and 15 of stat)
+	};
+	const machine = () => {
+		const cpu = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+		return { total: cpu.reduce((a, b) => a + b, 0), idle: cpu[3]! + (cpu[4] ?? 0) };
+	};
+	try {
+		const before = pids.map(processSeconds);
+		const machineBefore = machine();
+		const started = performance.now();
+		return () => {
+			try {
+				const machineAfter = machine();
+				const total = machineAfter.total - machineBefore.total;
+				return {
+					seconds: pids.map((pid, i) => processSeconds(pid) - before[i]!),
+					wallSeconds: (performance.now() - started) / 1000,
+					machineBusy: total > 0 ? 1 - (machineAfter.idle - machineBefore.idle) / total : 0
+				};
+			} catch {
+				return null;
+			}
+		};
+	} catch {
+		return () => null;
 	}
 }
 
