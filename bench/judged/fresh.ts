@@ -1,5 +1,5 @@
 /**
- * A FRESH third set for search honesty (issue 14 point 5), written on December 6 (11:20-11:50 UTC) before any rule was
+ * A FRESH third set for search honesty (issue 14 point 5), written on December 6 (11:11-11:16 UTC) before any rule was
  * tried on it, after the evidence floor had been tuned on the first two (bench/judged/real.ts and unanswerable.ts).
  * bench:quality prints it on lines of its own ("fresh"), so the older figures stay comparable; the honesty sweeps
  * (bench/answer-window-honesty.ts and the rule benches) report it beside their calibration and held-out halves and
