@@ -41,14 +41,15 @@ try {
 		segmentsSaying.get(t)!.add(s.id);
 	}
 	const episodeOf = new Map(segments.map((s) => [s.id, s.episodeId]));
-	const counters = { real: 0, demo: 0, none: 0 };
+	const counters = { real: 0, demo: 0, none: 0, fresh: 0, 'fresh-none': 0 };
 	const queries = [];
-	for (const [set, query, answers] of judgedQuerySets(index, corpus)) {
+	for (const [set, query, answers] of judgedQuerySets(index, corpus, { fresh: true })) {
 		const ranked = rankAll(index, query);
 		const unseen = unseenWords(index, query);
 		const vector = (await withNeighbours(await semantic.queryVector(query, unseen)))!;
-		// The floor as it was before the rule this bench calibrated (addressesUnseenNear): the rules are vetoes on top of it.
-		const hits = fuseHits(ranked.segments, vector, () => true, { links, evidence: ranked.evidence, floor: { ...FLOOR, unseenNearCosine: 0 } });
+		// The floor as it was before the rule this bench calibrated (addressesUnseenNear) and the uncommon-match rules
+		// (unseenMatchShare, under 0.6 and from the override's cosine): the rules are vetoes on top of it.
+		const hits = fuseHits(ranked.segments, vector, () => true, { links, evidence: ranked.evidence, floor: { ...FLOOR, unseenNearCosine: 0, unseenMatchShare: Infinity } });
 		const words = [];
 		for (const w of queryWords(query)) {
 			const [v] = await encoder.encode([w.typed]);

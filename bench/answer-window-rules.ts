@@ -30,9 +30,9 @@ const neighboursOf = (id: number, reach: number) => {
 	return list.filter((o) => Math.abs(o.order - s.order) <= reach).map((o) => o.id);
 };
 
-const outcome = (veto: (q: Query, h: Hit) => boolean, odd: boolean | null): Outcome => outcomeOf(facts.queries, veto, odd);
+const outcome = (veto: (q: Query, h: Hit) => boolean, odd: boolean | null | 'fresh'): Outcome => outcomeOf(facts.queries, veto, odd);
 const show = showOutcome;
-const today = { cal: outcome(() => false, false), held: outcome(() => false, true), all: outcome(() => false, null) };
+const today = { cal: outcome(() => false, false), held: outcome(() => false, true), all: outcome(() => false, null), fresh: outcome(() => false, 'fresh') };
 console.log(`today: calibration ${show(today.cal)} | held-out ${show(today.held)} | all ${show(today.all)}`);
 
 if (process.argv.includes('--list')) {

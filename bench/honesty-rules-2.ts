@@ -33,9 +33,9 @@ const windowOf = answerWindows(facts);
 // The floor landed this morning, as the base every family vetoes on top of.
 const landed = (q: Query, h: Hit) =>
 	(h.cosine ?? 0) < 0.6 && Object.values(q.unseenNeighbours).some((near) => !near.some((x) => windowOf(h, 75).words.has(x) && wordLogProbability(x) <= -7.75));
-const outcome = (veto: (q: Query, h: Hit) => boolean, odd: boolean | null): Outcome => outcomeOf(facts.queries, (q, h) => landed(q, h) || veto(q, h), odd);
+const outcome = (veto: (q: Query, h: Hit) => boolean, odd: boolean | null | 'fresh'): Outcome => outcomeOf(facts.queries, (q, h) => landed(q, h) || veto(q, h), odd);
 const show = showOutcome;
-const today = { cal: outcome(() => false, false), held: outcome(() => false, true) };
+const today = { cal: outcome(() => false, false), held: outcome(() => false, true), fresh: outcome(() => false, 'fresh') };
 console.log(`landed floor: calibration ${show(today.cal)} | held-out ${show(today.held)}`);
 
 if (process.argv.includes('--list'))

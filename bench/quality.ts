@@ -5,6 +5,8 @@
  *   today's import steps and encoded as the 'vectors' job does: hit@1/@3/@10 and MRR at segment level (a hit is a
  *   segment overlapping the answer window), split by whether the question shares a rare word with its answer;
  * - on the demo's judged queries (recall@3 and MRR, which must not drop);
+ * - the fresh set (bench/judged/fresh.ts: 25 answerable, 50 unanswerable questions written after the floor was
+ *   tuned), on lines of its own;
  * - search's precision beside that recall, in the same run: the share of questions nothing answers
  *   (bench/judged/unanswerable.ts) for which each mode shows no moment at all. Every mode is measured as shown, after
  *   the floor (hybrid.ts: lexical evidence and cosine), with hybrid also before it;
@@ -27,6 +29,7 @@ import { cachedEncoder, judgedSearch } from './judged/corpus';
 import { benchAnswerPage } from './judged/answer-page';
 import { realJudgedQuestions } from './judged/real';
 import { unanswerableQuestions } from './judged/unanswerable';
+import { freshJudgedQuestions, freshUnanswerableQuestions } from './judged/fresh';
 import { findSegmentId, scoreJudgedQueries } from './lib/quality';
 
 const verbose = process.argv.includes('--verbose');
@@ -131,10 +134,48 @@ try {
 		console.log(`  ${mode.padEnd(16)} ${clean}/${shown.length} (${(clean / shown.length).toFixed(3)})`);
 		if (mode === SITE) for (const x of shown) if (x.n > 0 || verbose) console.log(`    ${x.n > 0 ? `${String(x.n).padStart(2)} shown` : 'none    '}  ${x.q}`);
 	}
+	// The fresh set (bench/judged/fresh.ts), written after the floor was tuned on the sets above: printed apart, so the
+	// figures above stay comparable with earlier runs.
+	const freshRows: Row[] = [];
+	for (const judged of freshJudgedQuestions) {
+		const episodeId = corpus.get(judged.file)!;
+		const [from, to] = judged.window;
+		const overlaps = (id: number) => {
+			const s = index.segments.get(id)!;
+			return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from;
+		};
+		const vector = await queryVector(judged.question);
+		const row: Row = { question: judged.question, shares: judged.shares, rank: {} as Row['rank'], located: null };
+		for (const mode of MODES) {
+			const at = rank(mode, judged.question, vector).slice(0, 10).findIndex(overlaps);
+			row.rank[mode] = at === -1 ? null : at + 1;
+		}
+		freshRows.push(row);
+	}
+	report('Fresh set: answerable questions, in listeners\' words', freshRows);
+	for (const row of freshRows) if (verbose || !(row.rank[SITE] !== null && row.rank[SITE]! <= 3)) console.log(`  ${row.rank[SITE] && row.rank[SITE]! <= 3 ? 'ok  ' : 'MISS'} ${MODES.map((m) => String(row.rank[m] ?? '-').padStart(2)).join(' ')}  ${row.question}`);
+	console.log(`\nFresh set: unanswerable questions (${freshUnanswerableQuestions.length}), share with no moment shown`);
+	const freshNoneVectors = new Map<string, QueryVector | null>();
+	for (const q of freshUnanswerableQuestions) freshNoneVectors.set(q, await queryVector(q));
+	for (const mode of MODES) {
+		const shown = freshUnanswerableQuestions.map((q) => ({ q, n: rank(mode, q, freshNoneVectors.get(q) ?? null).length }));
+		const clean = shown.filter((x) => x.n === 0).length;
+		console.log(`  ${mode.padEnd(16)} ${clean}/${shown.length} (${(clean / shown.length).toFixed(3)})`);
+		if (mode === SITE) for (const x of shown) if (x.n > 0 || verbose) console.log(`    ${x.n > 0 ? `${String(x.n).padStart(2)} shown` : 'none    '}  ${x.q}`);
+	}
+
 	await calibrateFloor({
 		real: rows.map((r, i) => ({ query: realJudgedQuestions[i]!.question, answers: realOverlaps[i]! })),
 		demo: judgedQueries.map((j) => ({ query: j.query, answers: new Set(j.expected.map((key) => findSegmentId(index, key))) })),
 		none: unanswerableQuestions,
+		fresh: {
+			real: freshJudgedQuestions.map((j) => {
+				const episodeId = corpus.get(j.file)!;
+				const [from, to] = j.window;
+				return { query: j.question, answers: (id: number) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; } };
+			}),
+			none: freshUnanswerableQuestions
+		},
 		hits: async (query, withVector) => {
 			const ranked = rankAll(index, query);
 			return fuseHits(ranked.segments, withVector ? await queryVector(query) : null, () => true, { links, floor: null, evidence: ranked.evidence });
@@ -179,6 +220,8 @@ interface FloorSets {
 	real: { query: string; answers: (id: number) => boolean }[];
 	demo: { query: string; answers: ReadonlySet<number> }[];
 	none: string[];
+	/** The fresh set (judged/fresh.ts): never calibrated on, reported beside the held-out half. */
+	fresh: { real: { query: string; answers: (id: number) => boolean }[]; none: string[] };
 	/** The fused hits before any floor, with or without the query's vector. */
 	hits(query: string, withVector: boolean): Promise<HybridHit[]>;
 }
@@ -233,6 +276,11 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 
 	console.log('\nThe floor (hybrid.ts FLOOR), calibrated on the even half of real + demo + unanswerable, reported on the odd half:');
 	const [calibration, heldOut] = [await cases(false, true), await cases(true, true)];
+	const freshCases = async (withVector: boolean): Promise<Case[]> => [
+		...(await Promise.all(sets.fresh.real.map(async (j) => ({ hits: await sets.hits(j.query, withVector), answers: j.answers })))),
+		...(await Promise.all(sets.fresh.none.map(async (q) => ({ hits: await sets.hits(q, withVector), answers: null }))))
+	];
+	const fresh = await freshCases(true);
 	// Evidence is worked out once per hit, so the sweep's thousands of floors only compare numbers.
 	for (const c of [...calibration, ...heldOut]) for (const h of c.hits) h.evidence?.of(h.id, h.terms);
 	const floors = range(0.5, 0.9, 0.01).flatMap((combined) =>
@@ -247,6 +295,8 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(chosen) > 0) counts(`held-out half, calibrated`, heldOut, chosen);
 	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0 });
+	counts(`fresh set, today's`, fresh, FLOOR);
+	if (distance(chosen) > 0) counts(`fresh set, calibrated`, fresh, chosen);
 
 	// The rare-unsaid-word rule (hybrid.ts), swept on its own with the rest of today's floor; "off" is the floor before it.
 	console.log('  a word the index never saw, rare in English: the log-probability below which it vetoes, and the cosine that overrides it');
@@ -264,6 +314,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts('held-out half, without the rule', heldOut, off);
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(unsaid) > 0) counts('held-out half, calibrated', heldOut, unsaid);
+	counts('fresh set, without the rule', fresh, off);
 
 	// The unseen-concept rule (hybrid.ts, word-neighbours.ts): the cosine from which a hit need not speak of the query's
 	// unseen words, swept with the rest of today's floor; 0 is the floor before it. (Its neighbour cosine,
@@ -277,6 +328,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts('held-out half, without the rule', heldOut, noConcept);
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(concept) > 0) counts('held-out half, calibrated', heldOut, concept);
+	counts('fresh set, without the rule', fresh, noConcept);
 
 	console.log('  without vectors (words alone, while the encoder loads): the lexical threshold');
 	const [lexCalibration, lexHeldOut] = [await cases(false, false), await cases(true, false)];
@@ -286,4 +338,15 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`held-out half, today's`, lexHeldOut, FLOOR);
 	if (lexChosen.lexical !== FLOOR.lexical) counts(`held-out half, calibrated`, lexHeldOut, lexChosen);
 	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0 });
+	counts(`fresh set, today's`, await freshCases(false), FLOOR);
+
+	// The later unseen-word rules, each switched off with the rest of today's floor, on the held-out half and the fresh set.
+	console.log('  the unseen-word rules near the answer (FLOOR.unseenNearCosine) and the uncommon-match rules (FLOOR.unseenMatchShare), each off');
+	const noNear = { ...FLOOR, unseenNearCosine: 0 };
+	const noMatch = { ...FLOOR, unseenMatchShare: Infinity };
+	for (const [label, of] of [['held-out half', heldOut], ['fresh set', fresh]] as const) {
+		counts(`${label}, without the answer-window rule`, of, noNear);
+		counts(`${label}, without the uncommon-match rules`, of, noMatch);
+		counts(`${label}, without either`, of, { ...noNear, unseenMatchShare: Infinity });
+	}
 }

@@ -78,17 +78,18 @@ export function answerWindows(facts: Facts): (h: FactHit, n: number) => WindowWo
 /** A family of veto rules to sweep: its name, its settings, how to describe one, and the veto a setting makes. */
 export interface RuleFamily<S> { name: string; settings: S[]; describe: (s: S) => string; veto: (s: S) => (q: FactQuery, h: FactHit) => boolean }
 
-/** The outcome of a veto on the calibration half (odd false), the held-out half (true) or both (null). */
-export type HalfOutcome = (veto: (q: FactQuery, h: FactHit) => boolean, odd: boolean | null) => Outcome;
+/** The outcome of a veto on the calibration half (odd false), the held-out half (true), both (null) or the fresh set ('fresh'). */
+export type HalfOutcome = (veto: (q: FactQuery, h: FactHit) => boolean, odd: boolean | null | 'fresh') => Outcome;
 
 export const showOutcome = (o: Outcome) => `${o.answered}/${o.judged} answers, ${o.none}/${o.unanswerable} none`;
 
 /**
  * Sweeps a family on bench:quality's halves: the settings that keep every calibration answer `today` keeps and
  * silence the most there tie; prints the held-out range over those ties (each one with `tiesFlag` on the command
- * line) and returns them, or nothing when no setting keeps every calibration answer.
+ * line), and the fresh set's when `today` has it (facts written with it), and returns them, or nothing when no
+ * setting keeps every calibration answer.
  */
-export function sweepFamily<S>(f: RuleFamily<S>, outcome: HalfOutcome, today: { cal: Outcome; held: Outcome }, tiesFlag: string) {
+export function sweepFamily<S>(f: RuleFamily<S>, outcome: HalfOutcome, today: { cal: Outcome; held: Outcome; fresh?: Outcome }, tiesFlag: string) {
 	const scored = f.settings.map((s) => ({ s, c: outcome(f.veto(s), false) })).filter((x) => x.c.answered >= today.cal.answered);
 	console.log(`\n${f.name} (${f.settings.length} settings)`);
 	if (!scored.length) return console.log('  no setting keeps every answer of the calibration half');
@@ -99,6 +100,12 @@ export function sweepFamily<S>(f: RuleFamily<S>, outcome: HalfOutcome, today: { 
 	const n = held.map((x) => x.o.none);
 	console.log(`  calibration: none ${today.cal.none} -> ${best}/${today.cal.unanswerable} (${tied.length} tie, e.g. ${f.describe(tied[0]!.s)})`);
 	console.log(`  held-out over those: answers ${Math.min(...a)}-${Math.max(...a)}/${today.held.judged} (today ${today.held.answered}), none ${Math.min(...n)}-${Math.max(...n)}/${today.held.unanswerable} (today ${today.held.none})`);
-	if (process.argv.includes(tiesFlag)) for (const x of held) console.log(`    ${f.describe(x.s)}: held-out ${showOutcome(x.o)}`);
+	const fresh = today.fresh?.judged || today.fresh?.unanswerable ? tied.map((x) => outcome(f.veto(x.s), 'fresh')) : [];
+	if (fresh.length) {
+		const fa = fresh.map((o) => o.answered);
+		const fn = fresh.map((o) => o.none);
+		console.log(`  fresh set over those: answers ${Math.min(...fa)}-${Math.max(...fa)}/${today.fresh!.judged} (today ${today.fresh!.answered}), none ${Math.min(...fn)}-${Math.max(...fn)}/${today.fresh!.unanswerable} (today ${today.fresh!.none})`);
+	}
+	if (process.argv.includes(tiesFlag)) for (const [i, x] of held.entries()) console.log(`    ${f.describe(x.s)}: held-out ${showOutcome(x.o)}${fresh[i] ? ` | fresh ${showOutcome(fresh[i]!)}` : ''}`);
 	return held;
 }

@@ -1,30 +1,37 @@
 /**
  * Every judged query the honesty benches walk, as [set, query, is-this-segment-an-answer]: the real listener questions
  * (answered by any segment of their episode overlapping the judged window), the demo judged queries, and the questions
- * the content cannot answer (no answer at all).
+ * the content cannot answer (no answer at all); with `fresh`, then the fresh set's answerable and unanswerable questions.
  */
 import type { SearchIndex } from '../../src/lib/server/search/search-index';
 import { judgedQueries } from '../../tests/search/judged-queries';
 import { findSegmentId } from '../lib/quality';
 import { realJudgedQuestions } from './real';
 import { unanswerableQuestions } from './unanswerable';
+import { freshJudgedQuestions, freshUnanswerableQuestions } from './fresh';
 
-export type JudgedSet = 'real' | 'demo' | 'none';
+/** 'fresh' and 'fresh-none': the fresh set (judged/fresh.ts), answerable and not, never part of either half. */
+export type JudgedSet = 'real' | 'demo' | 'none' | 'fresh' | 'fresh-none';
+export const isFresh = (set: JudgedSet) => set === 'fresh' || set === 'fresh-none';
+export const isUnanswerable = (set: JudgedSet) => set === 'none' || set === 'fresh-none';
 export type JudgedQuery = [set: JudgedSet, query: string, isAnswer: ((segmentId: number) => boolean) | null];
 
 /** `corpus` maps each real transcript's file to its imported episode (judged/corpus.ts importTranscripts). */
-export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, number>): JudgedQuery[] {
+export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, number>, { fresh = false } = {}): JudgedQuery[] {
+	const inWindow = (set: 'real' | 'fresh') => (j: (typeof realJudgedQuestions)[number]): JudgedQuery => {
+		const episodeId = corpus.get(j.file)!;
+		const [from, to] = j.window;
+		return [set, j.question, (id) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; }];
+	};
 	return [
-		...realJudgedQuestions.map((j): JudgedQuery => {
-			const episodeId = corpus.get(j.file)!;
-			const [from, to] = j.window;
-			return ['real', j.question, (id) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; }];
-		}),
+		...realJudgedQuestions.map(inWindow('real')),
 		...judgedQueries.map((j): JudgedQuery => {
 			const answers = new Set(j.expected.map((key) => findSegmentId(index, key)));
 			return ['demo', j.query, (id) => answers.has(id)];
 		}),
-		...unanswerableQuestions.map((q): JudgedQuery => ['none', q, null])
+		...unanswerableQuestions.map((q): JudgedQuery => ['none', q, null]),
+		...(fresh ? freshJudgedQuestions.map(inWindow('fresh')) : []),
+		...(fresh ? freshUnanswerableQuestions.map((q): JudgedQuery => ['fresh-none', q, null]) : [])
 	];
 }
 
@@ -37,19 +44,21 @@ export interface Outcome {
 }
 
 /**
- * `vetoed` applied to each query's hits: queries at even positions are the calibration half (`odd` false), odd ones the
- * held-out half (`odd` true), every query when `odd` is null.
+ * `vetoed` applied to each query's hits: of the first three sets, queries at even positions are the calibration half
+ * (`odd` false), odd ones the held-out half (`odd` true), all of them when `odd` is null; `odd` 'fresh' is the fresh
+ * set alone (never in a half).
  */
 export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly { answer: boolean }[] }>(
 	queries: readonly Q[],
 	vetoed: (q: Q, hit: Q['hits'][number]) => boolean,
-	odd: boolean | null
+	odd: boolean | null | 'fresh'
 ): Outcome {
 	const out: Outcome = { answered: 0, judged: 0, none: 0, unanswerable: 0 };
 	for (const q of queries) {
-		if (odd !== null && q.at % 2 !== (odd ? 1 : 0)) continue;
+		if (isFresh(q.set) !== (odd === 'fresh')) continue;
+		if (odd !== null && odd !== 'fresh' && q.at % 2 !== (odd ? 1 : 0)) continue;
 		const kept = q.hits.filter((h) => !vetoed(q, h));
-		if (q.set === 'none') {
+		if (isUnanswerable(q.set)) {
 			out.unanswerable++;
 			if (kept.length === 0) out.none++;
 		} else {

@@ -134,7 +134,8 @@ export class QueryEvidence {
 	 * shares nothing specific with the question.
 	 */
 	saysUncommonWord(terms: Iterable<string>, share: number): boolean {
-		if (this.#unseen === null) return true;
+		// A share of Infinity asks nothing, also of a hit that matched no word (found by meaning alone).
+		if (this.#unseen === null || share === Infinity) return true;
 		const most = share * this.#index.terms.documents;
 		for (const term of terms) if (this.#index.terms.postings(term) <= most) return true;
 		return false;
