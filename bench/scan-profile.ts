@@ -8,6 +8,7 @@
  */
 import { VectorIndex, type StoredPassage } from '../src/lib/server/vectors';
 import { quantize, signBits } from '../src/lib/server/vectors/quantized-vectors';
+import { dotAt } from '../src/lib/server/vectors/vector-index';
 import { scanCode, scanInstance } from '../src/lib/server/vectors/simd-scan';
 import { loadLine, percentile } from './lib/measure';
 
@@ -132,15 +133,7 @@ function manual(query: Float32Array): void {
 	lap('top500');
 	let sum = 0;
 	for (const k of best) {
-		const o = slots[k]! * d;
-		let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-		for (let j = 0; j < d; j += 4) {
-			s0 += vectors[o + j]! * query[j]!;
-			s1 += vectors[o + j + 1]! * query[j + 1]!;
-			s2 += vectors[o + j + 2]! * query[j + 2]!;
-			s3 += vectors[o + j + 3]! * query[j + 3]!;
-		}
-		sum += s0 + s1 + s2 + s3;
+		sum += dotAt(vectors, slots[k]! * d, query, d);
 	}
 	if (Number.isNaN(sum)) console.log('');
 	lap('rescore');

@@ -7,13 +7,11 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importTranscripts } from '../../bench/judged/corpus';
 import { answerQuestion } from '../../src/lib/server/answers';
-import { getEncoder } from '../../src/lib/server/embeddings';
-import { SearchService } from '../../src/lib/server/search/service';
-import { encodeEpisode } from '../../src/lib/server/vectors';
-import { createTestDb, type TestDb } from '../helpers/db';
+import type { SearchService } from '../../src/lib/server/search/service';
+import type { TestDb } from '../helpers/db';
 import { realdataDir } from '../helpers/environment';
+import { searchOverTranscript } from '../helpers/real-search';
 
 const TRANSCRIPT = path.join(realdataDir, '../segbench-dev/wan-2022-10-21/transcript.json');
 
@@ -27,11 +25,7 @@ let t: TestDb;
 let search: SearchService;
 beforeAll(async () => {
 	if (!existsSync(TRANSCRIPT)) return;
-	t = await createTestDb('pglite');
-	const loaded = await importTranscripts(t.db, [TRANSCRIPT]);
-	await encodeEpisode(t.db, loaded.get(TRANSCRIPT)!, { encoder: await getEncoder() });
-	search = await SearchService.build(t.db);
-	await search.semantic.warmUp();
+	({ t, search } = await searchOverTranscript(TRANSCRIPT));
 }, 300_000);
 afterAll(async () => {
 	await t?.close();

@@ -10,16 +10,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importTranscripts } from '../../bench/judged/corpus';
-import { getEncoder } from '../../src/lib/server/embeddings';
 import { unseenWords } from '../../src/lib/server/search/evidence';
 import { FLOOR, fuseHits, withNeighbours } from '../../src/lib/server/search/hybrid';
 import { rankAll } from '../../src/lib/server/search/ranking';
-import { SemanticEngine } from '../../src/lib/server/search/semantic';
-import { SearchService } from '../../src/lib/server/search/service';
-import { encodeEpisode } from '../../src/lib/server/vectors';
-import { createTestDb, type TestDb } from '../helpers/db';
+import type { SearchService } from '../../src/lib/server/search/service';
+import type { TestDb } from '../helpers/db';
 import { realdataDir } from '../helpers/environment';
+import { searchOverTranscript } from '../helpers/real-search';
 
 const TRANSCRIPT = path.join(realdataDir, '../segbench-dev/wan-2021-08-13/transcript.json');
 const NEAR_MISS = 'does a cooling pad stop a gaming laptop overheating';
@@ -34,13 +31,7 @@ let t: TestDb;
 let search: SearchService;
 beforeAll(async () => {
 	if (!existsSync(TRANSCRIPT)) return;
-	t = await createTestDb('pglite');
-	const loaded = await importTranscripts(t.db, [TRANSCRIPT]);
-	await encodeEpisode(t.db, loaded.get(TRANSCRIPT)!, { encoder: await getEncoder() });
-	search = await SearchService.build(t.db);
-	await search.semantic.warmUp();
-	// The unseen-word rules are on once the word neighbours are built, a few seconds after the encoder.
-	if (search.semantic instanceof SemanticEngine) await search.semantic.neighboursReady();
+	({ t, search } = await searchOverTranscript(TRANSCRIPT, { neighbours: true }));
 }, 300_000);
 afterAll(async () => {
 	await t?.close();

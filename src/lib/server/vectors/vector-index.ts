@@ -247,14 +247,7 @@ export class VectorIndex {
 		const best = new TopK(SCAN_KEEP);
 		for (let i = 0, o = 0; i < this.#size; i++, o += d) {
 			if (segment[i] === DEAD || models[i] !== modelId) continue;
-			let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-			for (let j = 0; j < d; j += 4) {
-				s0 += vectors[o + j]! * query[j]!;
-				s1 += vectors[o + j + 1]! * query[j + 1]!;
-				s2 += vectors[o + j + 2]! * query[j + 2]!;
-				s3 += vectors[o + j + 3]! * query[j + 3]!;
-			}
-			best.offer(i, s0 + s1 + s2 + s3);
+			best.offer(i, dotAt(vectors, o, query, d));
 		}
 		return best.kept();
 	}
@@ -307,15 +300,7 @@ export class VectorIndex {
 		const vectors = this.#vectors;
 		for (let k = 0; k < kept; k++) {
 			const slot = keptSlot[k]!;
-			// As the exact scan sums (and #dot), so a passage gets the very score the exact scan would give it.
-			let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-			for (let j = 0, o = slot * d; j < d; j += 4) {
-				s0 += vectors[o + j]! * query[j]!;
-				s1 += vectors[o + j + 1]! * query[j + 1]!;
-				s2 += vectors[o + j + 2]! * query[j + 2]!;
-				s3 += vectors[o + j + 3]! * query[j + 3]!;
-			}
-			best.offer(slot, s0 + s1 + s2 + s3);
+			best.offer(slot, dotAt(vectors, slot * d, query, d));
 		}
 		return best.kept();
 	}
@@ -348,23 +333,7 @@ export class VectorIndex {
 	}
 
 	#dot(query: Float32Array, slot: number): number {
-		const d = this.dimensions;
-		const v = this.#vectors;
-		const o = slot * d;
-		if (d % 4) {
-			let sum = 0;
-			for (let j = 0; j < d; j++) sum += v[o + j]! * query[j]!;
-			return sum;
-		}
-		// Summed in the exact scan's order, so a rescored passage gets the very score the exact scan gives it.
-		let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-		for (let j = 0; j < d; j += 4) {
-			s0 += v[o + j]! * query[j]!;
-			s1 += v[o + j + 1]! * query[j + 1]!;
-			s2 += v[o + j + 2]! * query[j + 2]!;
-			s3 += v[o + j + 3]! * query[j + 3]!;
-		}
-		return s0 + s1 + s2 + s3;
+		return dotAt(this.#vectors, slot * this.dimensions, query, this.dimensions);
 	}
 
 	#reserve(count: number): void {
@@ -503,4 +472,25 @@ function push(map: Map<number, number[]>, key: number, value: number): void {
 	const list = map.get(key);
 	if (list) list.push(value);
 	else map.set(key, [value]);
+}
+
+/**
+ * The dot product of the `d` floats at `offset` in `vectors` with `query`. Every exact score is summed this way, in
+ * this order (four running sums when `d` is a multiple of four), so a passage rescored after the first passes gets the
+ * very score the exact scan gives it.
+ */
+export function dotAt(vectors: Float32Array, offset: number, query: Float32Array, d: number): number {
+	if (d % 4) {
+		let sum = 0;
+		for (let j = 0; j < d; j++) sum += vectors[offset + j]! * query[j]!;
+		return sum;
+	}
+	let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+	for (let j = 0; j < d; j += 4) {
+		s0 += vectors[offset + j]! * query[j]!;
+		s1 += vectors[offset + j + 1]! * query[j + 1]!;
+		s2 += vectors[offset + j + 2]! * query[j + 2]!;
+		s3 += vectors[offset + j + 3]! * query[j + 3]!;
+	}
+	return s0 + s1 + s2 + s3;
 }
