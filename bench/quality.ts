@@ -27,7 +27,7 @@ import { SearchService } from '../src/lib/server/search/service';
 import { judgedQueries } from '../tests/search/judged-queries';
 import { cachedEncoder, judgedSearch } from './judged/corpus';
 import { benchAnswerPage } from './judged/answer-page';
-import { realJudgedQuestions } from './judged/real';
+import { realJudgedQuestions, type RealJudgedQuestion } from './judged/real';
 import { unanswerableQuestions } from './judged/unanswerable';
 import { freshJudgedQuestions, freshUnanswerableQuestions } from './judged/fresh';
 import { findSegmentId, scoreJudgedQueries } from './lib/quality';
@@ -69,28 +69,57 @@ try {
 	const rare = (t: string) => (df.get(t) ?? 0) / index.segments.size < 0.05;
 
 	type Row = { question: string; shares: boolean; rank: Record<Mode, number | null>; located: boolean | null };
-	const rows: Row[] = [];
-	const realOverlaps: ((id: number) => boolean)[] = [];
-	for (const judged of realJudgedQuestions) {
+	/** Whether a segment overlaps a judged question's answer window. */
+	const answerWindow = (judged: RealJudgedQuestion) => {
 		const episodeId = corpus.get(judged.file)!;
 		const [from, to] = judged.window;
-		const overlaps = (id: number) => {
+		return (id: number) => {
 			const s = index.segments.get(id)!;
 			return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from;
 		};
+	};
+	/** Where each mode ranks the first moment in the answer window (null: not in the first 10). */
+	const ranks = (question: string, vector: QueryVector | null, overlaps: (id: number) => boolean) => {
+		const byMode = {} as Row['rank'];
+		for (const mode of MODES) {
+			const at = rank(mode, question, vector).slice(0, 10).findIndex(overlaps);
+			byMode[mode] = at === -1 ? null : at + 1;
+		}
+		return byMode;
+	};
+	/** The questions the site misses in the first three (all of them with BENCH_VERBOSE), with every mode's rank. */
+	const printMisses = (of: Row[]) => {
+		for (const row of of) {
+			const ok = row.rank[SITE] !== null && row.rank[SITE]! <= 3;
+			if (verbose || !ok) console.log(`  ${ok ? 'ok  ' : 'MISS'} ${MODES.map((m) => String(row.rank[m] ?? '-').padStart(2)).join(' ')}  ${row.question}`);
+		}
+	};
+	/** How many questions nothing answers get no moment at all, per mode; those the site shows a moment for listed. */
+	const printUnanswerable = async (title: string, questions: readonly string[]) => {
+		console.log(title);
+		const vectors = new Map<string, QueryVector | null>();
+		for (const q of questions) vectors.set(q, await queryVector(q));
+		for (const mode of MODES) {
+			const shown = questions.map((q) => ({ q, n: rank(mode, q, vectors.get(q) ?? null).length }));
+			const clean = shown.filter((x) => x.n === 0).length;
+			console.log(`  ${mode.padEnd(16)} ${clean}/${shown.length} (${(clean / shown.length).toFixed(3)})`);
+			if (mode === SITE) for (const x of shown) if (x.n > 0 || verbose) console.log(`    ${x.n > 0 ? `${String(x.n).padStart(2)} shown` : 'none    '}  ${x.q}`);
+		}
+	};
+	const rows: Row[] = [];
+	const realOverlaps: ((id: number) => boolean)[] = [];
+	for (const judged of realJudgedQuestions) {
+		const [from, to] = judged.window;
+		const overlaps = answerWindow(judged);
 		realOverlaps.push(overlaps);
-		const windowText = [...index.segments.values()]
-			.filter((s) => s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from)
-			.map((s) => s.text ?? '')
+		const windowText = [...index.segments]
+			.filter(([id]) => overlaps(id))
+			.map(([, s]) => s.text ?? '')
 			.join(' ');
 		const answerStems = stems(windowText);
 		const shares = [...stems(judged.question)].some((t) => rare(t) && answerStems.has(t));
 		const vector = await queryVector(judged.question);
-		const row: Row = { question: judged.question, shares, rank: {} as Row['rank'], located: null };
-		for (const mode of MODES) {
-			const at = rank(mode, judged.question, vector).slice(0, 10).findIndex(overlaps);
-			row.rank[mode] = at === -1 ? null : at + 1;
-		}
+		const row: Row = { question: judged.question, shares, rank: ranks(judged.question, vector, overlaps), located: null };
 		const top = rank(SITE, judged.question, vector)[0];
 		const sentence = top !== undefined && overlaps(top) ? locateAnswer(vector, top) : null;
 		if (sentence) row.located = sentence.startSeconds >= from - 10 && sentence.startSeconds <= to;
@@ -111,10 +140,7 @@ try {
 	report('  sharing a rare word', rows.filter((r) => r.shares));
 	const located = rows.filter((r) => r.located !== null);
 	console.log(`\nHybrid top hit's link starts inside the answer window (within 10 s before it): ${located.filter((r) => r.located).length} of ${located.length}`);
-	for (const row of rows) {
-		if (!verbose && row.rank['hybrid (blend)'] !== null && row.rank['hybrid (blend)']! <= 3) continue;
-		console.log(`  ${row.rank['hybrid (blend)'] && row.rank['hybrid (blend)']! <= 3 ? 'ok  ' : 'MISS'} ${MODES.map((m) => String(row.rank[m] ?? '-').padStart(2)).join(' ')}  ${row.question}`);
-	}
+	printMisses(rows);
 
 	console.log('\nDemo judged queries (recall@3, MRR):');
 	const demoVectors = new Map<string, QueryVector | null>();
@@ -125,55 +151,24 @@ try {
 	}
 
 	// Precision: questions nothing answers that get no moment at all, per mode (same run, same index).
-	console.log(`\nUnanswerable questions (${unanswerableQuestions.length}): share with no moment shown (precision), beside recall above`);
-	const noneVectors = new Map<string, QueryVector | null>();
-	for (const q of unanswerableQuestions) noneVectors.set(q, await queryVector(q));
-	for (const mode of MODES) {
-		const shown = unanswerableQuestions.map((q) => ({ q, n: rank(mode, q, noneVectors.get(q) ?? null).length }));
-		const clean = shown.filter((x) => x.n === 0).length;
-		console.log(`  ${mode.padEnd(16)} ${clean}/${shown.length} (${(clean / shown.length).toFixed(3)})`);
-		if (mode === SITE) for (const x of shown) if (x.n > 0 || verbose) console.log(`    ${x.n > 0 ? `${String(x.n).padStart(2)} shown` : 'none    '}  ${x.q}`);
-	}
+	await printUnanswerable(`\nUnanswerable questions (${unanswerableQuestions.length}): share with no moment shown (precision), beside recall above`, unanswerableQuestions);
 	// The fresh set (bench/judged/fresh.ts), written after the floor was tuned on the sets above: printed apart, so the
 	// figures above stay comparable with earlier runs.
 	const freshRows: Row[] = [];
 	for (const judged of freshJudgedQuestions) {
-		const episodeId = corpus.get(judged.file)!;
-		const [from, to] = judged.window;
-		const overlaps = (id: number) => {
-			const s = index.segments.get(id)!;
-			return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from;
-		};
 		const vector = await queryVector(judged.question);
-		const row: Row = { question: judged.question, shares: judged.shares, rank: {} as Row['rank'], located: null };
-		for (const mode of MODES) {
-			const at = rank(mode, judged.question, vector).slice(0, 10).findIndex(overlaps);
-			row.rank[mode] = at === -1 ? null : at + 1;
-		}
-		freshRows.push(row);
+		freshRows.push({ question: judged.question, shares: judged.shares, rank: ranks(judged.question, vector, answerWindow(judged)), located: null });
 	}
 	report('Fresh set: answerable questions, in listeners\' words', freshRows);
-	for (const row of freshRows) if (verbose || !(row.rank[SITE] !== null && row.rank[SITE]! <= 3)) console.log(`  ${row.rank[SITE] && row.rank[SITE]! <= 3 ? 'ok  ' : 'MISS'} ${MODES.map((m) => String(row.rank[m] ?? '-').padStart(2)).join(' ')}  ${row.question}`);
-	console.log(`\nFresh set: unanswerable questions (${freshUnanswerableQuestions.length}), share with no moment shown`);
-	const freshNoneVectors = new Map<string, QueryVector | null>();
-	for (const q of freshUnanswerableQuestions) freshNoneVectors.set(q, await queryVector(q));
-	for (const mode of MODES) {
-		const shown = freshUnanswerableQuestions.map((q) => ({ q, n: rank(mode, q, freshNoneVectors.get(q) ?? null).length }));
-		const clean = shown.filter((x) => x.n === 0).length;
-		console.log(`  ${mode.padEnd(16)} ${clean}/${shown.length} (${(clean / shown.length).toFixed(3)})`);
-		if (mode === SITE) for (const x of shown) if (x.n > 0 || verbose) console.log(`    ${x.n > 0 ? `${String(x.n).padStart(2)} shown` : 'none    '}  ${x.q}`);
-	}
+	printMisses(freshRows);
+	await printUnanswerable(`\nFresh set: unanswerable questions (${freshUnanswerableQuestions.length}), share with no moment shown`, freshUnanswerableQuestions);
 
 	await calibrateFloor({
 		real: rows.map((r, i) => ({ query: realJudgedQuestions[i]!.question, answers: realOverlaps[i]! })),
 		demo: judgedQueries.map((j) => ({ query: j.query, answers: new Set(j.expected.map((key) => findSegmentId(index, key))) })),
 		none: unanswerableQuestions,
 		fresh: {
-			real: freshJudgedQuestions.map((j) => {
-				const episodeId = corpus.get(j.file)!;
-				const [from, to] = j.window;
-				return { query: j.question, answers: (id: number) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; } };
-			}),
+			real: freshJudgedQuestions.map((j) => ({ query: j.question, answers: answerWindow(j) })),
 			none: freshUnanswerableQuestions
 		},
 		hits: async (query, withVector) => {
