@@ -44,6 +44,8 @@ const passages: StoredPassage[] = Array.from({ length: count }, (_, i) => ({
 }));
 const querySet = Array.from({ length: queries }, mix);
 const index = VectorIndex.from(passages);
+/** The same passages searched on one thread (the passes split with a second thread since December 6: scan-thread.ts). */
+const oneThread = VectorIndex.from(passages, d, { splitFrom: Infinity });
 
 // The same passes by hand, on one instance laid out as quantized-vectors.ts lays it out, each phase timed.
 const shortlist = Math.max(4000, Math.ceil(count / 32));
@@ -74,7 +76,7 @@ const approximate = new Float32Array(count);
 /** Memory other work touches between two searches (the encoder, the words), so each search starts as cold as in a server. */
 const evict = new Uint8Array(Number(process.env.BENCH_EVICT_MB ?? 64) * 1024 * 1024);
 
-type Phase = 'bits' | 'hamming' | 'threshold' | 'select' | 'int8' | 'scores' | 'top500' | 'rescore' | 'manual' | 'search';
+type Phase = 'bits' | 'hamming' | 'threshold' | 'select' | 'int8' | 'scores' | 'top500' | 'rescore' | 'manual' | 'search' | 'one thread';
 const times = new Map<Phase, number[]>();
 const at = (phase: Phase, ms: number) => (times.get(phase) ?? times.set(phase, []).get(phase)!).push(ms);
 
@@ -146,20 +148,27 @@ const touch = () => {
 for (const q of querySet.slice(0, 50)) {
 	manual(q);
 	index.search(q, 'synthetic', { limit: 50 });
+	oneThread.search(q, 'synthetic', { limit: 50 });
 }
 times.clear();
 const cpu: number[] = [];
+let differ = 0;
 for (const q of querySet) {
 	touch();
 	manual(q);
 	touch();
+	let started = performance.now();
+	const alone = oneThread.search(q, 'synthetic', { limit: 50 });
+	at('one thread', performance.now() - started);
+	touch();
 	const before = process.cpuUsage();
-	const started = performance.now();
-	index.search(q, 'synthetic', { limit: 50 });
+	started = performance.now();
+	const split = index.search(q, 'synthetic', { limit: 50 });
 	at('search', performance.now() - started);
 	const used = process.cpuUsage(before);
 	cpu.push((used.user + used.system) / 1000);
+	if (JSON.stringify(split) !== JSON.stringify(alone)) differ++;
 }
 console.log(`${count.toLocaleString('en')} passages x ${d}, shortlist ${shortlist.toLocaleString('en')}, ${queries} queries, ${evict.length >> 20} MB touched before each; ${loadLine()}`);
 for (const [phase, ms] of times) console.log(`  ${phase.padEnd(10)} p50 ${percentile(ms, 50).toFixed(2).padStart(6)}  p99 ${percentile(ms, 99).toFixed(2).padStart(6)} ms`);
-console.log(`  search CPU p50 ${percentile(cpu, 50).toFixed(2)}  p99 ${percentile(cpu, 99).toFixed(2)} ms`);
+console.log(`  search CPU p50 ${percentile(cpu, 50).toFixed(2)}  p99 ${percentile(cpu, 99).toFixed(2)} ms (the process's, both threads); split and one-thread results differ for ${differ} of ${queries} queries`);

@@ -89,6 +89,21 @@ describe('search by meaning over many passages', () => {
 		}
 	});
 
+	it('gives the very same results with the first passes split over two threads, before and after episodes change', async () => {
+		const split = VectorIndex.from(passages, DIMENSIONS, { splitFrom: 0 });
+		const alone = VectorIndex.from(passages, DIMENSIONS, { splitFrom: Infinity });
+		expect(await split.startSplit()).toBe(true);
+		expect(await alone.startSplit()).toBe(false);
+		for (const query of questions) expect(seen(split, query, false)).toEqual(seen(alone, query, false));
+		const replaced = Array.from({ length: 20 }, (_, e) => episode(e + 201));
+		const reencoded = episode(21, 'm@2');
+		for (const index of [split, alone]) {
+			replaced.forEach((passages, e) => index.replaceEpisode(e + 1, passages)); // left-out slots in the sign-bit pass
+			index.replaceEpisode(21, reencoded);
+		}
+		for (const query of questions) expect(seen(split, query, false, 200)).toEqual(seen(alone, query, false, 200));
+	});
+
 	it('finds a moment that was just added as its first result when asked about it', () => {
 		const growing = VectorIndex.from(passages);
 		const added = episode(999);

@@ -63,6 +63,8 @@ describe.skipIf(!realTranscriptsAvailable)('search by meaning when sign bits cho
 	let service: SearchService;
 	let model: string;
 	let passages: number;
+	/** The same passages, the first passes split over two threads (scan-thread.ts), as an index over 100k segments does. */
+	let split: VectorIndex;
 
 	beforeAll(async () => {
 		f = await createAnswerFixture();
@@ -74,7 +76,8 @@ describe.skipIf(!realTranscriptsAvailable)('search by meaning when sign bits cho
 		model = stored[0]!.model;
 		const all = [...stored, ...crowd(demo, CROWD)];
 		passages = all.length;
-		index = VectorIndex.from(all, 512, { shortlist: { share: SHORTLIST_SHARE, min: 0 } });
+		index = VectorIndex.from(all, 512, { shortlist: { share: SHORTLIST_SHARE, min: 0 }, splitFrom: Infinity });
+		split = VectorIndex.from(all, 512, { shortlist: { share: SHORTLIST_SHARE, min: 0 }, splitFrom: 0 });
 		semantic = new SemanticEngine(index);
 		service = new SearchService(f.t.db, f.search.index, semantic);
 		await semantic.warmUp();
@@ -103,5 +106,14 @@ describe.skipIf(!realTranscriptsAvailable)('search by meaning when sign bits cho
 		expect(fast[0]!.passage).toBe(exact[0]!.passage);
 		expect(fast[0]!.score).toBe(exact[0]!.score);
 		expect(fast.map((h) => [h.segmentId, h.score, h.passage.text])).toEqual(exact.map((h) => [h.segmentId, h.score, h.passage.text]));
+	});
+
+	it('gives every question the very same fifty segments, passages and similarities with the first passes split over two threads', async () => {
+		expect(await split.startSplit()).toBe(true);
+		const seen = (of: VectorIndex, vector: Float32Array) => of.search(vector, model, { limit: 50 }).map((h) => [h.segmentId, h.score, h.passage.text]);
+		for (const [query] of QUESTIONS) {
+			const vector = (await semantic.queryVector(query))!.vector;
+			expect(seen(split, vector)).toEqual(seen(index, vector));
+		}
 	});
 });

@@ -120,6 +120,7 @@ export class SemanticEngine implements MeaningEngine {
 	/** Starts loading the query encoder when there are vectors to search (call after the server listens). */
 	warmUp(): Promise<SentenceEncoder | null> {
 		if (this.vectors.stats().passages === 0) return Promise.resolve(null);
+		void this.vectors.startSplit(); // the first passes' second thread, up before the first query (a big index)
 		this.#loading ??= this.loadEncoder().then(
 			(encoder) => {
 				this.#encoder = encoder;

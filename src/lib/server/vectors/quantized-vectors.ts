@@ -9,6 +9,7 @@
  * best few hundred among a few thousand; bench:search measures how often it does (recall against the exact scan)
  * rather than assuming it.
  */
+import { ScanThread } from './scan-thread';
 import { HAMMING_MAX_BYTES, scanCode, scanInstance, type ScanExports } from './simd-scan';
 
 const PAGE = 65536;
@@ -17,9 +18,23 @@ const PAGE = 65536;
 const LEFT_OUT = 0x7fffffff;
 
 /**
- * Fixed-size vectors in slots, in one WebAssembly memory: [vectors: capacity × bytes][query: 2 × bytes (sign bits
- * as they are, int8 widened to int16)][histogram: (dimensions + 1) × int32][out: capacity × int32][slots: capacity ×
- * int32]. Slots are written as vectors arrive; the query, histogram, scores and shortlist are scratch.
+ * Passes over at least this many passages are split with a second thread (scan-thread.ts); below, the sign-bit pass
+ * takes well under a millisecond and waking a thread would not pay.
+ */
+export const SPLIT_FROM = 50_000;
+/**
+ * A split pass is cut in about this many chunks, which the two threads claim as they are free: the caller waits at
+ * the end for at most the one the helper is in (a 64th of the pass), and a claim costs well under a microsecond.
+ */
+const CHUNKS = 64;
+/** Rows per chunk for a pass over `rows` (a multiple of 16, so int8 rows go through four at a time). */
+const chunkOf = (rows: number) => Math.max(16, Math.ceil(rows / CHUNKS / 16) * 16);
+
+/**
+ * Fixed-size vectors in slots, in one shared WebAssembly memory: [vectors: capacity × bytes][query: 2 × bytes (sign
+ * bits as they are, int8 widened to int16)][histogram, the helper thread's histogram: (dimensions + 1) × int32
+ * each][out: capacity × int32][slots: capacity × int32]. Slots are written as vectors arrive; the query, histograms,
+ * scores and shortlist are scratch.
  */
 class PackedVectors {
 	readonly #code: ScanExports;
@@ -28,15 +43,22 @@ class PackedVectors {
 	/** The query widened to int16, as the int8 passes read it. */
 	wideQuery!: Int16Array;
 	histogram!: Int32Array;
+	helperHistogram!: Int32Array;
 	out!: Int32Array;
 	slots!: Int32Array;
 
 	constructor(
 		module: WebAssembly.Module,
 		readonly width: number,
-		readonly dimensions: number
+		readonly dimensions: number,
+		/** This memory's number among those a scan thread shares. */
+		readonly shared: number
 	) {
 		this.#code = scanInstance(module);
+	}
+
+	get memory(): WebAssembly.Memory {
+		return this.#code.memory;
 	}
 
 	get capacity(): number {
@@ -55,7 +77,8 @@ class PackedVectors {
 		if (capacity <= this.#capacity) return;
 		const w = this.width;
 		const histogramAt = capacity * w + 2 * w;
-		const outAt = histogramAt + Math.ceil(((this.dimensions + 1) * 4) / 16) * 16;
+		const histogramBytes = Math.ceil(((this.dimensions + 1) * 4) / 16) * 16;
+		const outAt = histogramAt + 2 * histogramBytes;
 		const needed = outAt + capacity * 8;
 		const pages = Math.ceil(needed / PAGE) - this.#code.memory.buffer.byteLength / PAGE;
 		if (pages > 0) this.#code.memory.grow(pages);
@@ -64,6 +87,7 @@ class PackedVectors {
 		this.bytes = new Uint8Array(buffer, 0, capacity * w + w);
 		this.wideQuery = new Int16Array(buffer, capacity * w, w);
 		this.histogram = new Int32Array(buffer, histogramAt, this.dimensions + 1);
+		this.helperHistogram = new Int32Array(buffer, histogramAt + histogramBytes, this.dimensions + 1);
 		this.out = new Int32Array(buffer, outAt, capacity);
 		this.slots = new Int32Array(buffer, outAt + capacity * 4, capacity);
 	}
@@ -73,15 +97,30 @@ class PackedVectors {
 		this.#code.scan(0, count, this.queryAt, this.out.byteOffset);
 	}
 
-	/** int8 dot products of the query with the first `count` slots listed in `slots`, into `out`. */
-	scanSlots(count: number): void {
-		this.#code.scanSlots(0, this.slots.byteOffset, count, this.queryAt, this.out.byteOffset);
+	/** int8 dot products of the query with the first `count` slots listed in `slots`, into `out` (split with `thread` when given). */
+	scanSlots(count: number, thread: ScanThread | null): void {
+		const args = [0, this.slots.byteOffset, this.queryAt, this.out.byteOffset] as const;
+		if (thread?.run({ fn: 'scanSlots', memory: this.shared, rows: count, chunk: chunkOf(count), args: [...args] })) return;
+		this.#code.scanSlots(args[0], args[1], count, args[2], args[3]);
 	}
 
-	/** Differing bits between the query and slots [0, count), into `out`, and how many slots have each count, into `histogram` (zeroed first). */
-	hamming(count: number): void {
-		this.histogram.fill(0);
-		this.#code.hamming(0, count, this.queryAt, this.out.byteOffset, this.histogram.byteOffset);
+	/**
+	 * Differing bits between the query and slots [0, count), into `out`, and how many slots have each count, into
+	 * `histogram` (zeroed first; split with `thread` when given, each thread counting its own histogram, added up after).
+	 */
+	hamming(count: number, thread: ScanThread | null): void {
+		const { histogram, helperHistogram } = this;
+		histogram.fill(0);
+		if (thread) {
+			helperHistogram.fill(0);
+			const histograms: [number, number] = [histogram.byteOffset, helperHistogram.byteOffset];
+			if (thread.run({ fn: 'hamming', memory: this.shared, rows: count, chunk: chunkOf(count), args: [0, this.width, this.queryAt, this.out.byteOffset], histograms })) {
+				for (let h = 0; h < histogram.length; h++) histogram[h]! += helperHistogram[h]!;
+				return;
+			}
+			histogram.fill(0);
+		}
+		this.#code.hamming(0, count, this.queryAt, this.out.byteOffset, histogram.byteOffset);
 	}
 
 	/** Into `slots`, in order: the slots whose count in `out` is below `bar`, and the first `atBar` at it; returns how many. */
@@ -99,21 +138,41 @@ export class QuantizedVectors {
 	#scale = new Float32Array(0);
 	/** The last scores, reused between searches (a fresh array per search would be garbage to collect). */
 	#approximate = new Float32Array(0);
+	readonly #module: WebAssembly.Module;
+	/** The thread the passes are split with, started by the first search over `splitFrom` passages (null: none). */
+	#thread: ScanThread | null | undefined;
 
 	private constructor(
 		module: WebAssembly.Module,
-		readonly dimensions: number
+		readonly dimensions: number,
+		readonly splitFrom: number
 	) {
-		this.#int8 = new PackedVectors(module, dimensions, dimensions);
+		this.#module = module;
+		this.#int8 = new PackedVectors(module, dimensions, dimensions, 0);
 		const bitBytes = signBitBytes(dimensions);
-		this.#bits = bitBytes ? new PackedVectors(module, bitBytes, dimensions) : null;
+		this.#bits = bitBytes ? new PackedVectors(module, bitBytes, dimensions, 1) : null;
 		this.reserve(1024);
 	}
 
-	/** Quantized vectors of this many dimensions, or null when they cannot be used (no WebAssembly SIMD; dimensions not a multiple of 16). */
-	static create(dimensions: number): QuantizedVectors | null {
+	/**
+	 * Quantized vectors of this many dimensions, or null when they cannot be used (no WebAssembly SIMD; dimensions not
+	 * a multiple of 16). Passes over `splitFrom` passages or more are split with a second thread (Infinity: never).
+	 */
+	static create(dimensions: number, splitFrom = SPLIT_FROM): QuantizedVectors | null {
 		const module = dimensions % 16 === 0 ? scanCode(dimensions, signBitBytes(dimensions)) : null;
-		return module ? new QuantizedVectors(module, dimensions) : null;
+		return module ? new QuantizedVectors(module, dimensions, splitFrom) : null;
+	}
+
+	/** Starts the thread passes over `count` passages are split with, if they are; resolves whether it runs. */
+	startSplit(count: number): Promise<boolean> {
+		return this.#split(count)?.ready ?? Promise.resolve(false);
+	}
+
+	/** The thread to split a pass over `count` passages with, if it is that big (started the first time). */
+	#split(count: number): ScanThread | null {
+		if (count < this.splitFrom || !this.#bits) return null;
+		this.#thread ??= ScanThread.start(this.#module, [this.#int8.memory, this.#bits.memory], this);
+		return this.#thread;
 	}
 
 	/** Whether searches can start with the sign-bit pass. */
@@ -185,8 +244,9 @@ export class QuantizedVectors {
 	 */
 	shortlist(query: Float32Array, count: number, keep: number, live: ((slot: number) => boolean) | null): { slots: Int32Array; scores: Float32Array; kept: number } {
 		const bits = this.#bits!;
+		const thread = this.#split(count);
 		signBits(query, bits.bytes, bits.queryAt);
-		bits.hamming(count);
+		bits.hamming(count, thread);
 		const histogram = bits.histogram;
 		if (live) {
 			// Slots the search leaves out are taken back out of the histogram and given a count no bar reaches.
@@ -205,7 +265,7 @@ export class QuantizedVectors {
 		const slots = this.#int8.slots;
 		slots.set(bits.slots.subarray(0, kept));
 		quantize(query, this.#int8.wideQuery, 0);
-		this.#int8.scanSlots(kept);
+		this.#int8.scanSlots(kept, thread);
 		const ints = this.#int8.out;
 		const scale = this.#scale;
 		const scores = this.#approximate;

@@ -267,9 +267,10 @@ function scanModule(bytes: number, bitBytes: number): Uint8Array<ArrayBuffer> {
 	return new Uint8Array([
 		0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
 		...section(1, [3, ...type(4, 0), ...type(5, 0), ...type(5, 1)]),
+		// (import "js" "memory" (memory 0 MAX_PAGES shared)): a memory another thread can run the same loops over (scan-thread.ts).
+		...section(2, [1, ...name('js'), ...name('memory'), 2, 3, 0, ...leb(MAX_PAGES)]),
 		...section(3, [4, 0, 1, 1, 2]),
-		...section(5, [1, 0, 1]),
-		...section(7, [5, ...name('scan'), 0, 0, ...name('scanSlots'), 0, 1, ...name('hamming'), 0, 2, ...name('select'), 0, 3, ...name('memory'), 2, 0]),
+		...section(7, [4, ...name('scan'), 0, 0, ...name('scanSlots'), 0, 1, ...name('hamming'), 0, 2, ...name('select'), 0, 3]),
 		...section(10, [bodies.length, ...bodies.flatMap((body) => [...leb(body.length), ...body])])
 	]);
 }
@@ -297,7 +298,10 @@ export interface ScanExports {
 	memory: WebAssembly.Memory;
 }
 
-/** A fresh instance (its own memory) of the compiled loops. */
-export function scanInstance(module: WebAssembly.Module): ScanExports {
-	return new WebAssembly.Instance(module).exports as unknown as ScanExports;
+/** The most 64 KiB pages a memory of the loops can grow to (WebAssembly's 4 GiB; a shared memory must name a maximum, reserved as address space only). */
+const MAX_PAGES = 65536;
+
+/** The compiled loops over `memory` (a fresh shared memory when none is given: the threads that share it each make an instance over it). */
+export function scanInstance(module: WebAssembly.Module, memory = new WebAssembly.Memory({ initial: 0, maximum: MAX_PAGES, shared: true })): ScanExports {
+	return { ...(new WebAssembly.Instance(module, { js: { memory } }).exports as unknown as Omit<ScanExports, 'memory'>), memory };
 }

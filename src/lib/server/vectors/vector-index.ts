@@ -73,6 +73,11 @@ const SHORTLIST_MIN = 4000;
 export interface VectorIndexOptions {
 	/** Passages the sign-bit pass keeps for the int8 pass: `max(min, share × live passages)` (tests shrink it). */
 	shortlist?: { share: number; min: number };
+	/**
+	 * From how many passages the first passes are split with a second thread (quantized-vectors.ts SPLIT_FROM;
+	 * Infinity: never; tests lower it to compare both ways on one index size).
+	 */
+	splitFrom?: number;
 }
 
 /** How many passages each first pass hands on, for one search (bench:search tries other sizes against the exact scan). */
@@ -107,9 +112,9 @@ export class VectorIndex {
 
 	constructor(
 		readonly dimensions = 512,
-		{ shortlist = { share: SHORTLIST_SHARE, min: SHORTLIST_MIN } }: VectorIndexOptions = {}
+		{ shortlist = { share: SHORTLIST_SHARE, min: SHORTLIST_MIN }, splitFrom }: VectorIndexOptions = {}
 	) {
-		this.#quantized = QuantizedVectors.create(dimensions);
+		this.#quantized = QuantizedVectors.create(dimensions, splitFrom);
 		this.#shortlist = shortlist;
 		this.#vectors = new Float32Array(1024 * dimensions);
 		this.#segment = new Int32Array(1024);
@@ -136,6 +141,14 @@ export class VectorIndex {
 			quantizedBytes,
 			bitsBytes: this.#quantized?.bitsByteLength ?? 0
 		};
+	}
+
+	/**
+	 * Starts the second thread the first passes are split with when the index is big enough (VectorIndexOptions.splitFrom),
+	 * so the first search need not start it; resolves whether it runs.
+	 */
+	startSplit(): Promise<boolean> {
+		return this.#quantized?.startSplit(this.#size) ?? Promise.resolve(false);
 	}
 
 	/** Whether any live passage was made by this model. */
