@@ -308,7 +308,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (${describe(chosen)})`, calibration, chosen);
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(chosen) > 0) counts(`held-out half, calibrated`, heldOut, chosen);
-	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0 });
+	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0, typedWordCosine: 0 });
 	counts(`fresh set, today's`, fresh, FLOOR);
 	if (distance(chosen) > 0) counts(`fresh set, calibrated`, fresh, chosen);
 	counts(`fourth set, today's`, fourth, FLOOR);
@@ -355,15 +355,16 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (lexical ${lexChosen.lexical})`, lexCalibration, lexChosen);
 	counts(`held-out half, today's`, lexHeldOut, FLOOR);
 	if (lexChosen.lexical !== FLOOR.lexical) counts(`held-out half, calibrated`, lexHeldOut, lexChosen);
-	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0 });
+	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0, typedWordCosine: 0 });
 	counts(`fresh set, today's`, await freshCases(false), FLOOR);
 	counts(`fourth set, today's`, await laterCases(sets.fourth, false), FLOOR);
 
 	// The later unseen-word rules, each switched off with the rest of today's floor, on the held-out half and the fresh set.
-	console.log('  the unseen-word rules near the answer (FLOOR.unseenNearCosine) and the uncommon-match rules (FLOOR.unseenMatchShare), each off');
+	console.log('  the one-word rule (FLOOR.typedWordCosine), the unseen-word rules near the answer (FLOOR.unseenNearCosine) and the uncommon-match rules (FLOOR.unseenMatchShare), each off');
 	const noNear = { ...FLOOR, unseenNearCosine: 0 };
 	const noMatch = { ...FLOOR, unseenMatchShare: Infinity };
 	for (const [label, of] of [['held-out half', heldOut], ['fresh set', fresh], ['fourth set', fourth]] as const) {
+		counts(`${label}, without the one-word rule`, of, { ...FLOOR, typedWordCosine: 0 });
 		counts(`${label}, without the answer-window rule`, of, noNear);
 		counts(`${label}, without the uncommon-match rules`, of, noMatch);
 		counts(`${label}, without either`, of, { ...noNear, unseenMatchShare: Infinity });

@@ -1,7 +1,7 @@
 /**
- * A FOURTH set for search honesty (issue 14 point 5), written on December 6 (15:40-16:05 UTC) before any rule was tried
- * on it, after the floor had been tuned on the first two sets (real.ts, unanswerable.ts) and checked on the third
- * (fresh.ts). bench:quality prints it on lines of its own ("Fourth set"), so every older figure stays comparable; the
+ * A FOURTH set for search honesty (issue 14 point 5), written on December 6 (15:40-15:43 UTC, commit 8f15804)
+ * before any rule was tried on it, after the floor had been tuned on the first two sets (real.ts, unanswerable.ts)
+ * and checked on the third (fresh.ts). bench:quality prints it on lines of its own ("Fourth set"), so every older figure stays comparable; the
  * honesty sweeps report it beside the held-out half and the fresh set and never choose a setting by it.
  *
  * - 25 answerable questions in a listener's own words over the same six real transcripts (read at run time from
