@@ -1,12 +1,12 @@
 /**
- * `npx tsx bench/honesty-rules-4.ts [--ties] [--list]`: the candidate honesty rules docs/search-honesty.md named after
+ * `npx tsx bench/honesty-rules-4.ts [--ties] [--short] [--list] [--time]`: the candidate honesty rules docs/search-honesty.md named after
  * the fresh set (December 6, "A fresh third set"), and signals of another kind, each as a veto on top of today's floor
  * (the hits /search showed before the one-word rule: fuseHits with FLOOR, typedWordCosine 0), measured on the halves bench:quality uses and on the two later sets:
  * settings chosen on the calibration half only (even positions of real.ts, the demo's judged queries and
  * unanswerable.ts), keeping every answer today's floor keeps in the first three there; then the held-out half (odd
  * positions), the fresh set (fresh.ts) and the fourth set (fourth.ts, written before any of these was tried on it)
- * reported as ranges over the settings that tie. `--ties` prints each tied setting, `--list` what today's floor still
- * shows on the later sets.
+ * reported as ranges over the settings that tie. `--ties` prints each tied setting, `--short` the answers of queries of
+ * one or two words, `--list` what today's floor still shows and misses, `--time` what the landed one-word rule costs.
  *
  * Families:
  * 1. short topics: under cosine C, a query of 2 to K words must have every word the index knows matched by the hit
@@ -79,6 +79,28 @@ try {
 		});
 	}
 	encoder.save();
+	// `--time`: what the one-word rule costs a query, the floor over each one-word query's hits with and without it
+	// (fresh evidence each time, as a request has it; the query vectors at hand), median of five rounds. Run it under
+	// `flock /tmp/bench.lock`.
+	if (process.argv.includes('--time')) {
+		const oneWord = [...new Set([...queries.filter((q) => q.words.length === 1).map((q) => q.query), 'sleep', 'running', 'recovery', 'podcast', 'intel', 'discord', 'youtube', 'games', 'episodes', 'cards'])];
+		const vectors = new Map<string, Awaited<ReturnType<typeof withNeighbours>>>();
+		for (const q of oneWord) vectors.set(q, await withNeighbours(await semantic.queryVector(q, unseenWords(index, q))));
+		const time = (floor: typeof FLOOR) => {
+			const started = performance.now();
+			for (const q of oneWord) {
+				const ranked = rankAll(index, q);
+				fuseHits(ranked.segments, vectors.get(q)!, () => true, { links, evidence: ranked.evidence, floor });
+			}
+			return (performance.now() - started) / oneWord.length;
+		};
+		const rounds: { without: number; with: number }[] = [];
+		for (let r = 0; r < 7; r++) rounds.push({ without: time({ ...FLOOR, typedWordCosine: 0 }), with: time(FLOOR) });
+		const median = (xs: number[]) => xs.sort((a, b) => a - b)[xs.length >> 1]!;
+		console.log(
+			`time: ${oneWord.length} one-word queries, words ranked and the floor over their hits, median of ${rounds.length} rounds: without the rule ${median(rounds.map((r) => r.without)).toFixed(3)} ms a query, with it ${median(rounds.map((r) => r.with)).toFixed(3)} ms`
+		);
+	}
 } finally {
 	await handle.close();
 }

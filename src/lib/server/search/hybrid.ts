@@ -40,8 +40,9 @@
  *   the segment): a tech show's talk of a PC power supply at 0.68, matching only "gaming", does not answer whether a
  *   cooling pad stops a laptop overheating;
  * - a one-word query is a topic ("dating", "boxing", "camping"): a hit under FLOOR.typedWordCosine must say the word
- *   as typed (or in the other number, or a synonym), not only another word of its stem (evidence.ts saysTypedWord):
- *   a tech show's release dates do not answer "dating", nor Bandcamp "camping";
+ *   as typed (or in the other number, or a synonym), not only another word of its stem (evidence.ts saysTypedWord;
+ *   a typo or a half-typed word is not asked): a tech show's end-of-life dates do not answer "dating", nor Bandcamp
+ *   "camping";
  * - found by words, without vectors (encoder loading, segment not yet embedded): evidence at least FLOOR.lexical.
  * The floors were calibrated with bench:quality on the even half of the real judged questions, the demo's judged
  * queries and the unanswerable questions (bench/judged/unanswerable.ts), maximising answers kept in the first three
@@ -98,7 +99,7 @@ export interface Floor {
 	unseenMatchShare: number;
 	/**
 	 * Under this cosine, a hit for a one-word query must say the word as typed, in the other number or as a synonym
-	 * (evidence.ts saysTypedWord; 0: never asked). FLOOR.vectorOnly: a hit whose cosine alone would show it is not
+	 * (evidence.ts saysTypedWord: not asked of a typo or a half-typed word; 0: never asked). FLOOR.vectorOnly: a hit whose cosine alone would show it is not
 	 * asked. bench/honesty-rules-4.ts: every ceiling from 0.45 up gives the same outcome on every set.
 	 */
 	typedWordCosine: number;
@@ -303,9 +304,15 @@ type FloorHit = Hit & Partial<Pick<HybridHit, 'via' | 'cosine'>>;
 
 /** Whether a fused hit has the evidence to be shown (see the top of this file). */
 export function clearsFloor(hit: FloorHit, floor: Floor = FLOOR): boolean {
+	if (!clearsBeforeTypedWord(hit, floor)) return false;
+	// Last, as it reads the segment's text: only for a hit the other rules would show.
+	return !hit.evidence || (hit.cosine ?? 0) >= floor.typedWordCosine || hit.evidence.saysTypedWord(hit.id);
+}
+
+/** Every rule of the floor but the one-word rule (FLOOR.typedWordCosine). */
+function clearsBeforeTypedWord(hit: FloorHit, floor: Floor): boolean {
 	if (hit.evidence && !hit.evidence.saysNames(hit.id)) return false;
 	const cosine = hit.cosine ?? null;
-	if (hit.evidence && (cosine ?? 0) < floor.typedWordCosine && !hit.evidence.saysTypedWord(hit.id)) return false;
 	if (cosine === null) return hit.evidence ? hit.evidence.reaches(hit.id, hit.terms, floor.lexical) : floor.lexical <= 0;
 	if ((hit.evidence?.rarestUnsaid ?? 0) < floor.unsaidWordLogProbability && cosine < floor.unsaidWordCosine) return false;
 	// Last, as it reads the segment's words: only for a hit the other rules would show. From
