@@ -14,7 +14,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { createCacheWarmer } from './cache-warmer';
 import { getConfig } from './config';
-import { cacheKey, type CachedAnswer, type ResponseCache } from './response-cache';
+import { cacheKey, chooseEncoding, type CachedAnswer, type ResponseCache } from './response-cache';
 import { applySecurityHeaders, withoutPolicyOn304 } from './security-headers';
 
 /** The registered symbol server/index.js looks the bridge up by. */
@@ -32,8 +32,13 @@ export interface ServerBridge {
 	answerNow(req: IncomingMessage, res: ServerResponse, compression: ServerCompression): boolean;
 	/** Answers from the response cache, or calls `next` for the handler to answer. */
 	answer(req: IncomingMessage, res: ServerResponse, next: () => void): void;
-	/** The server listens; `loopback` reaches it from this machine (http://127.0.0.1:PORT). */
+	/**
+	 * The server listens; `loopback` reaches this very process from this machine (http://127.0.0.1:PORT; with several
+	 * processes, a port of its own, since the shared one hands a connection to any of them).
+	 */
 	listening?(loopback: string): void;
+	/** How many processes serve the site (SERVER_PROCESSES, checked by config.ts); server/index.js starts the rest. */
+	processes?: number;
 }
 
 /** What the server's compression middleware does with a response (server/index.js). */
@@ -155,7 +160,8 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 		},
 		listening(loopback) {
 			warmer?.listening(loopback);
-		}
+		},
+		processes: getConfig().serverProcesses
 	};
 	(globalThis as Record<symbol, unknown>)[SERVER_BRIDGE] = bridge;
 }
@@ -188,28 +194,6 @@ function prepare(hit: CachedAnswer, pathname: string, compression: ServerCompres
 		else if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);
 	}
 	return { headers: Object.fromEntries(headers), compress: compressible && (hit.bodyBytes ?? hit.body.byteLength) >= compression.thresholdBytes, brHeld: {}, gzipHeld: {} };
-}
-
-/**
- * The encoding a hit is sent in for this Accept-Encoding, when it is one a hit can give here: brotli, gzip, either
- * (both as welcome: the one at hand), or none (no header); null for anything else (deflate or identity preferred,
- * q-values the compression middleware would weigh otherwise), which then goes the slow way.
- */
-function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'either' | 'identity' | null {
-	if (accept === undefined) return 'identity';
-	const q = new Map<string, number>();
-	for (const part of accept.split(',')) {
-		const [name, ...params] = part.trim().toLowerCase().split(';');
-		if (!name) continue;
-		const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
-		q.set(name, weight ? Number(weight[1]) : 1);
-	}
-	const of = (name: string) => q.get(name) ?? q.get('*') ?? 0;
-	const br = of('br');
-	const gzip = of('gzip');
-	const best = Math.max(br, gzip);
-	if (best <= 0 || of('deflate') > best || (q.has('identity') && q.get('identity')! > best)) return null;
-	return br === gzip ? 'either' : br > gzip ? 'br' : 'gzip';
 }
 
 /** The URL SvelteKit would give a Node request; null when it is not a plain GET or its origin is not plain. */
