@@ -34,14 +34,23 @@ function startProcesses() {
 	let stopping = false;
 	let announced = false;
 	let firstUrl = '';
+	/** The first visitor's origin, once a process has seen it. */
+	let origin = null;
 	/** Workers (by id) that listen. */
 	const listening = new Set();
 	const start = (first) => {
 		const worker = cluster.fork();
 		let listened = false;
 		worker.on('message', (message) => {
+			// The first visitor's origin, seen by one process: the others warm their caches under it too.
+			if (message?.type === 'origin') {
+				origin = message;
+				for (const other of Object.values(cluster.workers ?? {})) if (other && other !== worker) other.send(message);
+				return;
+			}
 			if (message?.type !== 'listening') return;
 			listened = true;
+			if (origin) worker.send(origin); // a process started after the first visitor (a replacement)
 			listening.add(worker.id);
 			if (first) {
 				// The first process read and checked the configuration: it says how many there are to be.
@@ -144,6 +153,11 @@ async function serve() {
 		const ownAddress = await listen(own, { port: 0, host: '127.0.0.1', exclusive: true });
 		loopback = `http://127.0.0.1:${ownAddress.port}`;
 		process.send?.({ type: 'listening', url, processes: bridge.processes ?? 1 });
+		// The app warms its cache under the origin its first visitor uses; the others learn it from whichever sees it.
+		bridge.onFirstOrigin = (origin) => process.send?.({ type: 'origin', origin });
+		process.on('message', (message) => {
+			if (/** @type {any} */ (message)?.type === 'origin') bridge.sawOrigin?.(/** @type {any} */ (message).origin);
+		});
 		console.log(`[server] process ${process.pid} listening`);
 	} else {
 		console.log(`Listening on ${url}`);

@@ -22,10 +22,10 @@ interface Answer {
 }
 
 /** A GET on a connection of its own: the server's processes take new connections in turn. */
-function getAlone(url: string): Promise<Answer> {
+function getAlone(url: string, accept = 'application/json'): Promise<Answer> {
 	return new Promise((resolve, reject) => {
 		http
-			.get(url, { agent: false, headers: { accept: 'application/json', connection: 'close' }, timeout: 10_000 }, (response) => {
+			.get(url, { agent: false, headers: { accept, connection: 'close' }, timeout: 10_000 }, (response) => {
 				let body = '';
 				response.setEncoding('utf8').on('data', (chunk: string) => (body += chunk));
 				response.on('end', () => resolve({ status: response.statusCode ?? 0, body, fromMemory: response.headers['x-cache'] === 'hit' }));
@@ -108,6 +108,28 @@ describe.skipIf(!process.env.TEST_DATABASE_URL || process.platform !== 'linux')(
 		expect(server.output().match(/\[db\] closed; shut down cleanly/g)).toHaveLength(2);
 		for (const pid of children) expect(() => process.kill(pid, 0)).toThrow();
 	}, 60_000);
+});
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('warming with two processes', () => {
+	it('warms both processes\' caches after one visitor, whichever process answered it', async () => {
+		const database = await createTestDb('postgres', { seed: true });
+		const server = await startServer({ databaseUrl: database.url, env: { SERVER_PROCESSES: '2' } });
+		try {
+			expect((await getAlone(`${server.url}/robots.txt`)).status).toBe(200);
+			const deadline = Date.now() + 30_000;
+			while ((server.output().match(/\[cache\] warmed \d+ page/g) ?? []).length < 2) {
+				if (Date.now() > deadline) throw new Error(`both processes did not warm within 30 s. Output:\n${server.output().slice(-3000)}`);
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			// Each process answers an episode page from memory on its first visit (connections are taken in turn).
+			const first: Answer[] = [];
+			for (let i = 0; i < 4; i++) first.push(await getAlone(`${server.url}/podcasts/running-explained/running-isnt-therapy`, 'text/html'));
+			expect(first.map((a) => a.fromMemory)).toEqual([true, true, true, true]);
+		} finally {
+			await server.stop();
+			await database.close();
+		}
+	}, 90_000);
 });
 
 describe('SERVER_PROCESSES on the embedded database', () => {

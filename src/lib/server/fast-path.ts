@@ -39,6 +39,13 @@ export interface ServerBridge {
 	listening?(loopback: string): void;
 	/** How many processes serve the site (SERVER_PROCESSES, checked by config.ts); server/index.js starts the rest. */
 	processes?: number;
+	/**
+	 * Set by the server when it is one of several processes: told the origin of the first visitor this process sees,
+	 * so that the others warm their caches under it too (they may not get a request until traffic spreads to them).
+	 */
+	onFirstOrigin?: (origin: string) => void;
+	/** The origin another process saw first (see onFirstOrigin): warming here can begin under it. */
+	sawOrigin(origin: string): void;
 }
 
 /** What the server's compression middleware does with a response (server/index.js). */
@@ -80,6 +87,14 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 			? createCacheWarmer(cache, { maxBytes: cache.maxBytes, log: (m) => console.log(`[cache] ${m}`) })
 			: null;
 	if (origin) warmer?.sawOrigin(origin);
+	let firstOrigin = origin !== null;
+	/** A visitor's origin: the warmer's (it keeps the first), and the other processes' when it is the first. */
+	const seen = (visitorOrigin: string) => {
+		warmer!.sawOrigin(visitorOrigin);
+		if (firstOrigin) return;
+		firstOrigin = true;
+		bridge.onFirstOrigin?.(visitorOrigin);
+	};
 	const prepared = new WeakMap<CachedAnswer, Prepared>();
 	/** Keeps a compressed copy of a hit with it, held within the cache's limit (let go when memory is needed). */
 	const holdCopy = (ready: Prepared, encoding: 'br' | 'gzip', copy: Uint8Array) => {
@@ -91,7 +106,7 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 	/** The key of a request the cache may answer, or null. */
 	const keyOf = (req: IncomingMessage): string | null => {
 		const url = cache && plainOrigin ? urlOf(req, origin) : null;
-		if (url && warmer) warmer.sawOrigin(url.origin);
+		if (url && warmer) seen(url.origin);
 		return url && cacheKey(req.method, url, (name) => header(req, name));
 	};
 	const bridge: ServerBridge = {
@@ -143,7 +158,7 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 		answer(req, res, next) {
 			const url = cache && plainOrigin ? urlOf(req, origin) : null;
 			const key = url && cacheKey(req.method, url, (name) => header(req, name));
-			if (url && warmer) warmer.sawOrigin(url.origin);
+			if (url && warmer) seen(url.origin);
 			if (!cache || !url || !key || !cache.has(key)) return next();
 			void cache.answer(key).then(
 				(hit) => {
@@ -161,7 +176,11 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 		listening(loopback) {
 			warmer?.listening(loopback);
 		},
-		processes: getConfig().serverProcesses
+		processes: getConfig().serverProcesses,
+		sawOrigin(other) {
+			firstOrigin = true;
+			warmer?.sawOrigin(other);
+		}
 	};
 	(globalThis as Record<symbol, unknown>)[SERVER_BRIDGE] = bridge;
 }
