@@ -16,7 +16,8 @@
  * BENCH_MIX_ENCODING (what the mix's clients accept: realistic, the default, 85 % `gzip, deflate, br`, 5 % `gzip,
  * deflate`, 10 % none (http-mix.ts says why); or one class for all: br, gzip, plain, the last being the mix as it was
  * before December 6, when no request carried Accept-Encoding), DATABASE_URL (a PostgreSQL to seed and use; default:
- * PGlite in data/bench/).
+ * PGlite in data/bench/), SERVER_PROCESSES (as an operator sets it, README "Configuration": the site's processes; the
+ * count is printed, and the CPU per answer is that of all of them, the process watching them included).
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
