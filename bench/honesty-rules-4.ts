@@ -28,13 +28,11 @@ import { unseenWords } from '../src/lib/server/search/evidence';
 import { normalizeWord, queryTerm, queryWords, synonymWords, tokenize } from '../src/lib/server/search/terms';
 import { cachedEncoder, judgedSearch } from './judged/corpus';
 import { genericQuestions } from './judged/generic-questions';
-import { isUnanswerable, judgedQuerySets, laterSet, type JudgedSet, type Outcome } from './judged/sets';
+import { isUnanswerable, judgedQuerySets, laterSet, outcomeOf, type JudgedSet, type Outcome } from './judged/sets';
 
 interface Word { typed: string; term: string; unseen: boolean }
 interface Hit { id: number; answer: boolean; cosine: number; via: string; terms: string[]; matched: number; said: Set<string>; typed: Set<string> }
 interface Query { set: JudgedSet; at: number; query: string; words: Word[]; hits: Hit[]; mean: number; sd: number; median: number; generic: number }
-/** Outcome, with the answers in the first three counted one by one too (the demo's recall@3 counts each expected segment). */
-interface Counted extends Outcome { answerHits: number }
 
 const encoder = await cachedEncoder();
 const handle = await createDb('pglite://memory');
@@ -108,25 +106,11 @@ try {
 type Veto = (q: Query, h: Hit) => boolean;
 type Part = 'cal' | 'held' | 'fresh' | 'fourth';
 const partOf = (q: Query): Part => laterSet(q.set) ?? (q.at % 2 ? 'held' : 'cal');
-function outcome(veto: Veto, part: Part): Counted {
-	const out: Counted = { answered: 0, judged: 0, none: 0, unanswerable: 0, answerHits: 0 };
-	for (const q of queries) {
-		if (partOf(q) !== part) continue;
-		const kept = q.hits.filter((h) => !veto(q, h));
-		if (isUnanswerable(q.set)) {
-			out.unanswerable++;
-			if (kept.length === 0) out.none++;
-		} else {
-			out.judged++;
-			if (kept.slice(0, 3).some((h) => h.answer)) out.answered++;
-			out.answerHits += kept.slice(0, 3).filter((h) => h.answer).length;
-		}
-	}
-	return out;
-}
-const show = (o: Counted) => `${o.answered}/${o.judged} (${o.answerHits} answer hits), ${o.none}/${o.unanswerable}`;
+/** The calibration and held-out halves of the first sets are sets.ts's even and odd positions; the later sets stand alone. */
+const outcome = (veto: Veto, part: Part): Outcome => outcomeOf(queries, veto, part === 'cal' ? false : part === 'held' ? true : part);
+const show = (o: Outcome) => `${o.answered}/${o.judged} (${o.answerHits} answer hits), ${o.none}/${o.unanswerable}`;
 const parts: Part[] = ['cal', 'held', 'fresh', 'fourth'];
-const today = Object.fromEntries(parts.map((p) => [p, outcome(() => false, p)])) as Record<Part, Counted>;
+const today = Object.fromEntries(parts.map((p) => [p, outcome(() => false, p)])) as Record<Part, Outcome>;
 console.log(`today's floor: ${parts.map((p) => `${p} ${show(today[p])}`).join(' | ')}`);
 const range = (xs: number[]) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}-${Math.max(...xs)}`);
 

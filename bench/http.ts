@@ -19,12 +19,13 @@
  * PGlite in data/bench/), SERVER_PROCESSES (as an operator sets it, README "Configuration": the site's processes; the
  * count is printed, and the CPU per answer is that of all of them, the process watching them included).
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { prepareBenchDatabase } from './lib/bench-database';
 import { ceilingKey } from './lib/ceiling-key';
+import { childrenOf } from './lib/child-processes';
 import type { CapturedResponses } from './lib/ceiling-server';
 import { drive, type LoadFigures } from './lib/drive';
 import { snapshotBuild, startListening, startProductionServer, type RunningServer } from './lib/production-server';
@@ -301,24 +302,6 @@ interface CpuUsed {
 	wallSeconds: number;
 	/** The share of the machine's CPU time that was not idle. */
 	machineBusy: number;
-}
-
-/** The processes whose parent is `pid` (Linux /proc; none where it cannot be read). */
-function childrenOf(pid: number): number[] {
-	try {
-		return readdirSync('/proc')
-			.filter((name) => /^\d+$/.test(name))
-			.filter((name) => {
-				try {
-					return Number(readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]) === pid;
-				} catch {
-					return false;
-				}
-			})
-			.map(Number);
-	} catch {
-		return [];
-	}
 }
 
 /** A process's resident memory in MB (VmRSS), or NaN where /proc cannot be read. */

@@ -44,10 +44,14 @@ export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, 
 	];
 }
 
-/** How a rule does on one half of the judged queries: answers kept in the first three, unanswerable left with none. */
+/**
+ * How a rule does on one half of the judged queries: questions with an answer kept in the first three, the answers
+ * kept there (a demo query can expect several segments), unanswerable questions left with none.
+ */
 export interface Outcome {
 	answered: number;
 	judged: number;
+	answerHits: number;
 	none: number;
 	unanswerable: number;
 }
@@ -62,7 +66,7 @@ export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly
 	vetoed: (q: Q, hit: Q['hits'][number]) => boolean,
 	odd: boolean | null | 'fresh' | 'fourth'
 ): Outcome {
-	const out: Outcome = { answered: 0, judged: 0, none: 0, unanswerable: 0 };
+	const out: Outcome = { answered: 0, judged: 0, answerHits: 0, none: 0, unanswerable: 0 };
 	for (const q of queries) {
 		const later = laterSet(q.set);
 		if (later !== (odd === 'fresh' || odd === 'fourth' ? odd : null)) continue;
@@ -73,7 +77,9 @@ export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly
 			if (kept.length === 0) out.none++;
 		} else {
 			out.judged++;
-			if (kept.slice(0, 3).some((h) => h.answer)) out.answered++;
+			const answers = kept.slice(0, 3).filter((h) => h.answer).length;
+			if (answers > 0) out.answered++;
+			out.answerHits += answers;
 		}
 	}
 	return out;

@@ -3,10 +3,10 @@
  * second server would be, so a change written through one must reach pages answered by the other, and stopping the
  * server must stop them all cleanly. PostgreSQL only; on PGlite (one process owns the store) the setting is refused.
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { childrenOf } from '../../bench/lib/child-processes';
 import { createTestDb, type TestDb } from '../helpers/db';
 import { startServer, type TestServer } from '../helpers/server';
 import { startFileServer, type FileServer } from '../import/helpers/file-server';
@@ -32,20 +32,6 @@ function getAlone(url: string, accept = 'application/json'): Promise<Answer> {
 			})
 			.on('error', reject);
 	});
-}
-
-/** The processes whose parent is `pid` (Linux /proc). */
-function childrenOf(pid: number): number[] {
-	return readdirSync('/proc')
-		.filter((name) => /^\d+$/.test(name))
-		.filter((name) => {
-			try {
-				return Number(readFileSync(`/proc/${name}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')[1]) === pid;
-			} catch {
-				return false; // ended meanwhile
-			}
-		})
-		.map(Number);
 }
 
 const titles = (answer: Answer) => (JSON.parse(answer.body) as { segments: { title: string }[] }).segments.map((s) => s.title);
