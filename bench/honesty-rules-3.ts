@@ -24,7 +24,7 @@ import { wordLogProbability } from '../src/lib/server/search/word-rarity';
 import { FLOOR } from '../src/lib/server/search/hybrid';
 import { SPECIFIC_NEIGHBOUR_LOG_PROBABILITY, UNSEEN_NEAR_WORDS } from '../src/lib/server/search/evidence';
 import { answerWindows, readFacts, showOutcome, sweepFamily, type RuleFamily, type FactHit as Hit, type FactQuery as Query } from './judged/answer-window-facts';
-import { isFresh, isUnanswerable, outcomeOf, type Outcome } from './judged/sets';
+import { isFresh, isUnanswerable, laterSet, outcomeOf, type Outcome } from './judged/sets';
 import { normalizeWord, queryTerm, tokenize } from '../src/lib/server/search/terms';
 
 const facts = readFacts();
@@ -60,7 +60,7 @@ const todayBefore = { cal: outcomeBefore(() => false, false), held: outcomeBefor
 console.log(`the floor before the override rule: calibration ${showOutcome(todayBefore.cal)} | held-out ${showOutcome(todayBefore.held)} | fresh ${showOutcome(todayBefore.fresh)}`);
 console.log(`today's floor: calibration ${showOutcome(today.cal)} | held-out ${showOutcome(today.held)} | fresh ${showOutcome(today.fresh)}`);
 
-const half = (q: Query) => (isFresh(q.set) ? 'fresh' : q.at % 2 ? 'held' : 'cal');
+const half = (q: Query) => laterSet(q.set) ?? (q.at % 2 ? 'held' : 'cal');
 if (process.argv.includes('--list'))
 	for (const q of facts.queries) {
 		const kept = q.hits.filter((h) => !landed(q, h));

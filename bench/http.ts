@@ -16,7 +16,8 @@
  * BENCH_MIX_ENCODING (what the mix's clients accept: realistic, the default, 85 % `gzip, deflate, br`, 5 % `gzip,
  * deflate`, 10 % none (http-mix.ts says why); or one class for all: br, gzip, plain, the last being the mix as it was
  * before December 6, when no request carried Accept-Encoding), DATABASE_URL (a PostgreSQL to seed and use; default:
- * PGlite in data/bench/).
+ * PGlite in data/bench/), SERVER_PROCESSES (as an operator sets it, README "Configuration": the site's processes; the
+ * count is printed, and the CPU per answer is that of all of them, the process watching them included).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -24,6 +25,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { prepareBenchDatabase } from './lib/bench-database';
 import { ceilingKey } from './lib/ceiling-key';
+import { childrenOf } from './lib/child-processes';
 import type { CapturedResponses } from './lib/ceiling-server';
 import { drive, type LoadFigures } from './lib/drive';
 import { snapshotBuild, startListening, startProductionServer, type RunningServer } from './lib/production-server';
@@ -84,8 +86,15 @@ const worker = process.env.WORKER ?? '0';
 // Behind a proxy that names each client (X-Forwarded-For), as a production site is: the mix's requests come from
 // MIX_VISITORS addresses, so per-client limits see visitors, not one benchmark (the other targets, without the header,
 // are counted by their socket).
+// SERVER_PROCESSES as an operator sets it (README, "Configuration"): the site's default (1) unless given.
 const server = await startProductionServer(build.dir, database.url, { SEARCH_SNAPSHOT_DIR: database.snapshotDir, WORKER: worker, ADDRESS_HEADER: 'x-forwarded-for' });
-log(`the site answers on ${server.url} (${database.description}), ${((performance.now() - startedServer) / 1000).toFixed(1)} s after starting`);
+/** The site's serving processes: the server itself, or the processes it started (SERVER_PROCESSES). */
+const siteProcesses = () => {
+	const children = childrenOf(server.pid);
+	return children.length ? children : [server.pid];
+};
+const processesLabel = `${siteProcesses().length} process(es), SERVER_PROCESSES=${process.env.SERVER_PROCESSES ?? '(unset: 1)'}`;
+log(`the site answers on ${server.url} (${database.description}; ${processesLabel}), ${((performance.now() - startedServer) / 1000).toFixed(1)} s after starting`);
 let ceiling: RunningServer | null = null;
 const scratch = mkdtempSync(path.join(os.tmpdir(), 'podcast-moments-bench-http-'));
 try {
@@ -159,12 +168,13 @@ try {
 	rmSync(scratch, { recursive: true, force: true });
 }
 
-/** Waits for the site's first cache warming to end; returns its log line, or null when it does not warm. */
+/** Waits for the site's first cache warming to end (in each of its processes); returns its log line, or null when it does not warm. */
 async function waitForWarming(site: RunningServer): Promise<string | null> {
 	const deadline = Date.now() + 600_000;
+	const processes = siteProcesses().length;
 	while (Date.now() < deadline) {
-		const line = /\[cache\] (warmed [^\n]*)/.exec(site.output());
-		if (line) return line[1]!;
+		const lines = [...site.output().matchAll(/\[cache\] (warmed [^\n]*)/g)].map((m) => m[1]!);
+		if (lines.length >= processes) return lines.join('; ');
 		if (process.env.RESPONSE_CACHE_WARM && /^(0|false|no|off)$/i.test(process.env.RESPONSE_CACHE_WARM)) return null;
 		await new Promise((resolve) => setTimeout(resolve, 500));
 	}
@@ -231,11 +241,14 @@ async function runMix(): Promise<void> {
 		const warmed = await waitForWarming(server);
 		log(`mix: ${warmed ?? 'the site does not warm its cache (RESPONSE_CACHE_WARM=0)'}`);
 		log(`mix: driving the site for ${durationSeconds} s with ${connections} connections ...`);
-		const siteCpu = cpuMeter([server.pid, process.pid]);
+		const serving = siteProcesses();
+		// (with several processes, the one that watches them too: it hands connections out)
+		const siteCpu = cpuMeter([[...new Set([server.pid, ...serving])], [process.pid]]);
 		const site = await driveSequence(server.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS, encodings, kindOf });
 		const siteUsed = siteCpu();
 		log(`mix: driving the ceiling ...`);
-		const plainCpu = cpuMeter([mixCeiling.pid, process.pid]);
+		const memory = serving.map(residentMegabytes);
+		const plainCpu = cpuMeter([[mixCeiling.pid], [process.pid]]);
 		const plain = await driveSequence(mixCeiling.url, sequence, { connections, durationSeconds, visitors: MIX_VISITORS, encodings });
 		const plainUsed = plainCpu();
 		const sent = sequence.slice(0, Math.min(site.sent, sequence.length));
@@ -259,7 +272,7 @@ async function runMix(): Promise<void> {
 		}
 		const median = (times: number[]) => times.sort((a, b) => a - b)[Math.floor(times.length / 2)] ?? NaN;
 		const encodingLabel = encodings.map((e) => `${Math.round(e.share * 100)} % ${e.acceptEncoding ? `"${e.acceptEncoding}"` : 'no Accept-Encoding'}`).join(', ');
-		console.log(`\nrealistic mix (${database.description}, WORKER=${worker}): ${new Set(sent).size} distinct URLs in ${sent.length} requests, Zipf s = 1; clients: ${encodingLabel}`);
+		console.log(`\nrealistic mix (${database.description}, WORKER=${worker}, the site in ${processesLabel}): ${new Set(sent).size} distinct URLs in ${sent.length} requests, Zipf s = 1; clients: ${encodingLabel}`);
 		console.log(`  cache hit rate     ${(site.hitRate * 100).toFixed(1)} % answered from memory (x-cache: hit); ${(hitRate * 100).toFixed(1)} % for an LRU of ${cacheMb} MB without warming`);
 		console.log(`  by kind            ${site.byKind}`);
 		console.log(`  site               ${Math.round(site.requestsPerSecond)} req/s, p50 ${site.p50Ms} ms, p99 ${site.p99Ms} ms, errors ${site.errors} (answers: ${site.statuses}; from ${MIX_VISITORS.toLocaleString('en')} visitors' addresses)`);
@@ -271,10 +284,11 @@ async function runMix(): Promise<void> {
 		if (siteUsed && plainUsed) {
 			const share = (used: CpuUsed, i: number) => `${Math.round((used.seconds[i]! / used.wallSeconds) * 100)} %`;
 			console.log(
-				`  CPU per answer     site ${((siteUsed.seconds[0]! * 1000) / answers(site)).toFixed(3)} ms (its process ${share(siteUsed, 0)} of a core, the client ${share(siteUsed, 1)}, the machine ${Math.round(siteUsed.machineBusy * 100)} % busy); ` +
+				`  CPU per answer     site ${((siteUsed.seconds[0]! * 1000) / answers(site)).toFixed(3)} ms (its process(es) ${share(siteUsed, 0)} of a core, the client ${share(siteUsed, 1)}, the machine ${Math.round(siteUsed.machineBusy * 100)} % busy); ` +
 					`ceiling ${((plainUsed.seconds[0]! * 1000) / answers(plain)).toFixed(3)} ms (${share(plainUsed, 0)}, the client ${share(plainUsed, 1)}, the machine ${Math.round(plainUsed.machineBusy * 100)} % busy)`
 			);
 		}
+		console.log(`  site memory        ${memory.map((mb) => `${mb} MB`).join(' + ')} resident after the drive (per serving process)`);
 		console.log(`  uncached episode   p50 ${median(warmTimes).toFixed(1)} ms over ${warmTimes.length} pages the warming rendered (data kept), p50 ${median(coldTimes).toFixed(1)} ms over ${coldTimes.length} it had not (cold); one at a time (goal <= 10 ms)`);
 		console.log(`  load average       ${load()}`);
 	} finally {
@@ -290,13 +304,25 @@ interface CpuUsed {
 	machineBusy: number;
 }
 
+/** A process's resident memory in MB (VmRSS), or NaN where /proc cannot be read. */
+function residentMegabytes(pid: number): number {
+	try {
+		const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+		return kb ? Math.round(Number(kb) / 1024) : NaN;
+	} catch {
+		return NaN;
+	}
+}
+
 /**
- * Starts measuring the CPU time of processes (Linux /proc); the function returned gives what they used since, or null
- * where /proc cannot be read. The figure that does not move with the machine's load as req/s does: CPU per answer.
+ * Starts measuring the CPU time of groups of processes (Linux /proc; each group's figures summed); the function
+ * returned gives what they used since, or null where /proc cannot be read. The figure that does not move with the
+ * machine's load as req/s does: CPU per answer.
  */
-function cpuMeter(pids: number[]): () => CpuUsed | null {
+function cpuMeter(groups: number[][]): () => CpuUsed | null {
 	const ticks = 100; // USER_HZ on Linux
-	const processSeconds = (pid: number) => {
+	const processSeconds = (group: number[]) => group.reduce((sum, pid) => sum + oneProcess(pid), 0);
+	const oneProcess = (pid: number) => {
 		const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ');
 		return (Number(fields[11]) + Number(fields[12])) / ticks; // utime, stime (fields 14 and 15 of stat)
 	};
@@ -305,7 +331,7 @@ function cpuMeter(pids: number[]): () => CpuUsed | null {
 		return { total: cpu.reduce((a, b) => a + b, 0), idle: cpu[3]! + (cpu[4] ?? 0) };
 	};
 	try {
-		const before = pids.map(processSeconds);
+		const before = groups.map(processSeconds);
 		const machineBefore = machine();
 		const started = performance.now();
 		return () => {
@@ -313,7 +339,7 @@ function cpuMeter(pids: number[]): () => CpuUsed | null {
 				const machineAfter = machine();
 				const total = machineAfter.total - machineBefore.total;
 				return {
-					seconds: pids.map((pid, i) => processSeconds(pid) - before[i]!),
+					seconds: groups.map((group, i) => processSeconds(group) - before[i]!),
 					wallSeconds: (performance.now() - started) / 1000,
 					machineBusy: total > 0 ? 1 - (machineAfter.idle - machineBefore.idle) / total : 0
 				};

@@ -6,7 +6,8 @@
  *   segment overlapping the answer window), split by whether the question shares a rare word with its answer;
  * - on the demo's judged queries (recall@3 and MRR, which must not drop);
  * - the fresh set (bench/judged/fresh.ts: 25 answerable, 50 unanswerable questions written after the floor was
- *   tuned), on lines of its own;
+ *   tuned), on lines of its own, and the fourth set (bench/judged/fourth.ts, the same sizes, written before any rule
+ *   was tried on it after the fresh set's), on lines of its own too;
  * - search's precision beside that recall, in the same run: the share of questions nothing answers
  *   (bench/judged/unanswerable.ts) for which each mode shows no moment at all. Every mode is measured as shown, after
  *   the floor (hybrid.ts: lexical evidence and cosine), with hybrid also before it;
@@ -30,6 +31,7 @@ import { benchAnswerPage } from './judged/answer-page';
 import { realJudgedQuestions, type RealJudgedQuestion } from './judged/real';
 import { unanswerableQuestions } from './judged/unanswerable';
 import { freshJudgedQuestions, freshUnanswerableQuestions } from './judged/fresh';
+import { fourthJudgedQuestions, fourthUnanswerableQuestions } from './judged/fourth';
 import { findSegmentId, scoreJudgedQueries } from './lib/quality';
 
 const verbose = process.argv.includes('--verbose');
@@ -154,14 +156,23 @@ try {
 	await printUnanswerable(`\nUnanswerable questions (${unanswerableQuestions.length}): share with no moment shown (precision), beside recall above`, unanswerableQuestions);
 	// The fresh set (bench/judged/fresh.ts), written after the floor was tuned on the sets above: printed apart, so the
 	// figures above stay comparable with earlier runs.
-	const freshRows: Row[] = [];
-	for (const judged of freshJudgedQuestions) {
-		const vector = await queryVector(judged.question);
-		freshRows.push({ question: judged.question, shares: judged.shares, rank: ranks(judged.question, vector, answerWindow(judged)), located: null });
-	}
+	const laterRows = async (judgedSet: readonly RealJudgedQuestion[]) => {
+		const out: Row[] = [];
+		for (const judged of judgedSet) {
+			const vector = await queryVector(judged.question);
+			out.push({ question: judged.question, shares: judged.shares, rank: ranks(judged.question, vector, answerWindow(judged)), located: null });
+		}
+		return out;
+	};
+	const freshRows = await laterRows(freshJudgedQuestions);
 	report('Fresh set: answerable questions, in listeners\' words', freshRows);
 	printMisses(freshRows);
 	await printUnanswerable(`\nFresh set: unanswerable questions (${freshUnanswerableQuestions.length}), share with no moment shown`, freshUnanswerableQuestions);
+	// The fourth set (bench/judged/fourth.ts), written before any rule was tried on it: printed apart as the fresh set is.
+	const fourthRows = await laterRows(fourthJudgedQuestions);
+	report('Fourth set: answerable questions, in listeners\' words', fourthRows);
+	printMisses(fourthRows);
+	await printUnanswerable(`\nFourth set: unanswerable questions (${fourthUnanswerableQuestions.length}), share with no moment shown`, fourthUnanswerableQuestions);
 
 	await calibrateFloor({
 		real: rows.map((r, i) => ({ query: realJudgedQuestions[i]!.question, answers: realOverlaps[i]! })),
@@ -170,6 +181,10 @@ try {
 		fresh: {
 			real: freshJudgedQuestions.map((j) => ({ query: j.question, answers: answerWindow(j) })),
 			none: freshUnanswerableQuestions
+		},
+		fourth: {
+			real: fourthJudgedQuestions.map((j) => ({ query: j.question, answers: answerWindow(j) })),
+			none: fourthUnanswerableQuestions
 		},
 		hits: async (query, withVector) => {
 			const ranked = rankAll(index, query);
@@ -217,6 +232,8 @@ interface FloorSets {
 	none: string[];
 	/** The fresh set (judged/fresh.ts): never calibrated on, reported beside the held-out half. */
 	fresh: { real: { query: string; answers: (id: number) => boolean }[]; none: string[] };
+	/** The fourth set (judged/fourth.ts): never calibrated on either, reported beside the fresh set. */
+	fourth: { real: { query: string; answers: (id: number) => boolean }[]; none: string[] };
 	/** The fused hits before any floor, with or without the query's vector. */
 	hits(query: string, withVector: boolean): Promise<HybridHit[]>;
 }
@@ -271,11 +288,13 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 
 	console.log('\nThe floor (hybrid.ts FLOOR), calibrated on the even half of real + demo + unanswerable, reported on the odd half:');
 	const [calibration, heldOut] = [await cases(false, true), await cases(true, true)];
-	const freshCases = async (withVector: boolean): Promise<Case[]> => [
-		...(await Promise.all(sets.fresh.real.map(async (j) => ({ hits: await sets.hits(j.query, withVector), answers: j.answers })))),
-		...(await Promise.all(sets.fresh.none.map(async (q) => ({ hits: await sets.hits(q, withVector), answers: null }))))
+	const laterCases = async (of: FloorSets['fresh'], withVector: boolean): Promise<Case[]> => [
+		...(await Promise.all(of.real.map(async (j) => ({ hits: await sets.hits(j.query, withVector), answers: j.answers })))),
+		...(await Promise.all(of.none.map(async (q) => ({ hits: await sets.hits(q, withVector), answers: null }))))
 	];
+	const freshCases = (withVector: boolean) => laterCases(sets.fresh, withVector);
 	const fresh = await freshCases(true);
+	const fourth = await laterCases(sets.fourth, true);
 	// Evidence is worked out once per hit, so the sweep's thousands of floors only compare numbers.
 	for (const c of [...calibration, ...heldOut]) for (const h of c.hits) h.evidence?.of(h.id, h.terms);
 	const floors = range(0.5, 0.9, 0.01).flatMap((combined) =>
@@ -289,9 +308,11 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (${describe(chosen)})`, calibration, chosen);
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(chosen) > 0) counts(`held-out half, calibrated`, heldOut, chosen);
-	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0 });
+	counts('held-out half, no floor', heldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0, typedWordCosine: 0 });
 	counts(`fresh set, today's`, fresh, FLOOR);
 	if (distance(chosen) > 0) counts(`fresh set, calibrated`, fresh, chosen);
+	counts(`fourth set, today's`, fourth, FLOOR);
+	if (distance(chosen) > 0) counts(`fourth set, calibrated`, fourth, chosen);
 
 	// The rare-unsaid-word rule (hybrid.ts), swept on its own with the rest of today's floor; "off" is the floor before it.
 	console.log('  a word the index never saw, rare in English: the log-probability below which it vetoes, and the cosine that overrides it');
@@ -310,6 +331,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(unsaid) > 0) counts('held-out half, calibrated', heldOut, unsaid);
 	counts('fresh set, without the rule', fresh, off);
+	counts('fourth set, without the rule', fourth, off);
 
 	// The unseen-concept rule (hybrid.ts, word-neighbours.ts): the cosine from which a hit need not speak of the query's
 	// unseen words, swept with the rest of today's floor; 0 is the floor before it. (Its neighbour cosine,
@@ -324,6 +346,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`held-out half, today's`, heldOut, FLOOR);
 	if (distance(concept) > 0) counts('held-out half, calibrated', heldOut, concept);
 	counts('fresh set, without the rule', fresh, noConcept);
+	counts('fourth set, without the rule', fourth, noConcept);
 
 	console.log('  without vectors (words alone, while the encoder loads): the lexical threshold');
 	const [lexCalibration, lexHeldOut] = [await cases(false, false), await cases(true, false)];
@@ -332,14 +355,16 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts(`calibration half, best (lexical ${lexChosen.lexical})`, lexCalibration, lexChosen);
 	counts(`held-out half, today's`, lexHeldOut, FLOOR);
 	if (lexChosen.lexical !== FLOOR.lexical) counts(`held-out half, calibrated`, lexHeldOut, lexChosen);
-	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0 });
+	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0, typedWordCosine: 0 });
 	counts(`fresh set, today's`, await freshCases(false), FLOOR);
+	counts(`fourth set, today's`, await laterCases(sets.fourth, false), FLOOR);
 
 	// The later unseen-word rules, each switched off with the rest of today's floor, on the held-out half and the fresh set.
-	console.log('  the unseen-word rules near the answer (FLOOR.unseenNearCosine) and the uncommon-match rules (FLOOR.unseenMatchShare), each off');
+	console.log('  the one-word rule (FLOOR.typedWordCosine), the unseen-word rules near the answer (FLOOR.unseenNearCosine) and the uncommon-match rules (FLOOR.unseenMatchShare), each off');
 	const noNear = { ...FLOOR, unseenNearCosine: 0 };
 	const noMatch = { ...FLOOR, unseenMatchShare: Infinity };
-	for (const [label, of] of [['held-out half', heldOut], ['fresh set', fresh]] as const) {
+	for (const [label, of] of [['held-out half', heldOut], ['fresh set', fresh], ['fourth set', fourth]] as const) {
+		counts(`${label}, without the one-word rule`, of, { ...FLOOR, typedWordCosine: 0 });
 		counts(`${label}, without the answer-window rule`, of, noNear);
 		counts(`${label}, without the uncommon-match rules`, of, noMatch);
 		counts(`${label}, without either`, of, { ...noNear, unseenMatchShare: Infinity });

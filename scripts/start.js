@@ -4,7 +4,10 @@
  * https://localhost and refuse form posts as cross-site; so ORIGIN defaults to the local address. Behind a proxy,
  * set ORIGIN yourself.
  */
+import cluster from 'node:cluster';
+
 const port = process.env.PORT || '3000';
 process.env.ORIGIN ||= `http://localhost:${port}`;
-console.log(`Podcast Moments on ${process.env.ORIGIN} (set ORIGIN to the public URL when behind a proxy)`);
+// (said once: with SERVER_PROCESSES, each process runs this file again)
+if (!cluster.isWorker) console.log(`Podcast Moments on ${process.env.ORIGIN} (set ORIGIN to the public URL when behind a proxy)`);
 await import('../server/index.js');

@@ -20,6 +20,7 @@ import { SearchService } from '../../src/lib/server/search/service';
 import { SemanticEngine } from '../../src/lib/server/search/semantic';
 import { realJudgedQuestions } from './real';
 import { freshJudgedQuestions } from './fresh';
+import { fourthJudgedQuestions } from './fourth';
 
 /** Episode id by transcript file. */
 export type LoadedCorpus = Map<string, number>;
@@ -118,7 +119,7 @@ export async function encodeCorpus(db: Db, episodeIds: number[], encoder: Senten
  */
 export async function judgedSearch(db: Db, encoder: SentenceEncoder & { save(): void }, { neighbours = false } = {}) {
 	await seedDemoContent(db);
-	const corpus = await importTranscripts(db, [...realJudgedQuestions, ...freshJudgedQuestions].map((q) => q.file));
+	const corpus = await importTranscripts(db, [...realJudgedQuestions, ...freshJudgedQuestions, ...fourthJudgedQuestions].map((q) => q.file));
 	const encoded = await encodeCorpus(db, (await db.select({ id: episodes.id }).from(episodes)).map((e) => e.id), encoder);
 	encoder.save();
 	const service = await SearchService.build(db);

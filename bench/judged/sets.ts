@@ -1,7 +1,8 @@
 /**
  * Every judged query the honesty benches walk, as [set, query, is-this-segment-an-answer]: the real listener questions
  * (answered by any segment of their episode overlapping the judged window), the demo judged queries, and the questions
- * the content cannot answer (no answer at all); with `fresh`, then the fresh set's answerable and unanswerable questions.
+ * the content cannot answer (no answer at all); with `fresh`, then the fresh set's answerable and unanswerable questions,
+ * and the fourth set's (judged/fourth.ts).
  */
 import type { SearchIndex } from '../../src/lib/server/search/search-index';
 import { judgedQueries } from '../../tests/search/judged-queries';
@@ -9,16 +10,22 @@ import { findSegmentId } from '../lib/quality';
 import { realJudgedQuestions } from './real';
 import { unanswerableQuestions } from './unanswerable';
 import { freshJudgedQuestions, freshUnanswerableQuestions } from './fresh';
+import { fourthJudgedQuestions, fourthUnanswerableQuestions } from './fourth';
 
-/** 'fresh' and 'fresh-none': the fresh set (judged/fresh.ts), answerable and not, never part of either half. */
-export type JudgedSet = 'real' | 'demo' | 'none' | 'fresh' | 'fresh-none';
-export const isFresh = (set: JudgedSet) => set === 'fresh' || set === 'fresh-none';
-export const isUnanswerable = (set: JudgedSet) => set === 'none' || set === 'fresh-none';
+/**
+ * 'fresh' and 'fresh-none': the fresh set (judged/fresh.ts), answerable and not; 'fourth' and 'fourth-none': the fourth
+ * (judged/fourth.ts). Neither is ever part of either half.
+ */
+export type JudgedSet = 'real' | 'demo' | 'none' | 'fresh' | 'fresh-none' | 'fourth' | 'fourth-none';
+/** The later set a query belongs to ('fresh' or 'fourth'), or null for the first three sets (the two halves). */
+export const laterSet = (set: JudgedSet): 'fresh' | 'fourth' | null => (set.startsWith('fresh') ? 'fresh' : set.startsWith('fourth') ? 'fourth' : null);
+export const isFresh = (set: JudgedSet) => laterSet(set) !== null;
+export const isUnanswerable = (set: JudgedSet) => set === 'none' || set === 'fresh-none' || set === 'fourth-none';
 export type JudgedQuery = [set: JudgedSet, query: string, isAnswer: ((segmentId: number) => boolean) | null];
 
 /** `corpus` maps each real transcript's file to its imported episode (judged/corpus.ts importTranscripts). */
 export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, number>, { fresh = false } = {}): JudgedQuery[] {
-	const inWindow = (set: 'real' | 'fresh') => (j: (typeof realJudgedQuestions)[number]): JudgedQuery => {
+	const inWindow = (set: 'real' | 'fresh' | 'fourth') => (j: (typeof realJudgedQuestions)[number]): JudgedQuery => {
 		const episodeId = corpus.get(j.file)!;
 		const [from, to] = j.window;
 		return [set, j.question, (id) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; }];
@@ -31,14 +38,20 @@ export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, 
 		}),
 		...unanswerableQuestions.map((q): JudgedQuery => ['none', q, null]),
 		...(fresh ? freshJudgedQuestions.map(inWindow('fresh')) : []),
-		...(fresh ? freshUnanswerableQuestions.map((q): JudgedQuery => ['fresh-none', q, null]) : [])
+		...(fresh ? freshUnanswerableQuestions.map((q): JudgedQuery => ['fresh-none', q, null]) : []),
+		...(fresh ? fourthJudgedQuestions.map(inWindow('fourth')) : []),
+		...(fresh ? fourthUnanswerableQuestions.map((q): JudgedQuery => ['fourth-none', q, null]) : [])
 	];
 }
 
-/** How a rule does on one half of the judged queries: answers kept in the first three, unanswerable left with none. */
+/**
+ * How a rule does on one half of the judged queries: questions with an answer kept in the first three, the answers
+ * kept there (a demo query can expect several segments), unanswerable questions left with none.
+ */
 export interface Outcome {
 	answered: number;
 	judged: number;
+	answerHits: number;
 	none: number;
 	unanswerable: number;
 }
@@ -46,24 +59,27 @@ export interface Outcome {
 /**
  * `vetoed` applied to each query's hits: of the first three sets, queries at even positions are the calibration half
  * (`odd` false), odd ones the held-out half (`odd` true), all of them when `odd` is null; `odd` 'fresh' is the fresh
- * set alone (never in a half).
+ * set alone, 'fourth' the fourth set alone (never in a half).
  */
 export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly { answer: boolean }[] }>(
 	queries: readonly Q[],
 	vetoed: (q: Q, hit: Q['hits'][number]) => boolean,
-	odd: boolean | null | 'fresh'
+	odd: boolean | null | 'fresh' | 'fourth'
 ): Outcome {
-	const out: Outcome = { answered: 0, judged: 0, none: 0, unanswerable: 0 };
+	const out: Outcome = { answered: 0, judged: 0, answerHits: 0, none: 0, unanswerable: 0 };
 	for (const q of queries) {
-		if (isFresh(q.set) !== (odd === 'fresh')) continue;
-		if (odd !== null && odd !== 'fresh' && q.at % 2 !== (odd ? 1 : 0)) continue;
+		const later = laterSet(q.set);
+		if (later !== (odd === 'fresh' || odd === 'fourth' ? odd : null)) continue;
+		if (typeof odd === 'boolean' && q.at % 2 !== (odd ? 1 : 0)) continue;
 		const kept = q.hits.filter((h) => !vetoed(q, h));
 		if (isUnanswerable(q.set)) {
 			out.unanswerable++;
 			if (kept.length === 0) out.none++;
 		} else {
 			out.judged++;
-			if (kept.slice(0, 3).some((h) => h.answer)) out.answered++;
+			const answers = kept.slice(0, 3).filter((h) => h.answer).length;
+			if (answers > 0) out.answered++;
+			out.answerHits += answers;
 		}
 	}
 	return out;

@@ -46,6 +46,8 @@ export async function startServer({ databaseUrl = 'pglite://memory', env = {}, t
 			// No background worker unless a suite asks for one (WORKER: '1'): computing the demo's vectors would load
 			// the CPU and change search results while other suites measure and assert them.
 			WORKER: '0',
+			// One process unless a suite asks for more (tests/scaling/server-processes.test.ts).
+			SERVER_PROCESSES: '1',
 			...env
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -123,6 +123,33 @@ describe('answers from memory on the production server', () => {
 		}
 	});
 
+	it('sends a page rendered for its first visitor in the gzip it is kept in to a browser, and brotli to a client that takes brotli alone', async () => {
+		const { request } = await import('node:http');
+		const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+		const raw = (pathname: string, encoding: string, accept: string) =>
+			new Promise<{ headers: import('node:http').IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+				const req = request(new URL(pathname, server.url), { headers: { accept, 'accept-encoding': encoding } }, (res) => {
+					const chunks: Buffer[] = [];
+					res.on('data', (c: Buffer) => chunks.push(c)).on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }));
+				});
+				req.on('error', reject).end();
+			});
+		for (const [pathname, accept] of [['/search?q=cadence+drills', 'text/html'], ['/api/search?q=cadence+drills', 'application/json']] as const) {
+			const first = await raw(pathname, 'gzip, deflate, br', accept);
+			expect(first.headers['x-cache'], pathname).toBeUndefined(); // rendered for this request
+			expect(first.headers['content-encoding'], pathname).toBe('gzip');
+			expect(first.headers.vary).toMatch(/accept-encoding/i);
+			const again = await raw(pathname, 'gzip, deflate, br', accept);
+			expect(again.headers['x-cache'], pathname).toBe('hit');
+			expect(again.body.equals(first.body), pathname).toBe(true); // the very bytes kept
+			expect(gunzipSync(first.body).toString()).toBe((await (await get(pathname, accept)).text()));
+		}
+		const brOnly = await raw('/search?q=interval+sessions', 'br', 'text/html');
+		expect(brOnly.headers['x-cache']).toBeUndefined();
+		expect(brOnly.headers['content-encoding']).toBe('br');
+		expect(brotliDecompressSync(brOnly.body).toString()).toContain('</html>');
+	});
+
 	it('answers JSON again byte for byte', async () => {
 		const first = await (await get('/api/search?q=running+therapy', 'application/json')).text();
 		const again = await get('/api/search?q=running+therapy', 'application/json');

@@ -12,6 +12,15 @@ describe('readConfig', () => {
 		expect(config.adminToken).toBeNull();
 		expect(config.searchSnapshotDir).toBe('./data/search');
 		expect(config.importAllowPrivate).toEqual([]);
+		expect(config.serverProcesses).toBe(1);
+	});
+
+	it('reads SERVER_PROCESSES: more than one on PostgreSQL, auto as one per core there and one on PGlite', () => {
+		const postgres = { DATABASE_URL: 'postgres://u@localhost:5432/db' };
+		expect(readConfig({ ...postgres, SERVER_PROCESSES: '3' }).serverProcesses).toBe(3);
+		expect(readConfig({ ...postgres, SERVER_PROCESSES: 'auto' }).serverProcesses).toBeGreaterThanOrEqual(1);
+		expect(readConfig({ SERVER_PROCESSES: 'auto' }).serverProcesses).toBe(1);
+		expect(readConfig({ SERVER_PROCESSES: '1' }).serverProcesses).toBe(1);
 	});
 
 	it('reads good values', () => {
@@ -32,6 +41,9 @@ describe('readConfig', () => {
 		['IMPORT_ALLOW_PRIVATE', '10.0.0.0/8,192.168.1', /IMPORT_ALLOW_PRIVATE="10.0.0.0\/8,192.168.1" is not allowed: "192.168.1" is not an address range; use address ranges/],
 		['SEARCH_CONCURRENCY', '0', /SEARCH_CONCURRENCY="0" is not allowed: a whole number of searches from 1 to 1000/],
 		['SEARCH_PER_SECOND', 'fast', /SEARCH_PER_SECOND="fast" is not allowed: a whole number of searches a second/],
+		['SERVER_PROCESSES', 'two', /SERVER_PROCESSES="two" is not allowed: a whole number of processes from 1 to 64, or auto/],
+		['SERVER_PROCESSES', '0', /SERVER_PROCESSES="0" is not allowed: a whole number of processes/],
+		['SERVER_PROCESSES', '2', /SERVER_PROCESSES="2" is not allowed: more than one process needs PostgreSQL .*the embedded database \(PGlite\) belongs to one process/],
 		['MIGRATIONS_DIR', '/nonexistent/migrations', /MIGRATIONS_DIR="\/nonexistent\/migrations" is not allowed/]
 	];
 	for (const [name, given, message] of bad) {

@@ -5,6 +5,7 @@
  * need as arguments; only start-up code (hooks.server.ts, scripts/) and this module look at the environment.
  */
 import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseDatabaseUrl, type DbTarget } from './db/client';
 import { parseAddressRanges, type AddressRange } from './net/address-policy';
@@ -27,6 +28,13 @@ export interface Config {
 	migrationsDir: string;
 	/** WORKER: whether the web process runs a background worker too. */
 	worker: boolean;
+	/**
+	 * SERVER_PROCESSES: how many Node processes `npm start` (server/index.js) serves from, sharing its port (node:cluster).
+	 * 1 (the default) on any database; more only on PostgreSQL, where each process is an instance as a second server
+	 * would be (its own search index and response cache, changes followed through the change log). `auto`: one per
+	 * core on PostgreSQL, 1 on the embedded database.
+	 */
+	serverProcesses: number;
 	/** ORIGIN: the public URL, when set. */
 	origin: string | null;
 	/**
@@ -75,6 +83,21 @@ function wholeNumber(env: Env, name: string, fallback: number, max: number, allo
 	return Number(given);
 }
 
+/** The most SERVER_PROCESSES may ask for: more processes than this only share the same cores and database. */
+const MAX_SERVER_PROCESSES = 64;
+
+/** SERVER_PROCESSES, checked: a number of processes, or `auto` (one per core on PostgreSQL); more than 1 only on PostgreSQL. */
+function processCount(env: Env, database: DbTarget): number {
+	const given = value(env, 'SERVER_PROCESSES');
+	if (given === undefined) return 1;
+	if (/^auto$/i.test(given)) return database.kind === 'postgres' ? Math.max(1, Math.min(MAX_SERVER_PROCESSES, os.availableParallelism())) : 1;
+	const count = wholeNumber(env, 'SERVER_PROCESSES', 1, MAX_SERVER_PROCESSES, `a whole number of processes from 1 to ${MAX_SERVER_PROCESSES}, or auto (one per core)`, 1);
+	if (count > 1 && database.kind !== 'postgres') {
+		throw bad('SERVER_PROCESSES', given, 'more than one process needs PostgreSQL (DATABASE_URL=postgres://...): the embedded database (PGlite) belongs to one process; use 1, or auto');
+	}
+	return count;
+}
+
 /** Reads and checks the configuration; throws ConfigError naming the first bad variable. */
 export function readConfig(env: Env = process.env): Config {
 	const databaseUrl = value(env, 'DATABASE_URL');
@@ -105,6 +128,7 @@ export function readConfig(env: Env = process.env): Config {
 		burst: wholeNumber(env, 'SEARCH_BURST', 300, 1_000_000, 'a whole number of searches from 1', 1),
 		perSecond: wholeNumber(env, 'SEARCH_PER_SECOND', 30, 1_000_000, 'a whole number of searches a second from 1', 1)
 	};
+	const serverProcesses = processCount(env, database);
 	wholeNumber(env, 'PORT', 3000, 65_535, 'a port number from 0 to 65535');
 	wholeNumber(env, 'SHUTDOWN_TIMEOUT', 30, 86_400, 'a whole number of seconds');
 	return {
@@ -117,6 +141,7 @@ export function readConfig(env: Env = process.env): Config {
 		responseCacheWarm: flag(env, 'RESPONSE_CACHE_WARM', true),
 		migrationsDir,
 		worker: flag(env, 'WORKER', true),
+		serverProcesses,
 		origin,
 		importAllowPrivate,
 		searchLimits

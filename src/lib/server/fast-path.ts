@@ -14,7 +14,7 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { createCacheWarmer } from './cache-warmer';
 import { getConfig } from './config';
-import { cacheKey, type CachedAnswer, type ResponseCache } from './response-cache';
+import { cacheKey, chooseEncoding, type CachedAnswer, type ResponseCache } from './response-cache';
 import { applySecurityHeaders, withoutPolicyOn304 } from './security-headers';
 
 /** The registered symbol server/index.js looks the bridge up by. */
@@ -32,8 +32,20 @@ export interface ServerBridge {
 	answerNow(req: IncomingMessage, res: ServerResponse, compression: ServerCompression): boolean;
 	/** Answers from the response cache, or calls `next` for the handler to answer. */
 	answer(req: IncomingMessage, res: ServerResponse, next: () => void): void;
-	/** The server listens; `loopback` reaches it from this machine (http://127.0.0.1:PORT). */
+	/**
+	 * The server listens; `loopback` reaches this very process from this machine (http://127.0.0.1:PORT; with several
+	 * processes, a port of its own, since the shared one hands a connection to any of them).
+	 */
 	listening?(loopback: string): void;
+	/** How many processes serve the site (SERVER_PROCESSES, checked by config.ts); server/index.js starts the rest. */
+	processes?: number;
+	/**
+	 * Set by the server when it is one of several processes: told the origin of the first visitor this process sees,
+	 * so that the others warm their caches under it too (they may not get a request until traffic spreads to them).
+	 */
+	onFirstOrigin?: (origin: string) => void;
+	/** The origin another process saw first (see onFirstOrigin): warming here can begin under it. */
+	sawOrigin(origin: string): void;
 }
 
 /** What the server's compression middleware does with a response (server/index.js). */
@@ -75,6 +87,14 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 			? createCacheWarmer(cache, { maxBytes: cache.maxBytes, log: (m) => console.log(`[cache] ${m}`) })
 			: null;
 	if (origin) warmer?.sawOrigin(origin);
+	let firstOrigin = origin !== null;
+	/** A visitor's origin: the warmer's (it keeps the first), and the other processes' when it is the first. */
+	const seen = (visitorOrigin: string) => {
+		warmer!.sawOrigin(visitorOrigin);
+		if (firstOrigin) return;
+		firstOrigin = true;
+		bridge.onFirstOrigin?.(visitorOrigin);
+	};
 	const prepared = new WeakMap<CachedAnswer, Prepared>();
 	/** Keeps a compressed copy of a hit with it, held within the cache's limit (let go when memory is needed). */
 	const holdCopy = (ready: Prepared, encoding: 'br' | 'gzip', copy: Uint8Array) => {
@@ -86,7 +106,7 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 	/** The key of a request the cache may answer, or null. */
 	const keyOf = (req: IncomingMessage): string | null => {
 		const url = cache && plainOrigin ? urlOf(req, origin) : null;
-		if (url && warmer) warmer.sawOrigin(url.origin);
+		if (url && warmer) seen(url.origin);
 		return url && cacheKey(req.method, url, (name) => header(req, name));
 	};
 	const bridge: ServerBridge = {
@@ -138,7 +158,7 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 		answer(req, res, next) {
 			const url = cache && plainOrigin ? urlOf(req, origin) : null;
 			const key = url && cacheKey(req.method, url, (name) => header(req, name));
-			if (url && warmer) warmer.sawOrigin(url.origin);
+			if (url && warmer) seen(url.origin);
 			if (!cache || !url || !key || !cache.has(key)) return next();
 			void cache.answer(key).then(
 				(hit) => {
@@ -155,6 +175,11 @@ export function registerServerBridge(cache: ResponseCache | null, env: FastPathE
 		},
 		listening(loopback) {
 			warmer?.listening(loopback);
+		},
+		processes: getConfig().serverProcesses,
+		sawOrigin(other) {
+			firstOrigin = true;
+			warmer?.sawOrigin(other);
 		}
 	};
 	(globalThis as Record<symbol, unknown>)[SERVER_BRIDGE] = bridge;
@@ -188,28 +213,6 @@ function prepare(hit: CachedAnswer, pathname: string, compression: ServerCompres
 		else if (vary !== '*' && !/(?:^|,)\s*accept-encoding\s*(?:,|$)/i.test(vary)) headers.set('vary', `${vary}, Accept-Encoding`);
 	}
 	return { headers: Object.fromEntries(headers), compress: compressible && (hit.bodyBytes ?? hit.body.byteLength) >= compression.thresholdBytes, brHeld: {}, gzipHeld: {} };
-}
-
-/**
- * The encoding a hit is sent in for this Accept-Encoding, when it is one a hit can give here: brotli, gzip, either
- * (both as welcome: the one at hand), or none (no header); null for anything else (deflate or identity preferred,
- * q-values the compression middleware would weigh otherwise), which then goes the slow way.
- */
-function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'either' | 'identity' | null {
-	if (accept === undefined) return 'identity';
-	const q = new Map<string, number>();
-	for (const part of accept.split(',')) {
-		const [name, ...params] = part.trim().toLowerCase().split(';');
-		if (!name) continue;
-		const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
-		q.set(name, weight ? Number(weight[1]) : 1);
-	}
-	const of = (name: string) => q.get(name) ?? q.get('*') ?? 0;
-	const br = of('br');
-	const gzip = of('gzip');
-	const best = Math.max(br, gzip);
-	if (best <= 0 || of('deflate') > best || (q.has('identity') && q.get('identity')! > best)) return null;
-	return br === gzip ? 'either' : br > gzip ? 'br' : 'gzip';
 }
 
 /** The URL SvelteKit would give a Node request; null when it is not a plain GET or its origin is not plain. */

@@ -149,6 +149,8 @@ export interface PageVariants {
 
 /** Types worth keeping: what the site renders. Audio (byte ranges, megabytes) is served as it comes. */
 const CACHEABLE_TYPE = /^(text\/html|application\/json|application\/(rss\+)?xml|text\/(plain|vtt|xml)|application\/x-subrip|application\/json\+oembed)\b/;
+/** Types whose rendered answer is sent in the gzip it is kept in, to clients that take it (what the server compresses too). */
+const SENT_AS_KEPT = /^(text\/html|application\/json)\b/;
 /** Larger bodies are not worth a slot. */
 const MAX_ENTRY_BYTES = 1024 * 1024;
 /** Changes remembered for answers being rendered across them; one rendered across more is not kept. */
@@ -370,6 +372,8 @@ export class ResponseCache {
 		const tags = event.locals?.cacheTags;
 		const variants = event.locals?.pageVariants;
 		const entry = await toEntry(response);
+		/** The entry kept for this very answer (not a page made from a moment), when one is. */
+		let kept: Entry | undefined;
 		// Rendered across a change that alters it, it may hold the content from before: answered, not kept.
 		if (entry.body.byteLength <= MAX_ENTRY_BYTES && !this.#changedSince(generation, tags)) {
 			// A page's variants (an episode's `?t=` moments) are answered from the page as it is without parameters:
@@ -381,9 +385,18 @@ export class ResponseCache {
 			else if (pageVariants && query >= 0 && key.startsWith('h ') && pageVariants.matches(url)) {
 				const made = this.#entries.has(key.slice(0, query)) ? null : pageVariants.page(entry, url);
 				if (made) this.#put(key.slice(0, query), new Entry(made.status, made.headers, made.body, tags, pageVariants, this.#held));
-				else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#held));
-			} else this.#put(key, new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#held));
+				else this.#put(key, (kept = new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#held)));
+			} else this.#put(key, (kept = new Entry(entry.status, entry.headers, entry.body, tags, undefined, this.#held)));
 			onKept(entry);
+		}
+		// Kept gzip-compressed, it is sent so to a client that takes gzip as well as brotli (browsers, crawlers) or gzip
+		// alone: the server's compression (server/index.js) leaves an answer already encoded as it is, so a miss is
+		// compressed once, to be kept, rather than once more for the wire (brotli: ~1 ms for a search page). As hits are.
+		if (kept?.gzip && SENT_AS_KEPT.test(entry.headers.find(([name]) => name === 'content-type')?.[1] ?? '')) {
+			const encoding = chooseEncoding(event.request.headers.get('accept-encoding') ?? undefined);
+			if (encoding === 'either' || encoding === 'gzip') {
+				return new Response(kept.gzip as Uint8Array<ArrayBuffer>, { status: entry.status, headers: [...entry.headers, ['content-encoding', 'gzip']] });
+			}
 		}
 		return new Response(entry.body, { status: entry.status, headers: entry.headers });
 	}
@@ -457,6 +470,28 @@ function keyedHref(url: URL): string {
 	for (const name of read) for (const value of url.searchParams.getAll(name)) kept.append(name, value);
 	const search = kept.toString();
 	return `${url.origin}${url.pathname}${search ? `?${search}` : ''}`;
+}
+
+/**
+ * The encoding a hit is sent in for this Accept-Encoding, when it is one a hit can give here: brotli, gzip, either
+ * (both as welcome: the one at hand), or none (no header); null for anything else (deflate or identity preferred,
+ * q-values the compression middleware would weigh otherwise), which then goes the slow way.
+ */
+export function chooseEncoding(accept: string | undefined): 'br' | 'gzip' | 'either' | 'identity' | null {
+	if (accept === undefined) return 'identity';
+	const q = new Map<string, number>();
+	for (const part of accept.split(',')) {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		if (!name) continue;
+		const weight = params.map((p) => /^\s*q=([0-9.]+)\s*$/.exec(p)).find(Boolean);
+		q.set(name, weight ? Number(weight[1]) : 1);
+	}
+	const of = (name: string) => q.get(name) ?? q.get('*') ?? 0;
+	const br = of('br');
+	const gzip = of('gzip');
+	const best = Math.max(br, gzip);
+	if (best <= 0 || of('deflate') > best || (q.has('identity') && q.get('identity')! > best)) return null;
+	return br === gzip ? 'either' : br > gzip ? 'br' : 'gzip';
 }
 
 function mayKeep(response: Response): boolean {

@@ -10,7 +10,7 @@
  */
 import { plannerOf, withoutCommonTerms } from './query-plan';
 import type { SearchIndex } from './search-index';
-import { indexTerms, initialsFilter, normalizeWord, queryTerm, tokenize } from './terms';
+import { indexTerms, initialsFilter, normalizeWord, queryTerm, queryWords, synonymWords, tokenize } from './terms';
 import { wordLogProbability } from './word-rarity';
 
 /** Words in a passage: about two spoken sentences (calibrated with bench:quality beside 50 and 100). */
@@ -94,6 +94,15 @@ export class QueryEvidence {
 	#locate: ((segmentId: number) => string | null) | null = null;
 	readonly #addressesNear = new Map<number, boolean>();
 	readonly #specific = new Map<string, boolean>();
+	/**
+	 * For a query of one word whose stem the index holds (not a typo, not a half-typed word): its forms, and the
+	 * pattern that finds one in a segment as typed (a word it starts, or it in the other number: "cards" / "card",
+	 * "injuries" / "injury"), or as a word of its synonym group (vocabulary.ts: "coffee" / "caffeine"), not only as
+	 * another word of its stem ("weddings" and "wed", "dating" and "date", "boxing" and "box", "camping" and "camp" in
+	 * "Bandcamp"). Null for other queries.
+	 */
+	readonly #typedWord: { forms: string[]; pattern: RegExp } | null;
+	readonly #saysTyped = new Map<number, boolean>();
 
 	constructor(index: SearchIndex, query: string) {
 		this.#index = index;
@@ -112,6 +121,12 @@ export class QueryEvidence {
 			return [{ term: t.term, prefix: t.prefix, fuzzy: t.fuzzy, weight: Math.log(1 + documents / (t.postings + 1)) }];
 		});
 		this.#total = this.#terms.reduce((sum, t) => sum + t.weight, 0);
+		const words = queryWords(query);
+		const [only] = plan.terms;
+		// Only for a word searched by its own stem, which the index holds: a typo ("nintndo") or a half-typed word is
+		// searched through its corrections and completions, as before.
+		this.#typedWord =
+			words.length === 1 && only !== undefined && only.fuzzy === false && only.exactPostings > 0 ? typedForms(words[0]!.typed, synonymWords(words[0]!.term)) : null;
 	}
 
 	#owner(indexTerm: string): WeightedTerm | null {
@@ -125,6 +140,28 @@ export class QueryEvidence {
 			this.#owners.set(indexTerm, owner);
 		}
 		return owner;
+	}
+
+	/**
+	 * Whether the segment says a one-word query's word as typed (#typedWord), in its text or titles; true for other
+	 * queries (hybrid.ts asks it of hits under FLOOR.typedWordCosine). A tech show's end-of-life dates do not answer
+	 * "dating", nor its boxes "boxing".
+	 */
+	saysTypedWord(segmentId: number): boolean {
+		const typed = this.#typedWord;
+		if (typed === null) return true;
+		let says = this.#saysTyped.get(segmentId);
+		if (says === undefined) {
+			const segment = this.#index.segments.get(segmentId);
+			// A plain search for the forms first (most texts that do not say one are ruled out without the pattern).
+			const saysIn = (text: string) => {
+				const plain = withoutAccents(text).toLowerCase();
+				return typed.forms.some((form) => plain.includes(form)) && typed.pattern.test(plain);
+			};
+			says = segment !== undefined && [segment.title, segment.summary ?? '', segment.text ?? ''].some(saysIn);
+			this.#saysTyped.set(segmentId, says);
+		}
+		return says;
 	}
 
 	/**
@@ -389,6 +426,22 @@ export class QueryEvidence {
 		return best;
 	}
 }
+
+/**
+ * A typed word's forms, and the pattern that finds one in lower-case text: the word, a word it starts ("box" in
+ * "boxes"), the word in the other number ("cards" finds "card", "injuries" "injury", "injury" "injuries", "boxes"
+ * "box"), or one of `synonyms`, with no letter or digit either side. The typed word is normalised (terms.ts
+ * normalizeWord: lower case, no accents), and so is the text it is tried on.
+ */
+function typedForms(typed: string, synonyms: readonly string[]): { forms: string[]; pattern: RegExp } {
+	const escape = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	const others = [...new Set([typed.replace(/ies$/, 'y'), typed.replace(/y$/, 'ies'), typed.replace(/es$/, ''), typed.replace(/s$/, ''), ...synonyms])].filter((w) => w !== typed && w.length > 0);
+	const alternatives = [`${escape(typed)}[\\p{L}\\p{N}]*`, ...others.map(escape)];
+	return { forms: [typed, ...others], pattern: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'u') };
+}
+
+/** Text without accents, as normalizeWord reads words (plain ASCII, most transcripts, is left as it is). */
+const withoutAccents = (text: string) => (/[^\x00-\x7f]/.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text);
 
 /** The query's words the index has never seen, even as a typo or a completion, as typed (the semantic engine finds their neighbours). */
 export function unseenWords(index: SearchIndex, query: string): string[] {

@@ -33,10 +33,17 @@ export function tokenize(text: string): string[] {
 // stem -> the stem of its group's first word, built once; and a group's stem -> the letters its words start with.
 const canonicalStems = new Map<string, string>();
 const groupInitials = new Map<string, string[]>();
+const groupWords = new Map<string, readonly string[]>();
 for (const group of SYNONYM_GROUPS) {
 	const canonical = stemmer(normalizeWord(group[0]!));
 	for (const word of group) canonicalStems.set(stemmer(normalizeWord(word)), canonical);
 	groupInitials.set(canonical, [...new Set(group.map((word) => normalizeWord(word)[0]!))]);
+	groupWords.set(canonical, group.map((word) => normalizeWord(word)));
+}
+
+/** The words of a term's synonym group (vocabulary.ts), normalised; none for a term of no group. */
+export function synonymWords(term: string): readonly string[] {
+	return groupWords.get(term) ?? [];
 }
 
 /** The term a word is searched by: its stem, or its synonym group's stem; null for stop words and single letters. */
