@@ -143,22 +143,23 @@ export class QueryEvidence {
 	}
 
 	/**
-	 * Whether the segment says a one-word query's word as typed (#typedWord), in its text or titles; true for other
-	 * queries (hybrid.ts asks it of hits under FLOOR.typedWordCosine). A tech show's end-of-life dates do not answer
-	 * "dating", nor its boxes "boxing".
+	 * Whether the segment says a one-word query's word as typed (#typedWord) in a field it is found by (its text and
+	 * titles, its episode's and show's titles, its people's names); true for other queries (hybrid.ts asks it of hits
+	 * under FLOOR.typedWordCosine). A tech show's end-of-life dates do not answer "dating", nor its boxes "boxing".
 	 */
 	saysTypedWord(segmentId: number): boolean {
 		const typed = this.#typedWord;
 		if (typed === null) return true;
 		let says = this.#saysTyped.get(segmentId);
 		if (says === undefined) {
-			const segment = this.#index.segments.get(segmentId);
 			// A plain search for the forms first (most texts that do not say one are ruled out without the pattern).
 			const saysIn = (text: string) => {
 				const plain = withoutAccents(text).toLowerCase();
 				return typed.forms.some((form) => plain.includes(form)) && typed.pattern.test(plain);
 			};
-			says = segment !== undefined && [segment.title, segment.summary ?? '', segment.text ?? ''].some(saysIn);
+			// Every field the segment is found by: a show or episode named by the word is about it ("hostile" and the
+			// "Hostile Show").
+			says = this.#index.segmentTexts(segmentId).some(saysIn);
 			this.#saysTyped.set(segmentId, says);
 		}
 		return says;

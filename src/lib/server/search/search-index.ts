@@ -249,6 +249,13 @@ export class SearchIndex {
 		this.questionsBySegment.delete(segmentId);
 	}
 
+	/** The texts a segment is found by: its own, its episode's and show's titles and its people's names (as indexed). */
+	segmentTexts(segmentId: number): string[] {
+		const segment = this.segments.get(segmentId);
+		if (segment === undefined) return [];
+		return Object.values(this.segmentDoc(segment).fields).filter((text): text is string => typeof text === 'string');
+	}
+
 	private segmentDoc(segment: SegmentRecord): EngineDocument {
 		const episode = this.episodes.get(segment.episodeId);
 		const show = episode ? this.shows.get(episode.podcastId) : undefined;
