@@ -2,7 +2,7 @@ import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
 import { tagPage, type CacheTag } from '../../src/lib/server/cache-tags';
 import { contentChanged } from '../../src/lib/server/content-events';
-import { createAppResponseCache, ResponseCache } from '../../src/lib/server/response-cache';
+import { createAppResponseCache, ResponseCache, type CachedAnswer } from '../../src/lib/server/response-cache';
 import { RecentResults } from '../../src/lib/server/search/recent-results';
 import type { SearchResults } from '../../src/lib/search-results';
 
@@ -322,7 +322,10 @@ describe('ResponseCache', () => {
 		await get('/podcasts/h/one');
 		expect(cache.stats().hotBytes).toBe(0); // kept gzip-compressed, nothing unzipped yet
 		expect(await get('/podcasts/h/one')).toBe(pageOf(1));
-		expect(cache.stats().hotBytes).toBe(pageOf(1).length); // unzipped once, held
+		// Unzipped, not held: a page asked for once by a client without gzip is not worth the room of five moments.
+		expect(cache.stats().hotBytes).toBe(0);
+		expect(await get('/podcasts/h/one')).toBe(pageOf(1));
+		expect(cache.stats().hotBytes).toBe(pageOf(1).length); // asked for again: held
 		expect(await get('/podcasts/h/one')).toBe(pageOf(1));
 		// A moment is filled once, then sent as it was filled.
 		expect(await get('/podcasts/h/one?t=12')).toBe(`${pageOf(1)} at 12`);
@@ -348,6 +351,34 @@ describe('ResponseCache', () => {
 		expect(fills).toBe(fillsBefore);
 	});
 
+	it('fills moments from a page without holding the page unzipped, so the held room keeps the moments', async () => {
+		const cache = createAppResponseCache(600_000, () => true);
+		const page = `<!doctype html><main>${Array.from({ length: 2000 }, (_, i) => `<p>Sentence ${i}.</p>`).join('')}</main>`;
+		let fills = 0;
+		const variants = {
+			matches: (url: URL) => url.searchParams.has('t'),
+			fill: (kept: CachedAnswer, url: URL) => {
+				fills++;
+				return { ...kept, body: new TextEncoder().encode(`${new TextDecoder().decode(kept.bodyOnce!())} at ${url.searchParams.get('t')}`) };
+			},
+			page: () => null,
+			bytes: 0
+		};
+		const render = (ev: RequestEvent) => {
+			tagPage(ev.locals, 'episode:703');
+			ev.locals.pageVariants = variants;
+			return new Response(page, { headers: { 'content-type': 'text/html' } });
+		};
+		const get = async (path: string) => (await cache.resolve(event(path), render)).text();
+		await get('/podcasts/h/three');
+		for (const t of ['1', '2', '3']) expect(await get(`/podcasts/h/three?t=${t}`)).toBe(`${page} at ${t}`);
+		// Three moments held, each kept compressed; the 30 kB page they were filled from is not held unzipped.
+		expect(cache.stats().hotBytes).toBeGreaterThan(0);
+		expect(cache.stats().hotBytes).toBeLessThan(page.length);
+		for (const t of ['1', '2', '3']) expect(await get(`/podcasts/h/three?t=${t}`)).toBe(`${page} at ${t}`);
+		expect(fills).toBe(3);
+	});
+
 	it('lets hot answers go before any kept page loses its place', async () => {
 		const cache = new ResponseCache({ maxBytes: 100_000 });
 		// 20 kB of hexadecimal: kept gzip-compressed at about half, unzipped in full when hot.
@@ -355,13 +386,15 @@ describe('ResponseCache', () => {
 		const get = async (n: number) => (await cache.resolve(event(`/podcasts/x/${n}`), async () => new Response(bodyOf(n), { headers: { 'content-type': 'text/html' } }))).text();
 		for (let n = 0; n < 3; n++) await get(n);
 		for (let n = 0; n < 3; n++) expect(await get(n)).toBe(bodyOf(n));
+		expect(cache.stats().hotBytes).toBe(0); // read once: not held
+		for (let n = 0; n < 3; n++) expect(await get(n)).toBe(bodyOf(n));
 		expect(cache.stats().hotBytes).toBeGreaterThan(0);
 		for (let n = 3; n < 7; n++) await get(n);
 		const { entries, bytes, hotBytes } = cache.stats();
 		expect(entries).toBe(7); // every page kept: the hot copies made room
 		expect(bytes + hotBytes).toBeLessThanOrEqual(100_000);
 		for (let n = 0; n < 7; n++) expect(await get(n)).toBe(bodyOf(n));
-		expect(cache.stats()).toMatchObject({ hits: 10, misses: 7 });
+		expect(cache.stats()).toMatchObject({ hits: 13, misses: 7 });
 	});
 
 	it('holds recent search results within its size, beside its pages, letting the least recently used go first', async () => {

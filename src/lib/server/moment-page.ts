@@ -379,7 +379,7 @@ export function momentVariants(source: MomentSource): PageVariants {
 			if (!templates.has(page)) templates.set(page, MomentTemplate.of({ status: page.status, headers: page.headers, body }, null, source));
 		},
 		fill: (page, url) => {
-			const body = page.body;
+			const body = page.bodyOnce?.() ?? page.body;
 			let template = templates.get(page);
 			if (template === undefined) templates.set(page, (template = MomentTemplate.of({ status: page.status, headers: page.headers, body }, null, source)));
 			return template?.fill(body, url.searchParams.get('t')) ?? null;
