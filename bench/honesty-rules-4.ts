@@ -54,7 +54,7 @@ try {
 		const typed = new Set(tokenize(`${s.title} ${s.summary ?? ''} ${s.text ?? ''}`).map(normalizeWord));
 		wordsOf.set(id, { typed, said: new Set([...typed].map((w) => queryTerm(w)).filter((t): t is string => t !== null)) });
 	}
-	const counters: Record<JudgedSet, number> = { real: 0, demo: 0, none: 0, fresh: 0, 'fresh-none': 0, fourth: 0, 'fourth-none': 0 };
+	const counters: Record<JudgedSet, number> = { real: 0, demo: 0, none: 0, fresh: 0, 'fresh-none': 0, fourth: 0, 'fourth-none': 0, fifth: 0, 'fifth-none': 0 };
 	for (const [set, query, answers] of judgedQuerySets(index, corpus, { fresh: true })) {
 		const ranked = rankAll(index, query);
 		const unseen = unseenWords(index, query);
@@ -104,7 +104,7 @@ try {
 }
 
 type Veto = (q: Query, h: Hit) => boolean;
-type Part = 'cal' | 'held' | 'fresh' | 'fourth';
+type Part = 'cal' | 'held' | 'fresh' | 'fourth' | 'fifth';
 const partOf = (q: Query): Part => laterSet(q.set) ?? (q.at % 2 ? 'held' : 'cal');
 /** The calibration and held-out halves of the first sets are sets.ts's even and odd positions; the later sets stand alone. */
 const outcome = (veto: Veto, part: Part): Outcome => outcomeOf(queries, veto, part === 'cal' ? false : part === 'held' ? true : part);

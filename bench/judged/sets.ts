@@ -11,21 +11,27 @@ import { realJudgedQuestions } from './real';
 import { unanswerableQuestions } from './unanswerable';
 import { freshJudgedQuestions, freshUnanswerableQuestions } from './fresh';
 import { fourthJudgedQuestions, fourthUnanswerableQuestions } from './fourth';
+import { fifthJudgedQuestions, fifthUnanswerableQuestions } from './fifth';
 
 /**
  * 'fresh' and 'fresh-none': the fresh set (judged/fresh.ts), answerable and not; 'fourth' and 'fourth-none': the fourth
- * (judged/fourth.ts). Neither is ever part of either half.
+ * (judged/fourth.ts); 'fifth' and 'fifth-none' the fifth (judged/fifth.ts, only when asked for: bench/honesty-model.ts
+ * reports on it, untouched by any tuning). None is ever part of either half.
  */
-export type JudgedSet = 'real' | 'demo' | 'none' | 'fresh' | 'fresh-none' | 'fourth' | 'fourth-none';
-/** The later set a query belongs to ('fresh' or 'fourth'), or null for the first three sets (the two halves). */
-export const laterSet = (set: JudgedSet): 'fresh' | 'fourth' | null => (set.startsWith('fresh') ? 'fresh' : set.startsWith('fourth') ? 'fourth' : null);
+export type JudgedSet = 'real' | 'demo' | 'none' | 'fresh' | 'fresh-none' | 'fourth' | 'fourth-none' | 'fifth' | 'fifth-none';
+/** The later set a query belongs to ('fresh', 'fourth' or 'fifth'), or null for the first three sets (the two halves). */
+export const laterSet = (set: JudgedSet): 'fresh' | 'fourth' | 'fifth' | null =>
+	set.startsWith('fresh') ? 'fresh' : set.startsWith('fourth') ? 'fourth' : set.startsWith('fifth') ? 'fifth' : null;
 export const isFresh = (set: JudgedSet) => laterSet(set) !== null;
-export const isUnanswerable = (set: JudgedSet) => set === 'none' || set === 'fresh-none' || set === 'fourth-none';
+export const isUnanswerable = (set: JudgedSet) => set === 'none' || set === 'fresh-none' || set === 'fourth-none' || set === 'fifth-none';
 export type JudgedQuery = [set: JudgedSet, query: string, isAnswer: ((segmentId: number) => boolean) | null];
 
-/** `corpus` maps each real transcript's file to its imported episode (judged/corpus.ts importTranscripts). */
-export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, number>, { fresh = false } = {}): JudgedQuery[] {
-	const inWindow = (set: 'real' | 'fresh' | 'fourth') => (j: (typeof realJudgedQuestions)[number]): JudgedQuery => {
+/**
+ * `corpus` maps each real transcript's file to its imported episode (judged/corpus.ts importTranscripts; the fifth
+ * set asks about the same transcripts as the others).
+ */
+export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, number>, { fresh = false, fifth = false } = {}): JudgedQuery[] {
+	const inWindow = (set: 'real' | 'fresh' | 'fourth' | 'fifth') => (j: (typeof realJudgedQuestions)[number]): JudgedQuery => {
 		const episodeId = corpus.get(j.file)!;
 		const [from, to] = j.window;
 		return [set, j.question, (id) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; }];
@@ -40,7 +46,9 @@ export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, 
 		...(fresh ? freshJudgedQuestions.map(inWindow('fresh')) : []),
 		...(fresh ? freshUnanswerableQuestions.map((q): JudgedQuery => ['fresh-none', q, null]) : []),
 		...(fresh ? fourthJudgedQuestions.map(inWindow('fourth')) : []),
-		...(fresh ? fourthUnanswerableQuestions.map((q): JudgedQuery => ['fourth-none', q, null]) : [])
+		...(fresh ? fourthUnanswerableQuestions.map((q): JudgedQuery => ['fourth-none', q, null]) : []),
+		...(fifth ? fifthJudgedQuestions.map(inWindow('fifth')) : []),
+		...(fifth ? fifthUnanswerableQuestions.map((q): JudgedQuery => ['fifth-none', q, null]) : [])
 	];
 }
 
@@ -64,12 +72,12 @@ export interface Outcome {
 export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly { answer: boolean }[] }>(
 	queries: readonly Q[],
 	vetoed: (q: Q, hit: Q['hits'][number]) => boolean,
-	odd: boolean | null | 'fresh' | 'fourth'
+	odd: boolean | null | 'fresh' | 'fourth' | 'fifth'
 ): Outcome {
 	const out: Outcome = { answered: 0, judged: 0, answerHits: 0, none: 0, unanswerable: 0 };
 	for (const q of queries) {
 		const later = laterSet(q.set);
-		if (later !== (odd === 'fresh' || odd === 'fourth' ? odd : null)) continue;
+		if (later !== (odd === 'fresh' || odd === 'fourth' || odd === 'fifth' ? odd : null)) continue;
 		if (typeof odd === 'boolean' && q.at % 2 !== (odd ? 1 : 0)) continue;
 		const kept = q.hits.filter((h) => !vetoed(q, h));
 		if (isUnanswerable(q.set)) {
