@@ -41,7 +41,7 @@ try {
 		segmentsSaying.get(t)!.add(s.id);
 	}
 	const episodeOf = new Map(segments.map((s) => [s.id, s.episodeId]));
-	const counters = { real: 0, demo: 0, none: 0, fresh: 0, 'fresh-none': 0, fourth: 0, 'fourth-none': 0 };
+	const counters = { real: 0, demo: 0, none: 0, fresh: 0, 'fresh-none': 0, fourth: 0, 'fourth-none': 0, fifth: 0, 'fifth-none': 0 };
 	const queries = [];
 	for (const [set, query, answers] of judgedQuerySets(index, corpus, { fresh: true })) {
 		const ranked = rankAll(index, query);

@@ -99,7 +99,7 @@ try {
 	encoder.save();
 
 	const sets = judgedQuerySets(index, corpus);
-	const counters = { real: 0, demo: 0, none: 0, fresh: 0, 'fresh-none': 0, fourth: 0, 'fourth-none': 0 };
+	const counters = { real: 0, demo: 0, none: 0, fresh: 0, 'fresh-none': 0, fourth: 0, 'fourth-none': 0, fifth: 0, 'fifth-none': 0 };
 	for (const [set, query, answers] of sets) {
 		const ranked = rankAll(index, query);
 		const vector = (await semantic.queryVector(query))!;
