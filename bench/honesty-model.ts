@@ -83,7 +83,7 @@ async function buildTable(): Promise<Query[]> {
 		await runMigrations(handle);
 		const { corpus, index, semantic, links } = await judgedSearch(handle.db, encoder, { neighbours: true });
 		const documents = index.terms.documents;
-		for (const [set, query, isAnswer] of judgedQuerySets(index, corpus, { fresh: true, fifth: true })) {
+		for (const [set, query, isAnswer] of judgedQuerySets(index, corpus, { fresh: true })) {
 			const ranked = rankAll(index, query);
 			const unseen = unseenWords(index, query);
 			const vector = (await withNeighbours(await semantic.queryVector(query, unseen)))!;

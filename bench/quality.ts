@@ -7,7 +7,8 @@
  * - on the demo's judged queries (recall@3 and MRR, which must not drop);
  * - the fresh set (bench/judged/fresh.ts: 25 answerable, 50 unanswerable questions written after the floor was
  *   tuned), on lines of its own, and the fourth set (bench/judged/fourth.ts, the same sizes, written before any rule
- *   was tried on it after the fresh set's), on lines of its own too;
+ *   was tried on it after the fresh set's), on lines of its own too, and the fifth (bench/judged/fifth.ts, the same
+ *   sizes, written as the held-out test of a later honesty method), on lines of its own after the fourth's;
  * - search's precision beside that recall, in the same run: the share of questions nothing answers
  *   (bench/judged/unanswerable.ts) for which each mode shows no moment at all. Every mode is measured as shown, after
  *   the floor (hybrid.ts: lexical evidence and cosine), with hybrid also before it;
@@ -32,6 +33,7 @@ import { realJudgedQuestions, type RealJudgedQuestion } from './judged/real';
 import { unanswerableQuestions } from './judged/unanswerable';
 import { freshJudgedQuestions, freshUnanswerableQuestions } from './judged/fresh';
 import { fourthJudgedQuestions, fourthUnanswerableQuestions } from './judged/fourth';
+import { fifthJudgedQuestions, fifthUnanswerableQuestions } from './judged/fifth';
 import { findSegmentId, scoreJudgedQueries } from './lib/quality';
 
 const verbose = process.argv.includes('--verbose');
@@ -173,6 +175,11 @@ try {
 	report('Fourth set: answerable questions, in listeners\' words', fourthRows);
 	printMisses(fourthRows);
 	await printUnanswerable(`\nFourth set: unanswerable questions (${fourthUnanswerableQuestions.length}), share with no moment shown`, fourthUnanswerableQuestions);
+	// The fifth set (bench/judged/fifth.ts), written before any rule was tried on it: printed apart as the fourth is.
+	const fifthRows = await laterRows(fifthJudgedQuestions);
+	report('Fifth set: answerable questions, in listeners\' words', fifthRows);
+	printMisses(fifthRows);
+	await printUnanswerable(`\nFifth set: unanswerable questions (${fifthUnanswerableQuestions.length}), share with no moment shown`, fifthUnanswerableQuestions);
 
 	await calibrateFloor({
 		real: rows.map((r, i) => ({ query: realJudgedQuestions[i]!.question, answers: realOverlaps[i]! })),
@@ -185,6 +192,10 @@ try {
 		fourth: {
 			real: fourthJudgedQuestions.map((j) => ({ query: j.question, answers: answerWindow(j) })),
 			none: fourthUnanswerableQuestions
+		},
+		fifth: {
+			real: fifthJudgedQuestions.map((j) => ({ query: j.question, answers: answerWindow(j) })),
+			none: fifthUnanswerableQuestions
 		},
 		hits: async (query, withVector) => {
 			const ranked = rankAll(index, query);
@@ -234,6 +245,8 @@ interface FloorSets {
 	fresh: { real: { query: string; answers: (id: number) => boolean }[]; none: string[] };
 	/** The fourth set (judged/fourth.ts): never calibrated on either, reported beside the fresh set. */
 	fourth: { real: { query: string; answers: (id: number) => boolean }[]; none: string[] };
+	/** The fifth set (judged/fifth.ts): never calibrated on, reported after the fourth. */
+	fifth: { real: { query: string; answers: (id: number) => boolean }[]; none: string[] };
 	/** The fused hits before any floor, with or without the query's vector. */
 	hits(query: string, withVector: boolean): Promise<HybridHit[]>;
 }
@@ -295,6 +308,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	const freshCases = (withVector: boolean) => laterCases(sets.fresh, withVector);
 	const fresh = await freshCases(true);
 	const fourth = await laterCases(sets.fourth, true);
+	const fifth = await laterCases(sets.fifth, true);
 	// Evidence is worked out once per hit, so the sweep's thousands of floors only compare numbers.
 	for (const c of [...calibration, ...heldOut]) for (const h of c.hits) h.evidence?.of(h.id, h.terms);
 	const floors = range(0.5, 0.9, 0.01).flatMap((combined) =>
@@ -313,6 +327,8 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	if (distance(chosen) > 0) counts(`fresh set, calibrated`, fresh, chosen);
 	counts(`fourth set, today's`, fourth, FLOOR);
 	if (distance(chosen) > 0) counts(`fourth set, calibrated`, fourth, chosen);
+	counts(`fifth set, today's`, fifth, FLOOR);
+	if (distance(chosen) > 0) counts(`fifth set, calibrated`, fifth, chosen);
 
 	// The rare-unsaid-word rule (hybrid.ts), swept on its own with the rest of today's floor; "off" is the floor before it.
 	console.log('  a word the index never saw, rare in English: the log-probability below which it vetoes, and the cosine that overrides it');
@@ -332,6 +348,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	if (distance(unsaid) > 0) counts('held-out half, calibrated', heldOut, unsaid);
 	counts('fresh set, without the rule', fresh, off);
 	counts('fourth set, without the rule', fourth, off);
+	counts('fifth set, without the rule', fifth, off);
 
 	// The unseen-concept rule (hybrid.ts, word-neighbours.ts): the cosine from which a hit need not speak of the query's
 	// unseen words, swept with the rest of today's floor; 0 is the floor before it. (Its neighbour cosine,
@@ -347,6 +364,7 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	if (distance(concept) > 0) counts('held-out half, calibrated', heldOut, concept);
 	counts('fresh set, without the rule', fresh, noConcept);
 	counts('fourth set, without the rule', fourth, noConcept);
+	counts('fifth set, without the rule', fifth, noConcept);
 
 	console.log('  without vectors (words alone, while the encoder loads): the lexical threshold');
 	const [lexCalibration, lexHeldOut] = [await cases(false, false), await cases(true, false)];
@@ -358,12 +376,13 @@ async function calibrateFloor(sets: FloorSets): Promise<void> {
 	counts('held-out half, no floor', lexHeldOut, { ...FLOOR, combined: -1, vectorOnly: -1, lexical: -1, unsaidWordLogProbability: -Infinity, unseenConceptCosine: 0, typedWordCosine: 0 });
 	counts(`fresh set, today's`, await freshCases(false), FLOOR);
 	counts(`fourth set, today's`, await laterCases(sets.fourth, false), FLOOR);
+	counts(`fifth set, today's`, await laterCases(sets.fifth, false), FLOOR);
 
 	// The later unseen-word rules, each switched off with the rest of today's floor, on the held-out half and the fresh set.
 	console.log('  the one-word rule (FLOOR.typedWordCosine), the unseen-word rules near the answer (FLOOR.unseenNearCosine) and the uncommon-match rules (FLOOR.unseenMatchShare), each off');
 	const noNear = { ...FLOOR, unseenNearCosine: 0 };
 	const noMatch = { ...FLOOR, unseenMatchShare: Infinity };
-	for (const [label, of] of [['held-out half', heldOut], ['fresh set', fresh], ['fourth set', fourth]] as const) {
+	for (const [label, of] of [['held-out half', heldOut], ['fresh set', fresh], ['fourth set', fourth], ['fifth set', fifth]] as const) {
 		counts(`${label}, without the one-word rule`, of, { ...FLOOR, typedWordCosine: 0 });
 		counts(`${label}, without the answer-window rule`, of, noNear);
 		counts(`${label}, without the uncommon-match rules`, of, noMatch);

@@ -21,6 +21,7 @@ import { SemanticEngine } from '../../src/lib/server/search/semantic';
 import { realJudgedQuestions } from './real';
 import { freshJudgedQuestions } from './fresh';
 import { fourthJudgedQuestions } from './fourth';
+import { fifthJudgedQuestions } from './fifth';
 
 /** Episode id by transcript file. */
 export type LoadedCorpus = Map<string, number>;
@@ -119,7 +120,7 @@ export async function encodeCorpus(db: Db, episodeIds: number[], encoder: Senten
  */
 export async function judgedSearch(db: Db, encoder: SentenceEncoder & { save(): void }, { neighbours = false } = {}) {
 	await seedDemoContent(db);
-	const corpus = await importTranscripts(db, [...realJudgedQuestions, ...freshJudgedQuestions, ...fourthJudgedQuestions].map((q) => q.file));
+	const corpus = await importTranscripts(db, [...realJudgedQuestions, ...freshJudgedQuestions, ...fourthJudgedQuestions, ...fifthJudgedQuestions].map((q) => q.file));
 	const encoded = await encodeCorpus(db, (await db.select({ id: episodes.id }).from(episodes)).map((e) => e.id), encoder);
 	encoder.save();
 	const service = await SearchService.build(db);

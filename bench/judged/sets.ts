@@ -2,7 +2,7 @@
  * Every judged query the honesty benches walk, as [set, query, is-this-segment-an-answer]: the real listener questions
  * (answered by any segment of their episode overlapping the judged window), the demo judged queries, and the questions
  * the content cannot answer (no answer at all); with `fresh`, then the fresh set's answerable and unanswerable questions,
- * and the fourth set's (judged/fourth.ts).
+ * the fourth set's (judged/fourth.ts) and the fifth set's (judged/fifth.ts).
  */
 import type { SearchIndex } from '../../src/lib/server/search/search-index';
 import { judgedQueries } from '../../tests/search/judged-queries';
@@ -15,23 +15,22 @@ import { fifthJudgedQuestions, fifthUnanswerableQuestions } from './fifth';
 
 /**
  * 'fresh' and 'fresh-none': the fresh set (judged/fresh.ts), answerable and not; 'fourth' and 'fourth-none': the fourth
- * (judged/fourth.ts); 'fifth' and 'fifth-none' the fifth (judged/fifth.ts, only when asked for: bench/honesty-model.ts
- * reports on it, untouched by any tuning). None is ever part of either half.
+ * (judged/fourth.ts); 'fifth' and 'fifth-none': the fifth (judged/fifth.ts, the held-out test of a later honesty
+ * method). None is ever part of either half: no setting is chosen by them.
  */
 export type JudgedSet = 'real' | 'demo' | 'none' | 'fresh' | 'fresh-none' | 'fourth' | 'fourth-none' | 'fifth' | 'fifth-none';
+/** A set never calibrated on, reported apart from the two halves. */
+export type LaterSet = 'fresh' | 'fourth' | 'fifth';
 /** The later set a query belongs to ('fresh', 'fourth' or 'fifth'), or null for the first three sets (the two halves). */
-export const laterSet = (set: JudgedSet): 'fresh' | 'fourth' | 'fifth' | null =>
+export const laterSet = (set: JudgedSet): LaterSet | null =>
 	set.startsWith('fresh') ? 'fresh' : set.startsWith('fourth') ? 'fourth' : set.startsWith('fifth') ? 'fifth' : null;
 export const isFresh = (set: JudgedSet) => laterSet(set) !== null;
-export const isUnanswerable = (set: JudgedSet) => set === 'none' || set === 'fresh-none' || set === 'fourth-none' || set === 'fifth-none';
+export const isUnanswerable = (set: JudgedSet) => set === 'none' || set.endsWith('-none');
 export type JudgedQuery = [set: JudgedSet, query: string, isAnswer: ((segmentId: number) => boolean) | null];
 
-/**
- * `corpus` maps each real transcript's file to its imported episode (judged/corpus.ts importTranscripts; the fifth
- * set asks about the same transcripts as the others).
- */
-export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, number>, { fresh = false, fifth = false } = {}): JudgedQuery[] {
-	const inWindow = (set: 'real' | 'fresh' | 'fourth' | 'fifth') => (j: (typeof realJudgedQuestions)[number]): JudgedQuery => {
+/** `corpus` maps each real transcript's file to its imported episode (judged/corpus.ts importTranscripts). */
+export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, number>, { fresh = false } = {}): JudgedQuery[] {
+	const inWindow = (set: 'real' | LaterSet) => (j: (typeof realJudgedQuestions)[number]): JudgedQuery => {
 		const episodeId = corpus.get(j.file)!;
 		const [from, to] = j.window;
 		return [set, j.question, (id) => { const s = index.segments.get(id)!; return s.episodeId === episodeId && s.startSeconds < to && s.endSeconds > from; }];
@@ -47,8 +46,8 @@ export function judgedQuerySets(index: SearchIndex, corpus: ReadonlyMap<string, 
 		...(fresh ? freshUnanswerableQuestions.map((q): JudgedQuery => ['fresh-none', q, null]) : []),
 		...(fresh ? fourthJudgedQuestions.map(inWindow('fourth')) : []),
 		...(fresh ? fourthUnanswerableQuestions.map((q): JudgedQuery => ['fourth-none', q, null]) : []),
-		...(fifth ? fifthJudgedQuestions.map(inWindow('fifth')) : []),
-		...(fifth ? fifthUnanswerableQuestions.map((q): JudgedQuery => ['fifth-none', q, null]) : [])
+		...(fresh ? fifthJudgedQuestions.map(inWindow('fifth')) : []),
+		...(fresh ? fifthUnanswerableQuestions.map((q): JudgedQuery => ['fifth-none', q, null]) : [])
 	];
 }
 
@@ -67,17 +66,17 @@ export interface Outcome {
 /**
  * `vetoed` applied to each query's hits: of the first three sets, queries at even positions are the calibration half
  * (`odd` false), odd ones the held-out half (`odd` true), all of them when `odd` is null; `odd` 'fresh' is the fresh
- * set alone, 'fourth' the fourth set alone (never in a half).
+ * set alone, 'fourth' the fourth set alone, 'fifth' the fifth set alone (never in a half).
  */
 export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly { answer: boolean }[] }>(
 	queries: readonly Q[],
 	vetoed: (q: Q, hit: Q['hits'][number]) => boolean,
-	odd: boolean | null | 'fresh' | 'fourth' | 'fifth'
+	odd: boolean | null | LaterSet
 ): Outcome {
 	const out: Outcome = { answered: 0, judged: 0, answerHits: 0, none: 0, unanswerable: 0 };
 	for (const q of queries) {
 		const later = laterSet(q.set);
-		if (later !== (odd === 'fresh' || odd === 'fourth' || odd === 'fifth' ? odd : null)) continue;
+		if (later !== (typeof odd === 'string' ? odd : null)) continue;
 		if (typeof odd === 'boolean' && q.at % 2 !== (odd ? 1 : 0)) continue;
 		const kept = q.hits.filter((h) => !vetoed(q, h));
 		if (isUnanswerable(q.set)) {
