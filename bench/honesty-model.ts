@@ -32,7 +32,7 @@ import { rankAll } from '../src/lib/server/search/ranking';
 import { unseenWords } from '../src/lib/server/search/evidence';
 import { queryWords } from '../src/lib/server/search/terms';
 import { cachedEncoder, judgedSearch } from './judged/corpus';
-import { isUnanswerable, judgedQuerySets, type JudgedSet } from './judged/sets';
+import { isUnanswerable, judgedQuerySets, tally, type JudgedSet, type Outcome } from './judged/sets';
 
 /** The four sets left out in turn: the real questions with the first unanswerable set, the demo, fresh, fourth (and fifth once merged). */
 type Group = 'real' | 'demo' | 'fresh' | 'fourth' | 'fifth';
@@ -157,27 +157,12 @@ else {
 
 // ---- Outcomes ----
 type Veto = (row: Row, q: Query) => boolean;
-interface Outcome { answered: number; judged: number; answerHits: number; silenced: number; unanswerable: number }
-function outcome(qs: readonly Query[], veto: Veto): Outcome {
-	const o: Outcome = { answered: 0, judged: 0, answerHits: 0, silenced: 0, unanswerable: 0 };
-	for (const q of qs) {
-		const kept = q.hits.filter((h) => !veto(h, q));
-		if (q.unanswerable) {
-			o.unanswerable++;
-			if (kept.length === 0) o.silenced++;
-		} else {
-			o.judged++;
-			const a = kept.slice(0, 3).filter((h) => h.answer).length;
-			if (a > 0) o.answered++;
-			o.answerHits += a;
-		}
-	}
-	return o;
-}
+/** Today's floor with `veto` on top, counted as the other honesty benches count (judged/sets.ts). */
+const outcome = (qs: readonly Query[], veto: Veto): Outcome => tally(qs, (q, h) => veto(h, q), (q) => q.unanswerable);
 const none: Veto = () => false;
 /** No answer lost against today's floor: the questions answered in the first three, and each answer there. */
 const keepsAnswers = (o: Outcome, today: Outcome) => o.answered >= today.answered && o.answerHits >= today.answerHits;
-const show = (o: Outcome) => `answers ${o.answered}/${o.judged}` + (o.unanswerable ? `, silenced ${o.silenced}/${o.unanswerable}` : '');
+const show = (o: Outcome) => `answers ${o.answered}/${o.judged}` + (o.unanswerable ? `, silenced ${o.none}/${o.unanswerable}` : '');
 const range = (xs: number[]) => (Math.min(...xs) === Math.max(...xs) ? `${xs[0]}` : `${Math.min(...xs)}-${Math.max(...xs)}`);
 
 // ---- Logistic regression ----
@@ -220,10 +205,10 @@ const logit = (p: number) => Math.log(p / (1 - p));
 function fitThreshold(m: Omit<Logistic, 'threshold'>, train: readonly Query[], margin = 0): number {
 	const today = outcome(train, none);
 	const ps = [...new Set(train.flatMap((q) => q.hits.map((h) => probability(m, h.x))))].sort((a, b) => a - b);
-	let best = { t: 1, silenced: today.silenced };
+	let best = { t: 1, silenced: today.none };
 	for (const p of ps) {
 		const o = outcome(train, (h) => probability(m, h.x) > p);
-		if (keepsAnswers(o, today) && o.silenced > best.silenced) best = { t: p, silenced: o.silenced };
+		if (keepsAnswers(o, today) && o.none > best.silenced) best = { t: p, silenced: o.none };
 	}
 	// A margin (in log-odds) above the fitted threshold: the edge sits on one training answer.
 	return margin === 0 ? best.t : sigmoid(logit(Math.min(best.t, 1 - 1e-12)) + margin);
@@ -261,7 +246,7 @@ function fitTree(train: readonly Query[], use: readonly Feature[] = FEATURES): {
 	wrong.reduce((at, q) => (ends.push(at + q.hits.length), at + q.hits.length), 0);
 	const onAnswers = splits.map((s) => Uint8Array.from(answers, (h) => (passes(s, h.x) ? 1 : 0)));
 	const onWrong = splits.map((s) => Uint8Array.from(wrongHits, (h) => (passes(s, h.x) ? 1 : 0)));
-	const silent = today.silenced; // questions with no hit at all
+	const silent = today.none; // questions with no hit at all
 	let best = silent;
 	let leaves: Leaf[] = [];
 	for (let i = 0; i < splits.length; i++) {
@@ -319,7 +304,7 @@ for (const left of fitGroups) {
 	console.log(`         logistic, every feature, no margin (p > ${t.toFixed(3)}): ${show(lr)}${keepsAnswers(lr, today) ? '' : '  ANSWERS LOST'}`);
 	console.log(
 		`         tree (${tree.leaves.length} tied leaves, training silenced ${tree.silenced}): answers ${range(tos.map((o) => o.answered))}/${today.judged}, answer hits ${range(tos.map((o) => o.answerHits))} (today ${today.answerHits})` +
-			(today.unanswerable ? `, silenced ${range(tos.map((o) => o.silenced))}/${today.unanswerable} (today ${today.silenced})` : '')
+			(today.unanswerable ? `, silenced ${range(tos.map((o) => o.none))}/${today.unanswerable} (today ${today.none})` : '')
 	);
 	if (process.argv.includes('--leaves')) for (const l of tree.leaves.slice(0, 12)) console.log(`           veto if ${describe(l.a)} and ${describe(l.b)}`);
 }
@@ -329,7 +314,7 @@ const VARIANTS: { name: string; use: readonly Feature[]; answerWeight: number; m
 for (const [name, use] of [['all', FEATURES], ['hit', HIT], ['hit+shape', [...HIT, ...SHAPE]]] as const)
 	for (const answerWeight of [5, 20, 50])
 		for (const margin of [0, 0.5, 1, 2, 3]) VARIANTS.push({ name: `${name} w${answerWeight} m${margin}`, use, answerWeight, margin });
-const cell = (o: Outcome, today: Outcome) => `${o.answered - today.answered >= 0 ? '+' : ''}${o.answered - today.answered}a` + (o.unanswerable ? ` ${o.silenced - today.silenced >= 0 ? '+' : ''}${o.silenced - today.silenced}s` : '');
+const cell = (o: Outcome, today: Outcome) => `${o.answered - today.answered >= 0 ? '+' : ''}${o.answered - today.answered}a` + (o.unanswerable ? ` ${o.none - today.none >= 0 ? '+' : ''}${o.none - today.none}s` : '');
 console.log(`\nVariants, left-out set: answers (a) and silenced (s) against today's floor (${fitGroups.join(' | ')})`);
 for (const v of process.argv.includes('--variants') ? VARIANTS : []) {
 	const cells = fitGroups.map((left) => {
@@ -347,7 +332,7 @@ for (const [name, use] of process.argv.includes('--variants') ? ([['hit', HIT], 
 		const test = queries.filter((q) => q.group === left);
 		const today = outcome(test, none);
 		const os = fitTree(train, use).leaves.map((l) => outcome(test, leafVeto(l)));
-		return `${range(os.map((o) => o.answered - today.answered))}a` + (today.unanswerable ? ` +${range(os.map((o) => o.silenced - today.silenced))}s` : '');
+		return `${range(os.map((o) => o.answered - today.answered))}a` + (today.unanswerable ? ` +${range(os.map((o) => o.none - today.none))}s` : '');
 	});
 	console.log(`  tree ${name.padEnd(26)} ${cells.join(' | ')}`);
 }
@@ -405,7 +390,7 @@ for (const f of fixed) {
 	console.log(`  on the sets it was fitted on: ${fitGroups.map((g) => `${g} ${show(outcome(queries.filter((q) => q.group === g), (h) => probability(f.m, h.x) > f.t))}`).join(' | ')}`);
 }
 const treeAll = fitTree(trainAll);
-console.log(`Tree on ${fitGroups.join(', ')}: ${treeAll.leaves.length} tied leaves silence ${treeAll.silenced} (today ${outcome(trainAll, none).silenced}); first: ${treeAll.leaves.slice(0, 3).map((l) => `${describe(l.a)} and ${describe(l.b)}`).join(' | ')}`);
+console.log(`Tree on ${fitGroups.join(', ')}: ${treeAll.leaves.length} tied leaves silence ${treeAll.silenced} (today ${outcome(trainAll, none).none}); first: ${treeAll.leaves.slice(0, 3).map((l) => `${describe(l.a)} and ${describe(l.b)}`).join(' | ')}`);
 if (groups.includes('fifth')) {
 	const test = queries.filter((q) => q.group === 'fifth');
 	const today = outcome(test, none);
@@ -415,7 +400,7 @@ if (groups.includes('fifth')) {
 		console.log(`  ${f.name}: ${show(o)} (answer hits ${o.answerHits})`);
 	}
 	const os = treeAll.leaves.map((l) => outcome(test, leafVeto(l)));
-	console.log(`  tree over its ${treeAll.leaves.length} tied leaves: answers ${range(os.map((o) => o.answered))}/${today.judged}, silenced ${range(os.map((o) => o.silenced))}/${today.unanswerable}`);
+	console.log(`  tree over its ${treeAll.leaves.length} tied leaves: answers ${range(os.map((o) => o.answered))}/${today.judged}, silenced ${range(os.map((o) => o.none))}/${today.unanswerable}`);
 }
 
 // ---- Trade-off: what silencing every unanswerable question of a set costs ----
@@ -425,15 +410,15 @@ for (const g of groups.filter((x) => queries.some((q) => q.group === x && q.unan
 	const today = outcome(qs, none);
 	// Today's floor raised.
 	const floorAt = (r: number) => {
-		const o = { answered: 0, silenced: 0 };
+		const o = { answered: 0, none: 0 };
 		for (const q of qs) {
 			const kept = q.raised.filter((h) => h.shownBy.includes(r));
-			if (q.unanswerable) o.silenced += kept.length === 0 ? 1 : 0;
+			if (q.unanswerable) o.none += kept.length === 0 ? 1 : 0;
 			else o.answered += kept.slice(0, 3).some((h) => h.answer) ? 1 : 0;
 		}
 		return o;
 	};
-	const r = RAISES.map((x) => Math.round(x * 100)).find((x) => floorAt(x).silenced === today.unanswerable);
+	const r = RAISES.map((x) => Math.round(x * 100)).find((x) => floorAt(x).none === today.unanswerable);
 	const floorLine = r === undefined ? `not reached by +${RAISES.at(-1)}` : `+${(r / 100).toFixed(2)}: answers ${floorAt(r).answered}/${today.judged} (lost ${today.answered - floorAt(r).answered})`;
 	// The regression trained without this set, its threshold lowered until the set is silent.
 	// Each regression trained without this set (all four for the fifth), its threshold lowered until the set is silent.

@@ -64,22 +64,18 @@ export interface Outcome {
 }
 
 /**
- * `vetoed` applied to each query's hits: of the first three sets, queries at even positions are the calibration half
- * (`odd` false), odd ones the held-out half (`odd` true), all of them when `odd` is null; `odd` 'fresh' is the fresh
- * set alone, 'fourth' the fourth set alone, 'fifth' the fifth set alone (never in a half).
+ * Counts what `vetoed` leaves of each query's hits: for an answerable query, whether an answer is among the first three
+ * shown (and how many); for one nothing answers, whether it is left with no hit at all.
  */
-export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly { answer: boolean }[] }>(
-	queries: readonly Q[],
+export function tally<Q extends { hits: readonly { answer: boolean }[] }>(
+	queries: Iterable<Q>,
 	vetoed: (q: Q, hit: Q['hits'][number]) => boolean,
-	odd: boolean | null | LaterSet
+	unanswerable: (q: Q) => boolean
 ): Outcome {
 	const out: Outcome = { answered: 0, judged: 0, answerHits: 0, none: 0, unanswerable: 0 };
 	for (const q of queries) {
-		const later = laterSet(q.set);
-		if (later !== (typeof odd === 'string' ? odd : null)) continue;
-		if (typeof odd === 'boolean' && q.at % 2 !== (odd ? 1 : 0)) continue;
 		const kept = q.hits.filter((h) => !vetoed(q, h));
-		if (isUnanswerable(q.set)) {
+		if (unanswerable(q)) {
 			out.unanswerable++;
 			if (kept.length === 0) out.none++;
 		} else {
@@ -90,4 +86,20 @@ export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly
 		}
 	}
 	return out;
+}
+
+/**
+ * `vetoed` applied to each query's hits: of the first three sets, queries at even positions are the calibration half
+ * (`odd` false), odd ones the held-out half (`odd` true), all of them when `odd` is null; `odd` 'fresh' is the fresh
+ * set alone, 'fourth' the fourth set alone, 'fifth' the fifth set alone (never in a half).
+ */
+export function outcomeOf<Q extends { at: number; set: JudgedSet; hits: readonly { answer: boolean }[] }>(
+	queries: readonly Q[],
+	vetoed: (q: Q, hit: Q['hits'][number]) => boolean,
+	odd: boolean | null | LaterSet
+): Outcome {
+	const chosen = queries.filter(
+		(q) => laterSet(q.set) === (typeof odd === 'string' ? odd : null) && (typeof odd !== 'boolean' || q.at % 2 === (odd ? 1 : 0))
+	);
+	return tally(chosen, vetoed, (q) => isUnanswerable(q.set));
 }
